@@ -1,0 +1,144 @@
+"""The machinery that every transformation shares: find, load and write back state.
+
+A transformation turns a function that reads and writes Variables into a pure
+function ``pure(state_values, *args) -> (out, new_values)`` that JAX can trace. The
+Variables are found once per call signature by :func:`discover`, which runs the
+function abstractly (no FLOPs, nothing compiled) under a
+:class:`~brainpy_math._src.state_trace.StateTrace`.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections import OrderedDict
+from collections.abc import Callable, Iterator, Sequence
+from typing import Any
+
+import jax
+
+from brainpy_math._src.errors import MathError
+from brainpy_math._src.state_trace import TRACE_STACK, StateTrace
+from brainpy_math._src.variable import Variable
+
+__all__ = [
+    "LRUCache",
+    "discover",
+    "is_variable",
+    "read_values",
+    "write_back",
+    "swapped_in",
+    "checked_trace",
+]
+
+
+def is_variable(x: Any) -> bool:
+    return isinstance(x, Variable)
+
+
+class LRUCache:
+    """A small least-recently-used map for compiled entries."""
+
+    def __init__(self, maxsize: int = 256):
+        self._data: OrderedDict[Any, Any] = OrderedDict()
+        self._maxsize = maxsize
+
+    def get(self, key: Any) -> Any:
+        try:
+            value = self._data[key]
+        except KeyError:
+            return None
+        self._data.move_to_end(key)
+        return value
+
+    def put(self, key: Any, value: Any) -> None:
+        self._data[key] = value
+        if len(self._data) > self._maxsize:
+            self._data.popitem(last=False)
+
+    def clear(self) -> None:
+        self._data.clear()
+
+    def __len__(self) -> int:
+        return len(self._data)
+
+
+def leaf_signature(leaf: Any) -> Any:
+    """What of a leaf decides a trace: shape and dtype for arrays, the value otherwise."""
+    if isinstance(leaf, Variable):
+        return ("var", id(leaf))
+    shape = getattr(leaf, "shape", None)
+    if shape is not None and hasattr(leaf, "dtype"):
+        return (tuple(shape), leaf.dtype, getattr(leaf, "weak_type", False))
+    if isinstance(leaf, (bool, int, float, complex)):
+        return type(leaf)
+    try:
+        hash(leaf)
+    except TypeError:
+        return ("id", id(leaf))
+    return ("static", leaf)
+
+
+def discover(trace_fn: Callable[[], Any]) -> StateTrace:
+    """Run ``trace_fn`` (which must trace, not execute) and record its Variables.
+
+    Values written while tracing are put back afterwards, even on error.
+    """
+    with StateTrace() as trace:
+        try:
+            trace_fn()
+        finally:
+            trace.restore()
+    return trace
+
+
+def read_values(variables: Sequence[Variable]) -> list[Any]:
+    """The current values; recorded by an enclosing trace if there is one."""
+    if TRACE_STACK:
+        return [v.value for v in variables]
+    return [v._value for v in variables]
+
+
+def write_back(variables: Sequence[Variable], values: Sequence[Any]) -> None:
+    """Store the values a transformation computed; recorded by an enclosing trace."""
+    if TRACE_STACK:
+        trace = TRACE_STACK[-1]
+        for v, x in zip(variables, values):
+            trace.write(v)
+            v._value = x
+    else:
+        for v, x in zip(variables, values):
+            v._value = x
+
+
+@contextlib.contextmanager
+def swapped_in(variables: Sequence[Variable], values: Sequence[Any]) -> Iterator[None]:
+    """Temporarily give ``variables`` the (traced) ``values``; restore them after."""
+    originals = [v._value for v in variables]
+    try:
+        for v, x in zip(variables, values):
+            v._value = x
+        yield
+    finally:
+        for v, x in zip(variables, originals):
+            v._value = x
+
+
+@contextlib.contextmanager
+def checked_trace(known: Sequence[Variable], where: str) -> Iterator[StateTrace]:
+    """Trace a pure function body and verify it touches only the known Variables."""
+    with StateTrace() as trace:
+        yield trace
+    known_ids = {id(v) for v in known}
+    unknown = [v for v in trace.variables if id(v) not in known_ids]
+    if unknown:
+        trace.restore()
+        raise MathError(
+            f"{where}: the function touched {len(unknown)} Variable(s) while compiling that it "
+            f"did not touch while being inspected (shapes {[u.shape for u in unknown]}). "
+            "Its Python control flow must not depend on traced values."
+        )
+
+
+def flatten_with_variables(tree: Any) -> tuple[list[Any], Any]:
+    """Flatten ``tree`` keeping Variables as leaves."""
+    return jax.tree_util.tree_flatten(tree, is_leaf=is_variable)
