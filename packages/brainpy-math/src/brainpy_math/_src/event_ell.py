@@ -1,0 +1,147 @@
+"""Event-driven propagation through a padded fixed-width connection table.
+
+A sparse projection is stored as an ELL table: row ``i`` lists the targets of
+source ``i`` (``indices[i, :]``, padded with the sentinel ``n_post``) and their
+weights. Propagating a spike vector then costs one pass over ``ceil(N / 32)``
+packed words plus ``spikes × row width`` scalar updates: the cost follows the
+activity, not the number of synapses.
+
+The kernel is scatter-free: spikes are packed into ``uint32`` words, the set bits
+are visited with ``x & -x`` / count-leading-zeros / ``x & (x - 1)``, and each target
+is updated with ``dynamic_slice`` + ``dynamic_update_slice``. XLA:CPU runs such
+loops in place; without scatter, sort or custom calls in a loop, XLA can also
+compile the loop into one native function (see ``brainpy_math.cpu_loop_kernels``).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import jax
+import jax.numpy as jnp
+import numpy as np
+from jax import lax
+
+__all__ = ["EllTable", "csr_to_ell", "ell_event_matvec"]
+
+
+class EllTable:
+    """A fixed-width connection table built from CSR arrays (host side, NumPy).
+
+    Attributes:
+      indices: ``int32 (n_pre, width)`` targets; padding holds ``n_post``.
+      weights: ``(n_pre, width)`` weights (padding 0), or ``None`` for one scalar weight.
+      n_post: number of targets.
+    """
+
+    __slots__ = ("indices", "weights", "n_post")
+
+    def __init__(self, indices: Any, weights: Any, n_post: int):
+        self.indices = indices
+        self.weights = weights
+        self.n_post = int(n_post)
+
+    @property
+    def width(self) -> int:
+        return int(self.indices.shape[1])
+
+
+def csr_to_ell(indices: Any, indptr: Any, n_post: int, data: Any = None) -> EllTable:
+    """Convert concrete CSR arrays (rows = sources) into an :class:`EllTable`.
+
+    Args:
+      indices: column (target) index of each connection, length ``nnz``.
+      indptr: row pointers, length ``n_pre + 1``.
+      n_post: number of targets.
+      data: a scalar weight, or one weight per connection (length ``nnz``).
+
+    Returns:
+      The padded table, with weights per connection when ``data`` is an array.
+    """
+    indices = np.asarray(indices)
+    indptr = np.asarray(indptr)
+    if indptr.ndim != 1 or indptr.size < 1 or indptr[0] != 0 or np.any(np.diff(indptr) < 0):
+        raise ValueError(
+            "csr_to_ell: indptr must be a non-decreasing 1-D array starting at 0, got "
+            f"shape {indptr.shape} starting at {indptr[:1].tolist()}."
+        )
+    if indptr[-1] != indices.size:
+        raise ValueError(
+            f"csr_to_ell: indptr[-1] ({int(indptr[-1])}) must equal len(indices) ({indices.size})."
+        )
+    if indices.size and (indices.min() < 0 or indices.max() >= n_post):
+        raise ValueError(
+            f"csr_to_ell: indices must lie in [0, {n_post}), got values in "
+            f"[{int(indices.min())}, {int(indices.max())}]."
+        )
+    n_pre = indptr.size - 1
+    lengths = np.diff(indptr)
+    width = max(int(lengths.max()) if n_pre else 0, 1)
+    rows = np.repeat(np.arange(n_pre), lengths)
+    cols = np.arange(indices.size) - np.repeat(indptr[:-1], lengths)
+    table = np.full((n_pre, width), n_post, dtype=np.int32)
+    table[rows, cols] = indices
+    weights = None
+    if data is not None and np.ndim(data) > 0:
+        data = np.asarray(data)
+        if data.shape != indices.shape:
+            raise ValueError(
+                f"csr_to_ell: data must be a scalar or have one value per connection "
+                f"({indices.size}), got shape {data.shape}."
+            )
+        weights = np.zeros((n_pre, width), dtype=data.dtype)
+        weights[rows, cols] = data
+    return EllTable(table, weights, n_post)
+
+
+def _pack_bits(events: jax.Array) -> jax.Array:
+    """Pack a 1-D event vector into uint32 words (bit b of word w = event 32·w + b)."""
+    n = events.shape[0]
+    n_words = -(-n // 32)
+    bits = jnp.pad(events != 0, (0, n_words * 32 - n)).reshape(n_words, 32).astype(jnp.uint32)
+    return jnp.sum(bits << jnp.arange(32, dtype=jnp.uint32), axis=1, dtype=jnp.uint32)
+
+
+def ell_event_matvec(
+    events: jax.Array, indices: jax.Array, weights: jax.Array, n_post: int, dtype: Any = None
+) -> jax.Array:
+    """``post[j] = Σ_{i: events[i] ≠ 0} weights[i, k]`` over ``indices[i, k] == j``.
+
+    Args:
+      events: ``(n_pre,)`` spikes; any non-zero entry is one event (its size is ignored).
+      indices: ``int32 (n_pre, width)`` table; entries equal to ``n_post`` are padding.
+      weights: a scalar, or ``(n_pre, width)`` weights.
+      n_post: number of targets.
+      dtype: result dtype (default: the weights' dtype, at least float32).
+
+    Returns:
+      ``(n_post,)`` summed input of each target.
+    """
+    weights = jnp.asarray(weights)
+    if dtype is None:
+        dtype = jnp.promote_types(weights.dtype, jnp.float32)
+    scalar_w = weights.ndim == 0
+    weights = weights.astype(dtype)
+    words = _pack_bits(events)
+    width = indices.shape[1]
+
+    def per_word(w, acc):
+        def per_spike(carry):
+            word, acc = carry
+            low = word & (~word + jnp.uint32(1))
+            src = w * 32 + (31 - lax.clz(low)).astype(jnp.int32)
+
+            def per_target(k, acc):
+                tgt = indices[src, k]
+                val = lax.dynamic_slice(acc, (tgt,), (1,))
+                inc = weights if scalar_w else weights[src, k]
+                return lax.dynamic_update_slice(acc, val + inc, (tgt,))
+
+            acc = lax.fori_loop(0, width, per_target, acc, unroll=min(4, width))
+            return word & (word - jnp.uint32(1)), acc
+
+        return lax.while_loop(lambda c: c[0] != 0, per_spike, (words[w], acc))[1]
+
+    # One extra slot absorbs the padding entries.
+    acc = lax.fori_loop(0, words.shape[0], per_word, jnp.zeros(n_post + 1, dtype))
+    return acc[:n_post]
