@@ -274,3 +274,19 @@ def test_grad_through_for_loop():
 def test_jit_errors_on_untraceable_function_argument():
     with pytest.raises(TypeError, match="callable"):
         bm.jit(3)
+
+
+def test_variables_created_inside_a_transformation_are_temporaries():
+    total = bm.Variable(jnp.zeros(2))
+
+    def body(x):
+        tmp = bm.Variable(jnp.ones(2) * x)  # local: neither an input nor an output
+        tmp.value = tmp.value * 2
+        total.value = total.value + tmp.value
+        return tmp.value
+
+    out = bm.for_loop(body, jnp.arange(3.0))
+    np.testing.assert_array_equal(np.asarray(total), [6.0, 6.0])
+    np.testing.assert_array_equal(np.asarray(out)[:, 0], [0.0, 2.0, 4.0])
+    g = bm.grad(lambda x: jnp.sum(bm.Variable(x * 3.0).value))(jnp.ones(2))
+    np.testing.assert_array_equal(np.asarray(g), [3.0, 3.0])

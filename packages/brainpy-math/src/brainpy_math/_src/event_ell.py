@@ -103,16 +103,23 @@ def _pack_bits(events: jax.Array) -> jax.Array:
 
 
 def ell_event_matvec(
-    events: jax.Array, indices: jax.Array, weights: jax.Array, n_post: int, dtype: Any = None
+    events: jax.Array,
+    indices: jax.Array,
+    weights: jax.Array,
+    n_post: int,
+    dtype: Any = None,
+    weighted_events: bool = False,
 ) -> jax.Array:
     """``post[j] = Σ_{i: events[i] ≠ 0} weights[i, k]`` over ``indices[i, k] == j``.
 
     Args:
-      events: ``(n_pre,)`` spikes; any non-zero entry is one event (its size is ignored).
+      events: ``(n_pre,)`` spikes; any non-zero entry is one event. Its size is ignored
+        unless ``weighted_events`` (then each connection adds ``weight × events[i]``).
       indices: ``int32 (n_pre, width)`` table; entries equal to ``n_post`` are padding.
       weights: a scalar, or ``(n_pre, width)`` weights.
       n_post: number of targets.
       dtype: result dtype (default: the weights' dtype, at least float32).
+      weighted_events: scale each connection by the value of its source event.
 
     Returns:
       ``(n_post,)`` summed input of each target.
@@ -123,6 +130,7 @@ def ell_event_matvec(
     scalar_w = weights.ndim == 0
     weights = weights.astype(dtype)
     words = _pack_bits(events)
+    scale = events.astype(dtype) if weighted_events else None
     width = indices.shape[1]
 
     def per_word(w, acc):
@@ -135,6 +143,8 @@ def ell_event_matvec(
                 tgt = indices[src, k]
                 val = lax.dynamic_slice(acc, (tgt,), (1,))
                 inc = weights if scalar_w else weights[src, k]
+                if weighted_events:
+                    inc = inc * scale[src]
                 return lax.dynamic_update_slice(acc, val + inc, (tgt,))
 
             acc = lax.fori_loop(0, width, per_target, acc, unroll=min(4, width))

@@ -24,12 +24,15 @@ TRACE_STACK: list[StateTrace] = []
 class StateTrace:
     """Collects Variables in first-access order, and the values written ones had."""
 
-    __slots__ = ("_vars", "_written", "_originals")
+    __slots__ = ("_vars", "_written", "_originals", "_local")
 
     def __init__(self) -> None:
         self._vars: dict[int, Variable] = {}
         self._written: dict[int, Variable] = {}
         self._originals: dict[int, Any] = {}
+        # Variables created during the trace are the function's own temporaries, not
+        # state from outside; they are kept alive here so their ids stay unique.
+        self._local: dict[int, Variable] = {}
 
     def __enter__(self) -> StateTrace:
         TRACE_STACK.append(self)
@@ -39,11 +42,18 @@ class StateTrace:
         popped = TRACE_STACK.pop()
         assert popped is self, "StateTrace stack corrupted"
 
+    def created(self, var: Variable) -> None:
+        self._local[id(var)] = var
+
     def read(self, var: Variable) -> None:
-        self._vars.setdefault(id(var), var)
+        key = id(var)
+        if key not in self._local:
+            self._vars.setdefault(key, var)
 
     def write(self, var: Variable) -> None:
         key = id(var)
+        if key in self._local:
+            return
         if key not in self._originals:
             self._originals[key] = var._value
         self._vars.setdefault(key, var)

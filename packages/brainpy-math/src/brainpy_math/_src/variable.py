@@ -60,6 +60,8 @@ class Variable(Array):
                 )
             batch_axis = batch_axis % ndim
         self._batch_axis = batch_axis
+        if TRACE_STACK:
+            TRACE_STACK[-1].created(self)
 
     # ------------------------------------------------------------------ value
     @property

@@ -1,0 +1,124 @@
+"""Presynaptic drive: spikes through a connector's weights to the postsynaptic side.
+
+:class:`Projection` picks the computation once, at construction, from the connector
+and ``comp_method``:
+
+* ``One2One``: ``post = syn · g_max``;
+* ``All2All``: ``post = g_max · (Σ syn − syn_self)`` for a scalar weight, ``syn @ W`` else;
+* ``'sparse'``: event-driven propagation through the connector's CSR table (cost grows
+  with spikes × fan-out; see :mod:`brainpy_math.event`). In training mode, where
+  gradients must flow to the weights, every connection is visited instead;
+* ``'dense'``: ``syn @ (W · mask)``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import jax
+import jax.numpy as jnp
+import numpy as np
+
+import brainpy_math as bm
+from brainpy_math.event import csr_to_ell, ell_event_matvec
+
+from brainpy_dyn._src.synapses._deps import parameter
+
+__all__ = ["Projection"]
+
+
+def _connector_kind(conn: Any, comp_method: str) -> str:
+    from brainpy_dyn import conn as conn_mod
+
+    if isinstance(conn, conn_mod.One2One):
+        return "one2one"
+    if isinstance(conn, conn_mod.All2All):
+        return "all2all"
+    return comp_method
+
+
+class Projection:
+    """Weights and the propagation rule of one synaptic projection.
+
+    Args:
+      conn: a two-end connector with sizes set.
+      g_max: scalar weight, an array of the layout's shape, or an initializer.
+      comp_method: ``'sparse'`` or ``'dense'``.
+      mode: the owner's computing mode (training makes the weights trainable).
+      owner: the name used in error messages.
+    """
+
+    def __init__(self, conn: Any, g_max: Any, comp_method: str, mode: bm.Mode, owner: str):
+        if comp_method not in ("sparse", "dense"):
+            raise ValueError(f"{owner}: comp_method must be 'sparse' or 'dense', got {comp_method!r}.")
+        pre_num, post_num = getattr(conn, "pre_num", None), getattr(conn, "post_num", None)
+        if pre_num is None or post_num is None:
+            raise ValueError(
+                f"{owner}: the connector {conn!r} has no sizes; create it with pre= and post= "
+                "(e.g. bp.conn.FixedProb(0.02, pre=100, post=100))."
+            )
+        self.pre_num, self.post_num = int(pre_num), int(post_num)
+        self.kind = _connector_kind(conn, comp_method)
+        self.training = mode.is_child_of(bm.TrainingMode)
+        self.owner = owner
+        self.conn = conn
+        if self.kind == "one2one":
+            if self.pre_num != self.post_num:
+                raise ValueError(f"{owner}: One2One needs pre_num == post_num, got {self.pre_num} and {self.post_num}.")
+            weight = parameter(g_max, (self.pre_num,), allow_none=False)
+        elif self.kind == "all2all":
+            self.include_self = bool(getattr(conn, "include_self", True))
+            weight = parameter(g_max, (self.pre_num, self.post_num), allow_none=False)
+        elif self.kind == "dense":
+            self.mask = jnp.asarray(conn.require("conn_mat"), dtype=bool)
+            weight = parameter(g_max, (self.pre_num, self.post_num), allow_none=False)
+        else:
+            indices, indptr = (np.asarray(a) for a in conn.require("pre2post"))
+            self.indices, self.indptr = indices, indptr
+            weight = parameter(g_max, (indices.size,), allow_none=False)
+            if not self.training:
+                self.table = csr_to_ell(indices, indptr, self.post_num)
+                self.table_indices = jnp.asarray(self.table.indices)
+                self.rows = None
+            else:
+                lengths = np.diff(indptr)
+                self.rows = jnp.asarray(np.repeat(np.arange(self.pre_num), lengths), jnp.int32)
+                self.cols = jnp.asarray(indices, jnp.int32)
+        if self.training:
+            weight = bm.TrainVar(jnp.asarray(bm.as_jax(weight), dtype=bm.get_float()))
+        elif not isinstance(weight, (int, float)):
+            weight = bm.as_jax(weight)
+        self.weight = weight
+        if self.kind == "sparse" and not self.training and jnp.ndim(bm.as_jax(weight)) > 0:
+            w = np.asarray(bm.as_jax(weight))
+            self.ell_weights = jnp.asarray(csr_to_ell(self.indices, self.indptr, self.post_num, w).weights)
+        else:
+            self.ell_weights = None
+
+    def __call__(self, syn: Any, weighted: bool) -> jax.Array:
+        """Postsynaptic drive of the presynaptic activity ``syn`` (``(..., pre_num)``)."""
+        syn = bm.as_jax(syn)
+        if syn.shape[-1] != self.pre_num:
+            raise ValueError(
+                f"{self.owner}: expected presynaptic activity with last axis {self.pre_num}, "
+                f"got shape {syn.shape}."
+            )
+        if syn.ndim > 1:
+            return jax.vmap(lambda s: self(s, weighted))(syn)
+        w = bm.as_jax(self.weight)
+        if self.kind == "one2one":
+            return syn * w
+        if self.kind == "all2all":
+            if jnp.ndim(w) == 0:
+                total = jnp.sum(syn, dtype=jnp.result_type(float))
+                return w * (total - (0 if self.include_self else syn))
+            return syn.astype(w.dtype) @ w
+        if self.kind == "dense":
+            if jnp.ndim(w) == 0:
+                return (w * syn.astype(jnp.result_type(float))) @ self.mask.astype(jnp.result_type(float))
+            return syn.astype(w.dtype) @ (w * self.mask)
+        if self.rows is not None:  # training: differentiable, visits every connection
+            contrib = syn.astype(jnp.result_type(float))[self.rows] * w
+            return jax.ops.segment_sum(contrib, self.cols, num_segments=self.post_num)
+        weights = w if self.ell_weights is None else self.ell_weights
+        return ell_event_matvec(syn, self.table_indices, weights, self.post_num, weighted_events=weighted)
