@@ -1,0 +1,1 @@
+"""Connectors (``brainpy_dyn.conn``): the code behind the public ``conn`` module."""

@@ -1,0 +1,25 @@
+"""The error raised when a connector cannot build what is asked of it."""
+
+from __future__ import annotations
+
+from brainpy_dyn._src.errors import DynError
+
+__all__ = ["ConnectorError"]
+
+
+class ConnectorError(DynError, ValueError):
+    """A connector cannot build the requested connection structure.
+
+    Raised when the sizes of the two groups are not known yet (pass ``pre=`` and
+    ``post=`` to the connector, or call it as ``conn(pre_size, post_size)`` first), when
+    the sizes do not suit the connector (``One2One`` and ``include_self=False`` need
+    groups of the same size; grids need 1-D or 2-D sizes), or when the requested number
+    of connections cannot be drawn (``num`` larger than the group without
+    ``allow_multi_conn=True``). The message names the connector and the argument.
+
+    It subclasses :class:`brainpy_dyn.errors.DynError` and :class:`ValueError`, so
+    ``except ValueError`` catches it too.
+    """
+
+
+ConnectorError.__module__ = "brainpy_dyn.conn"

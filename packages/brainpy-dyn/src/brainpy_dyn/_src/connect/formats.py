@@ -1,0 +1,148 @@
+"""Conversions between the connection formats: dense matrix, COO, CSR and CSC.
+
+Conventions (NumPy in, NumPy out):
+
+* dense: a ``(pre_num, post_num)`` boolean matrix, ``True`` where ``pre → post``;
+* COO: ``(pre_ids, post_ids)``, one entry per synapse;
+* CSR: ``(indices, indptr)``, the post ids of pre ``i`` are ``indices[indptr[i]:indptr[i+1]]``;
+* CSC: ``(indices, indptr)``, the pre ids of post ``j`` are ``indices[indptr[j]:indptr[j+1]]``.
+
+The synapse order of connectors is the CSR order (by pre, then post); COO follows it.
+"""
+
+from __future__ import annotations
+
+from typing import Any, TypeVar
+
+import numpy as np
+
+__all__ = [
+    "mat2coo",
+    "mat2csr",
+    "mat2csc",
+    "csr2coo",
+    "csr2csc",
+    "csr2mat",
+    "coo2csr",
+    "coo2csc",
+    "coo2mat",
+]
+
+IDX = np.int64  # index dtype of intermediate results; outputs of require() are int32.
+
+
+_F = TypeVar("_F")
+
+
+def _public(f: _F) -> _F:
+    f.__module__ = "brainpy_dyn.conn"
+    return f
+
+
+def _indptr(counts: np.ndarray) -> np.ndarray:
+    indptr = np.zeros(counts.size + 1, dtype=IDX)
+    np.cumsum(counts, out=indptr[1:])
+    return indptr
+
+
+@_public
+def mat2coo(dense: Any) -> tuple[np.ndarray, np.ndarray]:
+    """COO ``(pre_ids, post_ids)`` of a dense connection matrix (non-zero = connected).
+
+    Examples:
+      >>> import numpy as np
+      >>> from brainpy_dyn.conn import mat2coo
+      >>> [a.tolist() for a in mat2coo(np.array([[0, 1], [1, 1]]))]
+      [[0, 1, 1], [1, 0, 1]]
+    """
+    pre, post = np.nonzero(np.asarray(dense))
+    return pre.astype(IDX), post.astype(IDX)
+
+
+@_public
+def mat2csr(dense: Any) -> tuple[np.ndarray, np.ndarray]:
+    """CSR ``(indices, indptr)`` of a dense connection matrix.
+
+    Examples:
+      >>> import numpy as np
+      >>> from brainpy_dyn.conn import mat2csr
+      >>> [a.tolist() for a in mat2csr(np.array([[0, 1], [1, 1]]))]
+      [[1, 0, 1], [0, 1, 3]]
+    """
+    dense = np.asarray(dense)
+    if dense.ndim != 2:
+        raise ValueError(f"mat2csr: dense must be a 2-D matrix, got shape {dense.shape}.")
+    pre, post = np.nonzero(dense)
+    return post.astype(IDX), _indptr(np.bincount(pre, minlength=dense.shape[0]))
+
+
+@_public
+def mat2csc(dense: Any) -> tuple[np.ndarray, np.ndarray]:
+    """CSC ``(indices, indptr)`` (pre ids per post) of a dense connection matrix."""
+    return mat2csr(np.asarray(dense).T)
+
+
+@_public
+def csr2coo(csr: tuple[Any, Any]) -> tuple[np.ndarray, np.ndarray]:
+    """COO ``(pre_ids, post_ids)`` of a CSR structure, in CSR order."""
+    indices, indptr = (np.asarray(a) for a in csr)
+    pre = np.repeat(np.arange(indptr.size - 1, dtype=IDX), np.diff(indptr))
+    return pre, indices.astype(IDX)
+
+
+@_public
+def csr2csc(csr: tuple[Any, Any], post_num: int, data: Any = None) -> Any:
+    """CSC ``(indices, indptr)`` of a CSR structure; with ``data``, also ``data`` reordered.
+
+    Within each post the pre ids are sorted. With ``data`` (one value per synapse in CSR
+    order) the result is ``((indices, indptr), data_in_csc_order)``.
+
+    Examples:
+      >>> from brainpy_dyn.conn import csr2csc
+      >>> [a.tolist() for a in csr2csc(([1, 0, 1], [0, 1, 3]), post_num=2)]
+      [[1, 0, 1], [0, 1, 3]]
+    """
+    indices, indptr = (np.asarray(a) for a in csr)
+    pre = np.repeat(np.arange(indptr.size - 1, dtype=IDX), np.diff(indptr))
+    order = np.argsort(indices, kind="stable")
+    csc = (pre[order], _indptr(np.bincount(indices, minlength=post_num)))
+    if data is None:
+        return csc
+    return csc, np.asarray(data)[order]
+
+
+@_public
+def csr2mat(csr: tuple[Any, Any], num_pre: int, num_post: int) -> np.ndarray:
+    """Dense boolean ``(num_pre, num_post)`` matrix of a CSR structure."""
+    pre, post = csr2coo(csr)
+    return coo2mat((pre, post), num_pre, num_post)
+
+
+@_public
+def coo2csr(coo: tuple[Any, Any], num_pre: int) -> tuple[np.ndarray, np.ndarray]:
+    """CSR ``(indices, indptr)`` of a COO structure; synapses sorted by pre, then post.
+
+    Examples:
+      >>> from brainpy_dyn.conn import coo2csr
+      >>> [a.tolist() for a in coo2csr(([1, 0, 1], [1, 1, 0]), num_pre=2)]
+      [[1, 0, 1], [0, 1, 3]]
+    """
+    pre, post = (np.asarray(a, dtype=IDX) for a in coo)
+    order = np.lexsort((post, pre))
+    return post[order], _indptr(np.bincount(pre, minlength=num_pre))
+
+
+@_public
+def coo2csc(coo: tuple[Any, Any], num_post: int) -> tuple[np.ndarray, np.ndarray]:
+    """CSC ``(indices, indptr)`` of a COO structure; pre ids sorted within each post."""
+    pre, post = coo
+    return coo2csr((post, pre), num_post)
+
+
+@_public
+def coo2mat(coo: tuple[Any, Any], num_pre: int, num_post: int) -> np.ndarray:
+    """Dense boolean ``(num_pre, num_post)`` matrix of a COO structure."""
+    pre, post = (np.asarray(a, dtype=IDX) for a in coo)
+    mat = np.zeros((num_pre, num_post), dtype=bool)
+    mat[pre, post] = True
+    return mat

@@ -1,0 +1,1 @@
+"""Initializers (``brainpy_dyn.init``): the code behind the public ``init`` module."""
