@@ -1,0 +1,1 @@
+"""ODE integrators (``brainpy_dyn.integrators``): the code behind the public module."""

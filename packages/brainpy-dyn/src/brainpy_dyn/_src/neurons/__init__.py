@@ -1,0 +1,1 @@
+"""Neuron groups (``brainpy_dyn.neurons``): the code behind the public module."""
