@@ -1,0 +1,145 @@
+"""The errors that brainpy_dyn raises.
+
+Every class follows the ``<Object><Kind>Error`` naming rule and subclasses the built-in
+exception that describes the same kind of failure (``except ValueError`` keeps working).
+Messages name the argument, what was expected and what came; each class docstring says how
+to fix the problem.
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "DynError",
+    "ObjectNameError",
+    "ModeTypeError",
+    "ModeSupportError",
+    "StateDictError",
+    "NeuGroupSizeError",
+    "ContainerChildError",
+    "ShareKeyError",
+    "ShareValueError",
+    "ShareTypeError",
+    "DelayEntryError",
+    "DelayValueError",
+    "DelayTypeError",
+    "RunnerTypeError",
+    "RunnerValueError",
+    "MonitorKeyError",
+    "MonitorValueError",
+    "InputKeyError",
+    "InputValueError",
+    "InputShapeError",
+    "PlotValueError",
+]
+
+
+class DynError(Exception):
+    """Base class of every error raised by brainpy_dyn."""
+
+
+class _PlainKeyError(KeyError):
+    """A KeyError whose message prints without the quotes ``KeyError`` adds."""
+
+    def __str__(self) -> str:
+        return str(self.args[0]) if self.args else ""
+
+
+class ObjectNameError(DynError, ValueError):
+    """An object name is invalid or already taken by another live object.
+
+    Names identify objects in ``vars()``, ``nodes()`` and state dicts, so they must be unique
+    non-empty strings without dots. Pick another name, or leave ``name=None`` for an automatic
+    ``ClassNameN`` name.
+    """
+
+
+class ModeTypeError(DynError, TypeError):
+    """``mode`` is not a :class:`brainpy_math.Mode`.
+
+    Pass an instance such as ``bm.nonbatching_mode`` or ``bm.TrainingMode()``, or ``None`` for
+    the global default (``bm.get_mode()``).
+    """
+
+
+class ModeSupportError(DynError, ValueError):
+    """The model does not support the requested computing mode (see ``supported_modes``)."""
+
+
+class StateDictError(DynError, ValueError):
+    """A state dict cannot be loaded: a value has the wrong shape or dtype, or bad options.
+
+    Nothing is written when this is raised: the model keeps the state it had. Check that the
+    state dict was saved from the same model (same sizes, same dtypes).
+    """
+
+
+class NeuGroupSizeError(DynError, ValueError):
+    """A neuron group ``size`` is not a positive int or a tuple of positive ints."""
+
+
+class ContainerChildError(DynError, TypeError):
+    """A container child is not a :class:`DynamicalSystem` (or a list/dict of them)."""
+
+
+class ShareKeyError(DynError, _PlainKeyError):
+    """``share.load(key)`` found no shared value named ``key`` and no default was given.
+
+    Save the value first (``share.save(key=value)``; runners save ``t``, ``i``, ``dt`` and
+    ``fit`` before each step), or pass a default: ``share.load(key, None)``.
+    """
+
+
+class ShareValueError(DynError, ValueError):
+    """``share.save`` got positional arguments that are not ``(name, value)`` pairs, or a bad dt."""
+
+
+class ShareTypeError(DynError, TypeError):
+    """A shared value name is not a string."""
+
+
+class DelayEntryError(DynError, _PlainKeyError):
+    """A delay entry name is unknown (``at``) or already registered (``register_entry``)."""
+
+
+class DelayValueError(DynError, ValueError):
+    """A delay length, time or step is negative, NaN, infinite, too long, or badly shaped."""
+
+
+class DelayTypeError(DynError, TypeError):
+    """A delay target, time, step or index has the wrong type (indices must be integers)."""
+
+
+class RunnerTypeError(DynError, TypeError):
+    """A runner argument has the wrong type (``target`` must be a DynamicalSystem, …)."""
+
+
+class RunnerValueError(DynError, ValueError):
+    """A runner argument has a bad value (``dt`` must be positive, ``duration`` too, …)."""
+
+
+class MonitorKeyError(DynError, _PlainKeyError):
+    """A monitor names no Variable of the target; the message lists the Variables it has."""
+
+
+class MonitorValueError(DynError, ValueError):
+    """A monitor is malformed: bad index, unsupported value, or a reserved key (``ts``)."""
+
+
+class InputKeyError(DynError, _PlainKeyError):
+    """An input names no Variable of the target; the message lists the Variables it has."""
+
+
+class InputValueError(DynError, ValueError):
+    """An input is malformed: bad ``type``, ``op``, arity or value kind."""
+
+
+class InputShapeError(DynError, ValueError):
+    """An input value does not broadcast to its Variable, or an ``iter`` input is too short."""
+
+
+class PlotValueError(DynError, ValueError):
+    """A plotting argument is missing or has a shape that does not match the others."""
+
+
+for _cls in [DynError, *(globals()[_n] for _n in __all__[1:])]:
+    _cls.__module__ = "brainpy_dyn.errors"

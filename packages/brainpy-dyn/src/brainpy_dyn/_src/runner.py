@@ -1,0 +1,443 @@
+"""``DSRunner``: run a dynamical system for a duration as one compiled loop.
+
+Each ``run(duration)`` executes ``n = round(duration / dt)`` steps as one
+:func:`brainpy_math.for_loop` (one ``lax.scan``); nothing returns to Python between steps.
+Step ``i`` (``i`` counts from 0 for a fresh runner and continues across runs) does:
+
+1. ``share.save(t=t, i=i, dt=dt, fit=False, **shared_args)`` with ``t = t0 + (i - i0)·dt``
+   the time at the start of the step;
+2. ``target.clear_input()``, then the runner's ``inputs`` and ``fun_inputs``;
+3. ``target()`` (or ``target(x[i])`` with per-step data given to :meth:`DSRunner.run`);
+4. the monitors, whose times ``mon.ts`` are the ends of the steps (``t + dt``, as 2.3.5);
+5. ``share`` goes back to what it held before the step (2.3.5 cleared it).
+
+With ``monitor_every=N`` the monitors (and the target's outputs) are recorded at the end of
+every N-th step only, with a nested scan (outer over chunks of N steps), so long runs fit in
+memory. A ``progress_bar`` is a tqdm bar fed from inside the loop by a host callback about 100
+times per run; without it the loop holds no callback at all.
+"""
+
+from __future__ import annotations
+
+import math
+import numbers
+import time
+from typing import Any
+
+import jax
+import jax.numpy as jnp
+import numpy as np
+from jax import lax
+
+import brainpy_math as bm
+from brainpy_dyn._src.context import DotDict, share
+from brainpy_dyn._src.dynsys import DynamicalSystem
+from brainpy_dyn._src.errors import RunnerTypeError, RunnerValueError
+from brainpy_dyn._src.runner_inputs import apply_input, build_inputs, check_iter_length
+from brainpy_dyn._src.runner_monitors import build_monitors
+
+__all__ = ["DSRunner"]
+
+
+def _hashable(value: Any) -> Any:
+    try:
+        hash(value)
+    except TypeError:
+        return ("id", id(value))
+    return value
+
+
+def _check_dt(dt: Any) -> float:
+    if dt is None:
+        return float(bm.get_dt())
+    if isinstance(dt, bool) or not isinstance(dt, numbers.Real) or not 0 < dt < math.inf:
+        raise RunnerValueError(f"DSRunner: dt must be a positive finite float, got {dt!r}.")
+    return float(dt)
+
+
+class DSRunner:
+    """Run a :class:`~brainpy_dyn.DynamicalSystem` and record its Variables.
+
+    Args:
+      target: the system to run.
+      inputs: ``[(target, value, type='fix'|'iter'|'func', op='+'|'-'|'*'|'/'|'=')]`` (see
+        :mod:`~brainpy_dyn._src.runner_inputs`), or a callable ``f(shared)`` run each step.
+      monitors: names (``'E.spike'``), ``(name, index)`` pairs, or a dict ``{key: Variable |
+        (Variable, index) | name | callable(shared)}``.
+      numpy_mon_after_run: convert the monitors to NumPy arrays after each run.
+      jit: compile the loop (``False`` runs the same steps one by one in Python, for
+        debugging); a dict ``{'predict': bool}`` is accepted as in 2.3.5.
+      dyn_vars: accepted for 2.3.5 compatibility and ignored (Variables are found).
+      dt: the time step; ``None`` takes ``brainpy_math.get_dt()``. An int is converted to
+        float (2.3.5 rejected it).
+      t0: the time at the start of the first run.
+      progress_bar: show a tqdm bar; a dict is passed to ``tqdm`` as keyword arguments.
+      data_first_axis: ``'T'`` (time first) or ``'B'`` (batch first) for per-step data given
+        to :meth:`run`; ``None`` picks ``'B'`` for batching targets.
+      fun_inputs: a callable ``f(shared)`` run each step after ``inputs``.
+      fun_monitors: ``{key: f(shared)}``, added to ``monitors``.
+      memory_efficient: send monitor values to host memory step by step (through a host
+        callback) instead of stacking them on the device.
+      monitor_every: record the monitors (and outputs) every this many steps.
+
+    Examples:
+      >>> import brainpy_math as bm
+      >>> import brainpy_dyn as bd
+      >>> class Integrator(bd.DynamicalSystemNS):
+      ...     def __init__(self):
+      ...         super().__init__()
+      ...         self.x = bm.Variable(bm.zeros(1))
+      ...         self.input = bm.Variable(bm.zeros(1))
+      ...     def update(self):
+      ...         self.x.value += self.input * bd.share.load('dt')
+      ...     def clear_input(self):
+      ...         self.input.value = bm.zeros(1)
+      >>> model = Integrator()
+      >>> runner = bd.DSRunner(model, inputs=[('input', 2.)], monitors=['x'], progress_bar=False)
+      >>> runner.run(0.3)
+      >>> runner.mon.ts, runner.mon['x'][:, 0]
+      (array([0.1, 0.2, 0.3], dtype=float32), array([0.2, 0.4, 0.6], dtype=float32))
+    """
+
+    def __init__(
+        self,
+        target: DynamicalSystem,
+        inputs: Any = (),
+        monitors: Any = None,
+        numpy_mon_after_run: bool = True,
+        jit: bool | dict[str, bool] = True,
+        dyn_vars: Any = None,
+        dt: float | None = None,
+        t0: float = 0.0,
+        progress_bar: bool | dict[str, Any] = True,
+        data_first_axis: str | None = None,
+        fun_inputs: Any = None,
+        fun_monitors: dict[str, Any] | None = None,
+        memory_efficient: bool = False,
+        monitor_every: int = 1,
+    ):
+        del dyn_vars
+        if not isinstance(target, DynamicalSystem):
+            raise RunnerTypeError(
+                f"DSRunner: target must be a DynamicalSystem, got {type(target).__name__}."
+            )
+        self.target = target
+        self.dt = _check_dt(dt)
+        if isinstance(t0, bool) or not isinstance(t0, numbers.Real) or not math.isfinite(t0):
+            raise RunnerValueError(f"DSRunner: t0 must be a finite number, got {t0!r}.")
+        self._t0_init = float(t0)
+        self.t0 = float(t0)
+        self.i0 = 0
+        if isinstance(jit, dict):
+            jit = jit.get("predict", True)
+        self.jit = bool(jit)
+        if not isinstance(progress_bar, (bool, dict)):
+            raise RunnerTypeError(
+                f"DSRunner: progress_bar must be a bool or a dict, got {progress_bar!r}."
+            )
+        self.progress_bar = progress_bar
+        self.numpy_mon_after_run = bool(numpy_mon_after_run)
+        if data_first_axis is None:
+            data_first_axis = "B" if isinstance(target.mode, bm.BatchingMode) else "T"
+        if data_first_axis not in ("T", "B"):
+            raise RunnerValueError(
+                f"DSRunner: data_first_axis must be 'T' or 'B', got {data_first_axis!r}."
+            )
+        self.data_first_axis = data_first_axis
+        if (
+            isinstance(monitor_every, bool)
+            or not isinstance(monitor_every, numbers.Integral)
+            or monitor_every < 1
+        ):
+            raise RunnerValueError(
+                f"DSRunner: monitor_every must be an int >= 1, got {monitor_every!r}."
+            )
+        self.monitor_every = int(monitor_every)
+        self.memory_efficient = bool(memory_efficient)
+        self._monitors = build_monitors(target, monitors, fun_monitors)
+        if callable(inputs) and fun_inputs is None:
+            inputs, fun_inputs = (), inputs
+        if fun_inputs is not None and not callable(fun_inputs):
+            raise RunnerTypeError(f"DSRunner: fun_inputs must be callable, got {fun_inputs!r}.")
+        self._fun_inputs = fun_inputs
+        self._inputs = build_inputs(target, inputs)
+        self.mon: DotDict = DotDict()
+        self._bodies: dict[Any, Any] = {}
+        self._bar: Any = None
+        self._run_i0 = 0
+        self._host_mon: dict[str, np.ndarray] = {}
+        self._n_records = 0
+
+    # -------------------------------------------------------------- public
+    def reset_state(self) -> None:
+        """Restart the clock: ``i0 = 0`` and ``t0`` back to its initial value."""
+        self.i0 = 0
+        self.t0 = self._t0_init
+
+    def run(
+        self,
+        duration: float | None = None,
+        inputs: Any = None,
+        reset_state: bool = False,
+        shared_args: dict[str, Any] | None = None,
+        eval_time: bool = False,
+    ) -> Any:
+        """Run ``round(duration / dt)`` steps (or one per row of ``inputs``).
+
+        Args:
+          duration: the simulated time; ``None`` takes the length of ``inputs``.
+          inputs: per-step data for ``target(x)``, a pytree of arrays with the time axis
+            first (``data_first_axis='T'``) or second (``'B'``).
+          reset_state: reset the target and the runner's clock first.
+          shared_args: extra shared data saved each step (``fit`` defaults to ``False``).
+          eval_time: also return the wall-clock seconds.
+
+        Returns:
+          The target's per-step outputs stacked along time (every ``monitor_every``-th
+          step), or ``(seconds, outputs)`` with ``eval_time``. The monitors land in
+          :attr:`mon`, with the step end times in ``mon.ts``; time ``t0`` and step ``i0``
+          advance, so a second run continues.
+
+        Raises:
+          RunnerValueError: a bad ``duration``, no steps, or ``inputs`` that disagree with it.
+          InputShapeError: an ``'iter'`` input too short for this run.
+        """
+        if reset_state:
+            self.target.reset_state()
+            self.reset_state()
+        shared = {"fit": False, **dict(shared_args or {})}
+        reserved = sorted({"t", "i", "dt"} & set(shared))
+        if reserved or not all(isinstance(k, str) for k in shared):
+            raise RunnerValueError(
+                "DSRunner.run: shared_args must have str keys other than 't', 'i' and 'dt' "
+                f"(the runner sets those), got keys {list(shared)}."
+            )
+        xs, n = self._format_xs(inputs, duration)
+        i0, t0, every = self.i0, self.t0, self.monitor_every
+        iters = []
+        for spec in self._inputs:
+            if spec.type == "iter":
+                check_iter_length(spec, i0, n)
+                iters.append(spec.value[i0 : i0 + n])
+        ts = jnp.asarray(t0 + self.dt * np.arange(n), dtype=bm.get_float())
+        idx = jnp.asarray(i0 + np.arange(n), dtype=bm.get_int())
+        operands = (ts, idx, tuple(iters), xs)
+        n_main = n // every * every
+        main, tail = self._bodies_for(shared, xs is not None, n)
+        start = time.perf_counter()
+        self._open_bar(n, i0)
+        try:
+            head = operands
+            if n_main < n:
+                head = jax.tree_util.tree_map(lambda a: a[:n_main], operands)
+            if every > 1:
+                head = jax.tree_util.tree_map(
+                    lambda a: a.reshape(n // every, every, *a.shape[1:]), head
+                )
+            outs, mons = bm.for_loop(main, head, jit=self.jit)
+            if n_main < n:
+                rest = jax.tree_util.tree_map(lambda a: a[n_main:], operands)
+                bm.for_loop(tail, rest, jit=self.jit)
+            jax.block_until_ready((outs, mons))
+            jax.effects_barrier()
+        finally:
+            self._close_bar(n)
+        elapsed = time.perf_counter() - start
+        self.i0 = i0 + n
+        self.t0 = t0 + n * self.dt
+        self._store_monitors(mons, t0, n, every)
+        if xs is not None and self.data_first_axis == "B":
+            outs = jax.tree_util.tree_map(
+                lambda a: jnp.moveaxis(bm.as_jax(a), 0, 1) if a.ndim > 1 else a,
+                outs,
+                is_leaf=lambda a: isinstance(a, bm.Array),
+            )
+        return (elapsed, outs) if eval_time else outs
+
+    predict = run
+    __call__ = run
+
+    # ------------------------------------------------------------ helpers
+    def _format_xs(self, inputs: Any, duration: Any) -> tuple[Any, int]:
+        n_xs = None
+        xs = None
+        if inputs is not None:
+            xs = jax.tree_util.tree_map(
+                lambda a: jnp.asarray(bm.as_jax(a)),
+                inputs,
+                is_leaf=lambda a: isinstance(a, bm.Array),
+            )
+            axis = 0 if self.data_first_axis == "T" else 1
+            lengths = {
+                a.shape[axis] if a.ndim > axis else None for a in jax.tree_util.tree_leaves(xs)
+            }
+            if len(lengths) != 1 or None in lengths:
+                raise RunnerValueError(
+                    f"DSRunner.run: every leaf of inputs needs the same time axis {axis} "
+                    f"(data_first_axis={self.data_first_axis!r}), got lengths {lengths}."
+                )
+            n_xs = lengths.pop()
+            if axis == 1:
+                xs = jax.tree_util.tree_map(lambda a: jnp.moveaxis(a, 1, 0), xs)
+        if duration is None:
+            if n_xs is None:
+                raise RunnerValueError(
+                    "DSRunner.run: give a duration or per-step inputs, got neither."
+                )
+            n = n_xs
+        else:
+            if (
+                isinstance(duration, bool)
+                or not isinstance(duration, numbers.Real)
+                or not 0 < duration < math.inf
+            ):
+                raise RunnerValueError(
+                    f"DSRunner.run: duration must be a positive finite number, got {duration!r}."
+                )
+            n = round(duration / self.dt)
+            if n_xs is not None and n_xs != n:
+                raise RunnerValueError(
+                    f"DSRunner.run: duration={duration} gives {n} steps at dt={self.dt}, but "
+                    f"inputs have {n_xs} steps."
+                )
+        if n < 1:
+            raise RunnerValueError(
+                f"DSRunner.run: duration={duration} is shorter than half a step (dt={self.dt}): no step to run."
+            )
+        return xs, n
+
+    def _bodies_for(self, shared: dict[str, Any], has_xs: bool, n: int) -> tuple[Any, Any]:
+        tick = None
+        if self.progress_bar is not False:
+            tick = max(1, n // 100)
+        key = (
+            tuple(sorted((k, _hashable(v)) for k, v in shared.items())),
+            tuple(sorted((k, _hashable(v)) for k, v in share._snapshot().items())),
+            tuple(id(v) for v in self.target.vars().values()),
+            has_xs,
+            tick,
+            self.memory_efficient,
+        )
+        bodies = self._bodies.get(key)
+        if bodies is None:
+            bodies = self._build(shared, has_xs, tick)
+            self._bodies = {key: bodies}
+        return bodies
+
+    def _build(
+        self, shared_args: dict[str, Any], has_xs: bool, tick: int | None
+    ) -> tuple[Any, Any]:
+        runner, every = self, self.monitor_every
+        fixed = [s for s in self._inputs if s.type == "fix"]
+        iterated = [s for s in self._inputs if s.type == "iter"]
+        funcs = [s for s in self._inputs if s.type == "func"]
+
+        def step(t, i, iters, x, record):
+            snapshot = share._snapshot()
+            try:
+                shared = DotDict(t=t, i=i, dt=runner.dt, **shared_args)
+                share.save(**shared)
+                runner.target.clear_input()
+                for spec in fixed:
+                    apply_input(spec, spec.value)
+                for spec, value in zip(iterated, iters):
+                    apply_input(spec, value)
+                for spec in funcs:
+                    apply_input(spec, spec.value(shared))
+                if runner._fun_inputs is not None:
+                    runner._fun_inputs(shared)
+                out = runner.target(x) if has_xs else runner.target()
+                if tick is not None:
+                    lax.cond(
+                        (i + 1) % tick == 0,
+                        lambda j: jax.debug.callback(runner._tick, j),
+                        lambda j: None,
+                        i,
+                    )
+                if not record:
+                    return None
+                end = DotDict(shared, t=t + runner.dt)
+                mons = {key: fn(end) for key, fn in runner._monitors}
+                if runner.memory_efficient:
+                    jax.debug.callback(runner._keep, i, mons)
+                    mons = {}
+                return out, mons
+            finally:
+                share._restore(snapshot)
+
+        def skip(t, i, iters, x):
+            step(t, i, iters, x, False)
+
+        def chunk(t, i, iters, x):
+            def first(a):
+                return a[:-1]
+
+            def last(a):
+                return a[-1]
+
+            bm.for_loop(skip, jax.tree_util.tree_map(first, (t, i, iters, x)), jit=runner.jit)
+            return step(
+                last(t),
+                last(i),
+                jax.tree_util.tree_map(last, iters),
+                jax.tree_util.tree_map(last, x),
+                True,
+            )
+
+        def single(t, i, iters, x):
+            return step(t, i, iters, x, True)
+
+        return (chunk if every > 1 else single), skip
+
+    # ------------------------------------------------------- host callbacks
+    def _open_bar(self, n: int, i0: int) -> None:
+        self._run_i0 = i0
+        self._n_records = n // self.monitor_every
+        self._host_mon = {}
+        if self.progress_bar is False:
+            return
+        from tqdm import tqdm
+
+        options = self.progress_bar if isinstance(self.progress_bar, dict) else {}
+        self._bar = tqdm(total=n, desc=f"Predict {n} steps: ", **options)
+
+    def _tick(self, i: Any) -> None:
+        if self._bar is not None:
+            done = int(i) + 1 - self._run_i0
+            if done > self._bar.n:
+                self._bar.update(done - self._bar.n)
+
+    def _close_bar(self, n: int) -> None:
+        if self._bar is not None:
+            if self._bar.n < n:
+                self._bar.update(n - self._bar.n)
+            self._bar.close()
+            self._bar = None
+
+    def _keep(self, i: Any, mons: dict[str, Any]) -> None:
+        row = (int(i) + 1 - self._run_i0) // self.monitor_every - 1
+        for key, value in mons.items():
+            value = np.asarray(value)
+            store = self._host_mon.get(key)
+            if store is None:
+                store = self._host_mon[key] = np.zeros((self._n_records, *value.shape), value.dtype)
+            store[row] = value
+
+    def _store_monitors(self, mons: dict[str, Any], t0: float, n: int, every: int) -> None:
+        if self.memory_efficient:
+            mons = dict(self._host_mon)
+            self._host_mon = {}
+        mon = DotDict()
+        for key, _ in self._monitors:
+            value = mons.get(key)
+            if value is None:
+                value = np.zeros((0,))
+            mon[key] = np.asarray(value) if self.numpy_mon_after_run else bm.as_jax(value)
+        steps = np.arange(every, n + 1, every)
+        mon["ts"] = np.asarray(t0 + self.dt * steps, dtype=bm.get_float())
+        self.mon = mon
+
+
+# Show the public path in reprs, docs and pickles (STYLE.md rule 5).
+for _obj in (DSRunner,):
+    _obj.__module__ = "brainpy_dyn"
