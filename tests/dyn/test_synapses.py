@@ -63,7 +63,9 @@ def test_all2all_scalar_weight(include_self):
 
 
 def test_one2one():
-    syn = bp.experimental.Exponential(bp.conn.One2One(pre=3, post=3), g_max=jnp.array([1.0, 2.0, 3.0]))
+    syn = bp.experimental.Exponential(
+        bp.conn.One2One(pre=3, post=3), g_max=jnp.array([1.0, 2.0, 3.0])
+    )
     np.testing.assert_allclose(np.asarray(syn(spikes(True, False, True))), [1.0, 0.0, 3.0])
 
 
@@ -84,7 +86,9 @@ def test_sparse_and_dense_build_the_same_network(per_synapse):
         dense = bp.experimental.Exponential(conn, g_max=0.3, comp_method="dense")
     for _ in range(5):
         s = jnp.asarray(rng.random(50) < 0.3)
-        np.testing.assert_allclose(np.asarray(sparse(s)), np.asarray(dense(s)), rtol=1e-5, atol=1e-6)
+        np.testing.assert_allclose(
+            np.asarray(sparse(s)), np.asarray(dense(s)), rtol=1e-5, atol=1e-6
+        )
 
 
 def test_event_magnitude_is_ignored_without_stp():

@@ -15,7 +15,9 @@ def random_csr(rng, n_pre, n_post, p):
     return mat, indices, indptr
 
 
-@pytest.mark.parametrize("n_pre, n_post, p", [(1, 1, 1.0), (33, 70, 0.1), (100, 40, 0.5), (64, 64, 0.0)])
+@pytest.mark.parametrize(
+    "n_pre, n_post, p", [(1, 1, 1.0), (33, 70, 0.1), (100, 40, 0.5), (64, 64, 0.0)]
+)
 @pytest.mark.parametrize("transpose", [True, False])
 @pytest.mark.parametrize("per_synapse", [False, True])
 def test_matches_dense_reference(n_pre, n_post, p, transpose, per_synapse):
@@ -27,7 +29,9 @@ def test_matches_dense_reference(n_pre, n_post, p, transpose, per_synapse):
     n_ev = n_pre if transpose else n_post
     events = rng.random(n_ev) < 0.3
     expected = events.astype(np.float32) @ dense if transpose else dense @ events.astype(np.float32)
-    got = bm.event.csr_matvec(data, indices, indptr, events, shape=(n_pre, n_post), transpose=transpose)
+    got = bm.event.csr_matvec(
+        data, indices, indptr, events, shape=(n_pre, n_post), transpose=transpose
+    )
     np.testing.assert_allclose(np.asarray(got), expected, rtol=1e-5, atol=1e-5)
 
 
@@ -54,9 +58,10 @@ def test_inside_for_loop_accumulates_like_reference():
     g = bm.Variable(jnp.zeros(40))
 
     def step(s):
-        g.value = g.value * 0.9 + bm.event.csr_matvec(
-            0.5, indices, indptr, s, shape=(40, 40), transpose=True
-        ).value
+        g.value = (
+            g.value * 0.9
+            + bm.event.csr_matvec(0.5, indices, indptr, s, shape=(40, 40), transpose=True).value
+        )
         return g.value
 
     out = np.asarray(bm.for_loop(step, spikes))

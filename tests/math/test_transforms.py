@@ -112,7 +112,7 @@ def test_for_loop_tuple_operands_unpacked_and_jit_false_matches():
     for jit in (True, False):
         v = bm.Variable(jnp.zeros(()))
 
-        def body(a, b):
+        def body(a, b, v=v):
             v.value = v.value + a * b
             return v.value
 
@@ -290,3 +290,24 @@ def test_variables_created_inside_a_transformation_are_temporaries():
     np.testing.assert_array_equal(np.asarray(out)[:, 0], [0.0, 2.0, 4.0])
     g = bm.grad(lambda x: jnp.sum(bm.Variable(x * 3.0).value))(jnp.ones(2))
     np.testing.assert_array_equal(np.asarray(g), [3.0, 3.0])
+
+
+def test_compiled_loops_do_not_keep_models_alive():
+    import gc
+    import weakref
+
+    class Model:
+        def __init__(self):
+            self.v = bm.Variable(jnp.zeros(2))
+
+        def step(self, x):
+            self.v.value = self.v.value + x
+
+    m = Model()
+    bm.for_loop(m.step, jnp.ones(3))
+    bm.for_loop(m.step, jnp.ones(3))  # cached entry is reused
+    np.testing.assert_array_equal(np.asarray(m.v), [6.0, 6.0])
+    ref = weakref.ref(m)
+    del m
+    gc.collect()
+    assert ref() is None

@@ -49,7 +49,11 @@ def get_dt() -> float:
 
 def set_dt(dt: float) -> None:
     """Set the global integration step; ``dt`` must be a positive finite number."""
-    if isinstance(dt, bool) or not isinstance(dt, (int, float)) or not (0 < float(dt) < float("inf")):
+    if (
+        isinstance(dt, bool)
+        or not isinstance(dt, (int, float))
+        or not (0 < float(dt) < float("inf"))
+    ):
         raise ValueError(f"set_dt: dt must be a positive finite number, got {dt!r}.")
     _ENV["dt"] = float(dt)
 
@@ -117,7 +121,9 @@ ditype = get_int
 dftype = get_float
 
 
-def set_environment(mode: Mode | None = None, dt: float | None = None, x64: bool | None = None) -> None:
+def set_environment(
+    mode: Mode | None = None, dt: float | None = None, x64: bool | None = None
+) -> None:
     """Set several global settings at once."""
     if mode is not None:
         set_mode(mode)

@@ -22,7 +22,13 @@ def _concrete(x: Any) -> np.ndarray | None:
 
 
 def csr_matvec(
-    data: Any, indices: Any, indptr: Any, events: Any, *, shape: tuple[int, int], transpose: bool = False
+    data: Any,
+    indices: Any,
+    indptr: Any,
+    events: Any,
+    *,
+    shape: tuple[int, int],
+    transpose: bool = False,
 ) -> Array:
     """Event-driven product of a CSR matrix with a spike vector.
 
@@ -64,13 +70,21 @@ def csr_matvec(
     c_indices, c_indptr, c_data = _concrete(indices), _concrete(indptr), _concrete(data)
     if transpose and c_indices is not None and c_indptr is not None:
         if c_indptr.shape != (rows + 1,):
-            raise ValueError(f"csr_matvec: indptr must have shape ({rows + 1},), got {c_indptr.shape}.")
-        table = csr_to_ell(c_indices, c_indptr, cols, c_data if c_data is not None and c_data.ndim else None)
+            raise ValueError(
+                f"csr_matvec: indptr must have shape ({rows + 1},), got {c_indptr.shape}."
+            )
+        table = csr_to_ell(
+            c_indices, c_indptr, cols, c_data if c_data is not None and c_data.ndim else None
+        )
         if jnp.ndim(as_jax(data)) and table.weights is None:
             raise ValueError("csr_matvec: traced per-connection weights need concrete indices.")
         weights = table.weights if table.weights is not None else as_jax(data)
         return Array(ell_event_matvec(events, jnp.asarray(table.indices), weights, cols))
-    return Array(_segment_matvec(as_jax(data), as_jax(indices), as_jax(indptr), events, rows, cols, transpose))
+    return Array(
+        _segment_matvec(
+            as_jax(data), as_jax(indices), as_jax(indptr), events, rows, cols, transpose
+        )
+    )
 
 
 def _segment_matvec(data, indices, indptr, events, rows, cols, transpose):

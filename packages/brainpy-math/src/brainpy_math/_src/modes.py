@@ -81,7 +81,9 @@ class BatchingMode(Mode):
 
     def __init__(self, batch_size: int = 1):
         if not isinstance(batch_size, int) or isinstance(batch_size, bool) or batch_size < 1:
-            raise ValueError(f"{type(self).__name__}: batch_size must be an int >= 1, got {batch_size!r}.")
+            raise ValueError(
+                f"{type(self).__name__}: batch_size must be an int >= 1, got {batch_size!r}."
+            )
         self.batch_size = batch_size
 
     def __repr__(self) -> str:

@@ -9,8 +9,13 @@ from typing import Any
 import jax.numpy as jnp
 
 import brainpy_math as bm
-
-from brainpy_dyn._src.synapses._deps import DynamicalSystemNS, check_positive, exp_decay, share, variable_
+from brainpy_dyn._src.synapses._deps import (
+    DynamicalSystemNS,
+    check_positive,
+    exp_decay,
+    share,
+    variable_,
+)
 from brainpy_dyn._src.synapses.outputs import SynOut
 from brainpy_dyn._src.synapses.plasticity import SynSTP
 from brainpy_dyn._src.synapses.projection import Projection
@@ -31,14 +36,25 @@ class SynConn(DynamicalSystemNS):
       mode: the computing mode.
     """
 
-    def __init__(self, conn: Any, out: SynOut | None = None, stp: SynSTP | None = None,
-                 comp_method: str = "sparse", g_max: Any = 1.0, name: str | None = None,
-                 mode: Any = None):
+    def __init__(
+        self,
+        conn: Any,
+        out: SynOut | None = None,
+        stp: SynSTP | None = None,
+        comp_method: str = "sparse",
+        g_max: Any = 1.0,
+        name: str | None = None,
+        mode: Any = None,
+    ):
         super().__init__(name=name, mode=mode)
         if out is not None and not isinstance(out, SynOut):
-            raise TypeError(f"{self.name}: out must be a SynOut (e.g. COBA, CUBA) or None, got {out!r}.")
+            raise TypeError(
+                f"{self.name}: out must be a SynOut (e.g. COBA, CUBA) or None, got {out!r}."
+            )
         if stp is not None and not isinstance(stp, SynSTP):
-            raise TypeError(f"{self.name}: stp must be a SynSTP (e.g. STD, STP) or None, got {stp!r}.")
+            raise TypeError(
+                f"{self.name}: stp must be a SynSTP (e.g. STD, STP) or None, got {stp!r}."
+            )
         self.projection = Projection(conn, g_max, comp_method, self.mode, self.name)
         self.conn = conn
         self.comp_method = comp_method
@@ -92,9 +108,18 @@ class Exponential(SynConn):
       [30.0]
     """
 
-    def __init__(self, conn: Any, out: SynOut | None = None, stp: SynSTP | None = None,
-                 comp_method: str = "sparse", g_max: Any = 1.0, tau: float = 8.0,
-                 method: str = "exp_auto", name: str | None = None, mode: Any = None):
+    def __init__(
+        self,
+        conn: Any,
+        out: SynOut | None = None,
+        stp: SynSTP | None = None,
+        comp_method: str = "sparse",
+        g_max: Any = 1.0,
+        tau: float = 8.0,
+        method: str = "exp_auto",
+        name: str | None = None,
+        mode: Any = None,
+    ):
         super().__init__(conn, out, stp, comp_method, g_max, name, mode)
         self.tau = check_positive(tau, "tau", self)
         self.method = method
@@ -137,10 +162,20 @@ class DualExponential(SynConn):
       mode: the computing mode.
     """
 
-    def __init__(self, conn: Any, out: SynOut | None = None, stp: SynSTP | None = None,
-                 comp_method: str = "sparse", g_max: Any = 1.0, tau_decay: float = 10.0,
-                 tau_rise: float = 1.0, A: float | None = None, method: str = "exp_auto",
-                 name: str | None = None, mode: Any = None):
+    def __init__(
+        self,
+        conn: Any,
+        out: SynOut | None = None,
+        stp: SynSTP | None = None,
+        comp_method: str = "sparse",
+        g_max: Any = 1.0,
+        tau_decay: float = 10.0,
+        tau_rise: float = 1.0,
+        A: float | None = None,
+        method: str = "exp_auto",
+        name: str | None = None,
+        mode: Any = None,
+    ):
         super().__init__(conn, out, stp, comp_method, g_max, name, mode)
         self.tau_decay = check_positive(tau_decay, "tau_decay", self)
         self.tau_rise = check_positive(tau_rise, "tau_rise", self)
@@ -186,11 +221,30 @@ class Alpha(DualExponential):
       mode: the computing mode.
     """
 
-    def __init__(self, conn: Any, out: SynOut | None = None, stp: SynSTP | None = None,
-                 comp_method: str = "sparse", g_max: Any = 1.0, tau_decay: float = 10.0,
-                 method: str = "exp_auto", name: str | None = None, mode: Any = None):
-        super().__init__(conn, out, stp, comp_method, g_max, tau_decay=tau_decay,
-                         tau_rise=tau_decay, method=method, name=name, mode=mode)
+    def __init__(
+        self,
+        conn: Any,
+        out: SynOut | None = None,
+        stp: SynSTP | None = None,
+        comp_method: str = "sparse",
+        g_max: Any = 1.0,
+        tau_decay: float = 10.0,
+        method: str = "exp_auto",
+        name: str | None = None,
+        mode: Any = None,
+    ):
+        super().__init__(
+            conn,
+            out,
+            stp,
+            comp_method,
+            g_max,
+            tau_decay=tau_decay,
+            tau_rise=tau_decay,
+            method=method,
+            name=name,
+            mode=mode,
+        )
 
 
 def _peak_normaliser(tau_rise: float, tau_decay: float) -> float:

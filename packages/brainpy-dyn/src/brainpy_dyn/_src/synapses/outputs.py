@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 import brainpy_math as bm
-
 from brainpy_dyn._src.synapses._deps import DynamicalSystemNS
 
 __all__ = ["SynOut", "COBA", "CUBA", "MgBlock"]
@@ -69,8 +68,14 @@ class MgBlock(SynOut):
     ``I = g · (E − V) / (1 + cc_Mg / beta · exp(−alpha · V))``.
     """
 
-    def __init__(self, E: float = 0.0, cc_Mg: float = 1.2, alpha: float = 0.062,
-                 beta: float = 3.57, name: str | None = None):
+    def __init__(
+        self,
+        E: float = 0.0,
+        cc_Mg: float = 1.2,
+        alpha: float = 0.062,
+        beta: float = 3.57,
+        name: str | None = None,
+    ):
         super().__init__(name=name)
         self.E, self.cc_Mg, self.alpha, self.beta = E, cc_Mg, alpha, beta
 

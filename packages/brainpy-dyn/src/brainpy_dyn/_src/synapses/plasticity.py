@@ -7,8 +7,13 @@ from typing import Any
 import jax.numpy as jnp
 
 import brainpy_math as bm
-
-from brainpy_dyn._src.synapses._deps import DynamicalSystemNS, check_positive, exp_decay, share, variable_
+from brainpy_dyn._src.synapses._deps import (
+    DynamicalSystemNS,
+    check_positive,
+    exp_decay,
+    share,
+    variable_,
+)
 
 __all__ = ["SynSTP", "STD", "STP"]
 
@@ -20,7 +25,9 @@ class SynSTP(DynamicalSystemNS):
         super().__init__(name=name, mode=mode)
         self.pre_size = (pre_size,) if isinstance(pre_size, int) else tuple(pre_size)
         if not all(isinstance(s, int) and s > 0 for s in self.pre_size):
-            raise ValueError(f"{type(self).__name__}: pre_size must be a positive int or tuple of ints, got {pre_size!r}.")
+            raise ValueError(
+                f"{type(self).__name__}: pre_size must be a positive int or tuple of ints, got {pre_size!r}."
+            )
 
 
 class STD(SynSTP):
@@ -51,8 +58,15 @@ class STD(SynSTP):
       [0.5, 1.0]
     """
 
-    def __init__(self, pre_size: Any, tau: float = 200.0, U: float = 0.07,
-                 method: str = "exp_auto", name: str | None = None, mode: Any = None):
+    def __init__(
+        self,
+        pre_size: Any,
+        tau: float = 200.0,
+        U: float = 0.07,
+        method: str = "exp_auto",
+        name: str | None = None,
+        mode: Any = None,
+    ):
         super().__init__(pre_size, name=name, mode=mode)
         self.tau = check_positive(tau, "tau", self)
         self.U = U
@@ -98,9 +112,16 @@ class STP(SynSTP):
       0.2
     """
 
-    def __init__(self, pre_size: Any, U: float = 0.15, tau_f: float = 1500.0,
-                 tau_d: float = 200.0, method: str = "exp_auto", name: str | None = None,
-                 mode: Any = None):
+    def __init__(
+        self,
+        pre_size: Any,
+        U: float = 0.15,
+        tau_f: float = 1500.0,
+        tau_d: float = 200.0,
+        method: str = "exp_auto",
+        name: str | None = None,
+        mode: Any = None,
+    ):
         super().__init__(pre_size, name=name, mode=mode)
         self.U = U
         self.tau_f = check_positive(tau_f, "tau_f", self)

@@ -20,9 +20,8 @@ import jax.numpy as jnp
 import numpy as np
 
 import brainpy_math as bm
-from brainpy_math.event import csr_to_ell, ell_event_matvec
-
 from brainpy_dyn._src.synapses._deps import parameter
+from brainpy_math.event import csr_to_ell, ell_event_matvec
 
 __all__ = ["Projection"]
 
@@ -50,7 +49,9 @@ class Projection:
 
     def __init__(self, conn: Any, g_max: Any, comp_method: str, mode: bm.Mode, owner: str):
         if comp_method not in ("sparse", "dense"):
-            raise ValueError(f"{owner}: comp_method must be 'sparse' or 'dense', got {comp_method!r}.")
+            raise ValueError(
+                f"{owner}: comp_method must be 'sparse' or 'dense', got {comp_method!r}."
+            )
         pre_num, post_num = getattr(conn, "pre_num", None), getattr(conn, "post_num", None)
         if pre_num is None or post_num is None:
             raise ValueError(
@@ -64,7 +65,9 @@ class Projection:
         self.conn = conn
         if self.kind == "one2one":
             if self.pre_num != self.post_num:
-                raise ValueError(f"{owner}: One2One needs pre_num == post_num, got {self.pre_num} and {self.post_num}.")
+                raise ValueError(
+                    f"{owner}: One2One needs pre_num == post_num, got {self.pre_num} and {self.post_num}."
+                )
             weight = parameter(g_max, (self.pre_num,), allow_none=False)
         elif self.kind == "all2all":
             self.include_self = bool(getattr(conn, "include_self", True))
@@ -91,7 +94,9 @@ class Projection:
         self.weight = weight
         if self.kind == "sparse" and not self.training and jnp.ndim(bm.as_jax(weight)) > 0:
             w = np.asarray(bm.as_jax(weight))
-            self.ell_weights = jnp.asarray(csr_to_ell(self.indices, self.indptr, self.post_num, w).weights)
+            self.ell_weights = jnp.asarray(
+                csr_to_ell(self.indices, self.indptr, self.post_num, w).weights
+            )
         else:
             self.ell_weights = None
 
@@ -115,10 +120,14 @@ class Projection:
             return syn.astype(w.dtype) @ w
         if self.kind == "dense":
             if jnp.ndim(w) == 0:
-                return (w * syn.astype(jnp.result_type(float))) @ self.mask.astype(jnp.result_type(float))
+                return (w * syn.astype(jnp.result_type(float))) @ self.mask.astype(
+                    jnp.result_type(float)
+                )
             return syn.astype(w.dtype) @ (w * self.mask)
         if self.rows is not None:  # training: differentiable, visits every connection
             contrib = syn.astype(jnp.result_type(float))[self.rows] * w
             return jax.ops.segment_sum(contrib, self.cols, num_segments=self.post_num)
         weights = w if self.ell_weights is None else self.ell_weights
-        return ell_event_matvec(syn, self.table_indices, weights, self.post_num, weighted_events=weighted)
+        return ell_event_matvec(
+            syn, self.table_indices, weights, self.post_num, weighted_events=weighted
+        )

@@ -10,6 +10,9 @@ function abstractly (no FLOPs, nothing compiled) under a
 from __future__ import annotations
 
 import contextlib
+import inspect
+import types
+import weakref
 from collections import OrderedDict
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any
@@ -21,7 +24,9 @@ from brainpy_math._src.state_trace import TRACE_STACK, StateTrace
 from brainpy_math._src.variable import Variable
 
 __all__ = [
+    "FunctionCache",
     "LRUCache",
+    "weak_callable",
     "discover",
     "is_variable",
     "read_values",
@@ -60,6 +65,53 @@ class LRUCache:
 
     def __len__(self) -> int:
         return len(self._data)
+
+
+class FunctionCache:
+    """Compiled entries per user function, kept only while that function lives.
+
+    Entries are filed under the function (or, for a bound method, under the object
+    it belongs to) in a weak-key map, so caching a model's step never keeps the model
+    alive. Build entries from :func:`weak_callable`, not from the function itself:
+    an entry that referenced the function strongly would keep its own key alive.
+    """
+
+    def __init__(self, maxsize: int = 64):
+        self._by_owner: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+        self._fallback = LRUCache(256)
+        self._maxsize = maxsize
+
+    def _slot(self, fun: Any) -> LRUCache:
+        owner = fun.__self__ if inspect.ismethod(fun) else fun
+        try:
+            slot = self._by_owner.get(owner)
+            if slot is None:
+                slot = self._by_owner[owner] = LRUCache(self._maxsize)
+        except TypeError:  # not weak-referenceable
+            return self._fallback
+        return slot
+
+    def get(self, fun: Any, key: Any) -> Any:
+        return self._slot(fun).get(key)
+
+    def put(self, fun: Any, key: Any, value: Any) -> None:
+        self._slot(fun).put(key, value)
+
+
+def weak_callable(fun: Any) -> Any:
+    """A zero-argument callable returning ``fun``, holding it weakly where possible."""
+    if inspect.ismethod(fun):
+        func, owner = fun.__func__, fun.__self__
+        try:
+            owner_ref = weakref.ref(owner)
+        except TypeError:
+            return lambda: fun
+        return lambda: types.MethodType(func, owner_ref())
+    try:
+        ref = weakref.ref(fun)
+    except TypeError:
+        return lambda: fun
+    return ref
 
 
 def leaf_signature(leaf: Any) -> Any:

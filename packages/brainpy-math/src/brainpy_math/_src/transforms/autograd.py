@@ -39,7 +39,9 @@ class _GradFunction:
         if argnums is None and not self.has_vars:
             argnums = 0
         self.single_arg = isinstance(argnums, int)
-        self.argnums = () if argnums is None else ((argnums,) if self.single_arg else tuple(argnums))
+        self.argnums = (
+            () if argnums is None else ((argnums,) if self.single_arg else tuple(argnums))
+        )
         self.has_aux = bool(has_aux)
         self.return_value = return_value
         self.vector = vector
@@ -52,7 +54,9 @@ class _GradFunction:
         key = (treedef, tuple(map(leaf_signature, leaves)))
         entry = self._cache.get(key)
         if entry is None:
-            trace = discover(lambda: jax.eval_shape(lambda a, k: (self.fun(*a, **k), None)[1], args, kwargs))
+            trace = discover(
+                lambda: jax.eval_shape(lambda a, k: (self.fun(*a, **k), None)[1], args, kwargs)
+            )
             ids = {id(v) for v in self.var_leaves}
             others = [v for v in trace.variables if id(v) not in ids]
             entry = (others, trace.written)
@@ -96,7 +100,9 @@ class _GradFunction:
             var_grads, arg_grads = vjp_fun(jax.tree_util.tree_map(jnp.ones_like, primal))
         else:
             transform = jax.grad(pure, argnums=(0, 1), has_aux=True, **self.jax_kwargs)
-            (var_grads, arg_grads), (value, aux, new) = transform(var_values, diff_args, other_values)
+            (var_grads, arg_grads), (value, aux, new) = transform(
+                var_values, diff_args, other_values
+            )
         write_back(written, new)
 
         grads: Any
@@ -218,4 +224,3 @@ def vector_grad(
         return _GradFunction(f, grad_vars, argnums, has_aux, return_value, True, {})
 
     return make if func is None else make(func)
-

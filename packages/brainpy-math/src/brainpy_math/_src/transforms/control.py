@@ -77,9 +77,15 @@ def cond(
 
     pred = jnp.asarray(_unwrap(pred))
     if pred.shape != ():
-        raise ValueError(f"cond: pred must be a boolean scalar, got an array of shape {pred.shape}.")
+        raise ValueError(
+            f"cond: pred must be a boolean scalar, got an array of shape {pred.shape}."
+        )
     new, out = lax.cond(
-        pred, wrap_branch(branches[0]), wrap_branch(branches[1]), read_values(state), tuple(operands)
+        pred,
+        wrap_branch(branches[0]),
+        wrap_branch(branches[1]),
+        read_values(state),
+        tuple(operands),
     )
     write_back(written, new)
     return _wrap(out)

@@ -204,4 +204,3 @@ def jit(
     if func is None:
         return lambda f: JitFunction(f, **options)
     return JitFunction(func, **options)
-

@@ -13,19 +13,20 @@ from brainpy_math._src.array import Array
 from brainpy_math._src.errors import MathError
 from brainpy_math._src.state_trace import TRACE_STACK
 from brainpy_math._src.transforms._state import (
-    LRUCache,
+    FunctionCache,
     checked_trace,
     discover,
     leaf_signature,
     read_values,
     swapped_in,
+    weak_callable,
     write_back,
 )
 
 __all__ = ["for_loop", "while_loop"]
 
-_FOR_CACHE = LRUCache(512)
-_WHILE_CACHE = LRUCache(256)
+_FOR_CACHE = FunctionCache()
+_WHILE_CACHE = FunctionCache()
 
 
 def _is_array(x: Any) -> bool:
@@ -39,7 +40,7 @@ def _unwrap(tree: Any) -> Any:
     )
 
 
-def _signature(fun: Callable, tree: Any, *extra: Any) -> Any:
+def _signature(fun: Any, tree: Any, *extra: Any) -> Any:
     leaves, treedef = jax.tree_util.tree_flatten(tree)
     return (fun, treedef, tuple(map(leaf_signature, leaves)), *extra)
 
@@ -105,22 +106,29 @@ def for_loop(
             f"{[jnp.shape(x) for x in leaves]}."
         )
     unpack = isinstance(operands, (tuple, list))
+    # The compiled entry outlives this call: it reaches the body only through a weak
+    # reference, so caching never keeps a model alive.
+    get_body = weak_callable(body_fun)
 
     def call(x):
-        return body_fun(*x) if unpack else body_fun(x)
+        body = get_body()
+        out = body(*x) if unpack else body(x)
+        if out_vars is None:
+            return out
+        return jax.tree_util.tree_map(lambda v: v.value, out_vars, is_leaf=_is_array)
 
-    if out_vars is not None:
-        body_with_vars = call
-
-        def call(x):  # noqa: F811 - 2.3.5's out_vars replaces the body output
-            body_with_vars(x)
-            return jax.tree_util.tree_map(lambda v: v.value, out_vars, is_leaf=_is_array)
-
-    key = _signature(body_fun, operands, reverse, unroll, remat, out_vars is not None and id(out_vars))
-    entry = _FOR_CACHE.get(key)
+    key = _signature(
+        getattr(body_fun, "__func__", None),
+        operands,
+        reverse,
+        unroll,
+        remat,
+        None if out_vars is None else id(out_vars),
+    )
+    entry = _FOR_CACHE.get(body_fun, key)
     if entry is None:
         entry = _build_for(call, operands, reverse, unroll, remat)
-        _FOR_CACHE.put(key, entry)
+        _FOR_CACHE.put(body_fun, key, entry)
     state, written, run, jitted = entry
     values = read_values(state)
     if jit is False:
@@ -154,9 +162,7 @@ def _build_for(call, operands, reverse, unroll, remat):
                     out = body(x)
                     return [v._value for v in written], _unwrap(out)
 
-            return lax.scan(
-                step, [v._value for v in written], xs, reverse=reverse, unroll=unroll
-            )
+            return lax.scan(step, [v._value for v in written], xs, reverse=reverse, unroll=unroll)
 
     return state, written, run, jax.jit(run)
 
@@ -198,9 +204,10 @@ def while_loop(
     def as_args(x):
         return x if unpack else (x,)
 
-    key = _signature((body_fun, cond_fun), operands)
-    entry = _WHILE_CACHE.get(key)
+    key = _signature((getattr(body_fun, "__func__", None), cond_fun), operands)
+    entry = _WHILE_CACHE.get(body_fun, key)
     if entry is None:
+        get_body = weak_callable(body_fun)
         abstract = jax.tree_util.tree_map(
             lambda x: jax.ShapeDtypeStruct(jnp.shape(x), jnp.result_type(x)), operands
         )
@@ -210,7 +217,7 @@ def while_loop(
                 "while_loop: cond_fun must not write Variables, but it wrote "
                 f"{len(cond_trace.written)} of shapes {[v.shape for v in cond_trace.written]}."
             )
-        body_trace = discover(lambda: jax.eval_shape(lambda x: body_fun(*as_args(x)), abstract))
+        body_trace = discover(lambda: jax.eval_shape(lambda x: get_body()(*as_args(x)), abstract))
         written = body_trace.written
         ids = {id(v) for v in written}
         state = written + [
@@ -229,13 +236,13 @@ def while_loop(
                 def body(carry):
                     vals, x = carry
                     with swapped_in(written, vals), checked_trace(state, "while_loop"):
-                        new_x = _unwrap(body_fun(*as_args(x)))
+                        new_x = _unwrap(get_body()(*as_args(x)))
                         return [v._value for v in written], new_x
 
                 return lax.while_loop(cond, body, ([v._value for v in written], init))
 
         entry = (state, written, run, jax.jit(run))
-        _WHILE_CACHE.put(key, entry)
+        _WHILE_CACHE.put(body_fun, key, entry)
     state, written, run, jitted = entry
     new, out = (run if TRACE_STACK else jitted)(read_values(state), operands)
     write_back(written, new)

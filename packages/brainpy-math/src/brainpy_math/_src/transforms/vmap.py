@@ -54,8 +54,11 @@ def vmap(
         def call(*args):
             args = _unwrap(args)
             probe = jax.vmap(
-                lambda *a: (f(*a), None)[1], in_axes=in_axes, axis_name=axis_name,
-                axis_size=axis_size, spmd_axis_name=spmd_axis_name,
+                lambda *a: (f(*a), None)[1],
+                in_axes=in_axes,
+                axis_name=axis_name,
+                axis_size=axis_size,
+                spmd_axis_name=spmd_axis_name,
             )
             trace = discover(lambda: jax.eval_shape(probe, *args))
             state, written = trace.variables, trace.written
@@ -66,9 +69,13 @@ def vmap(
                     return out, [v._value for v in written]
 
             mapped = jax.vmap(
-                pure, in_axes=(None,) + (in_axes if isinstance(in_axes, tuple) else (in_axes,) * len(args)),
-                out_axes=(out_axes, [None] * len(written)), axis_name=axis_name,
-                axis_size=axis_size, spmd_axis_name=spmd_axis_name,
+                pure,
+                in_axes=(None,)
+                + (in_axes if isinstance(in_axes, tuple) else (in_axes,) * len(args)),
+                out_axes=(out_axes, [None] * len(written)),
+                axis_name=axis_name,
+                axis_size=axis_size,
+                spmd_axis_name=spmd_axis_name,
             )
             try:
                 out, new = mapped(read_values(state), *args)
