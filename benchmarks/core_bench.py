@@ -108,8 +108,10 @@ def main():
     print(f"brainpy-math core bench: LIF step, N={N}, median of {ROUNDS} interleaved rounds")
     for name, (b, r) in results.items():
         unit = "per call" if name == "call" else f"per {STEPS}-step loop"
-        print(f"  {name:5s} bm {b * 1e6:10.1f} us  raw jax {r * 1e6:10.1f} us  {unit}  "
-              f"ratio bm/raw = {b / r:.3f}")
+        print(
+            f"  {name:5s} bm {b * 1e6:10.1f} us  raw jax {r * 1e6:10.1f} us  {unit}  "
+            f"ratio bm/raw = {b / r:.3f}"
+        )
     return results
 
 

@@ -78,8 +78,10 @@ def main() -> int:
     max_err = float(np.max(np.abs(simulated - expected)))
     print(f"simulated {N} LIF neurons for {DURATION:.0f} ms ({steps} steps) in {elapsed:.2f} s")
     for i in np.linspace(0, N - 1, 7).astype(int):
-        print(f"  I = {currents[i]:5.1f}: simulated {simulated[i]:6.1f} Hz, "
-              f"analytic {expected[i]:6.1f} Hz")
+        print(
+            f"  I = {currents[i]:5.1f}: simulated {simulated[i]:6.1f} Hz, "
+            f"analytic {expected[i]:6.1f} Hz"
+        )
     print(f"largest deviation from the analytic f-I curve: {max_err:.2f} Hz")
     tolerance = 1000.0 / DURATION + expected.max() ** 2 * DT / 1000.0 + 0.5
     if max_err > tolerance:

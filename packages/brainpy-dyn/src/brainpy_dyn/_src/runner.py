@@ -13,8 +13,8 @@ Step ``i`` (``i`` counts from 0 for a fresh runner and continues across runs) do
 
 With ``monitor_every=N`` the monitors (and the target's outputs) are recorded at the end of
 every N-th step only, with a nested scan (outer over chunks of N steps), so long runs fit in
-memory. A ``progress_bar`` is a tqdm bar fed from inside the loop by a host callback about 100
-times per run; without it the loop holds no callback at all.
+memory. A ``progress_bar`` is a tqdm bar fed by a host callback between about 100 chunks of
+steps, all inside the one compiled run; the per-step loop itself never holds a callback.
 """
 
 from __future__ import annotations
@@ -27,7 +27,6 @@ from typing import Any
 import jax
 import jax.numpy as jnp
 import numpy as np
-from jax import lax
 
 import brainpy_math as bm
 from brainpy_dyn._src.context import DotDict, share
@@ -223,7 +222,7 @@ class DSRunner:
         idx = jnp.asarray(i0 + np.arange(n), dtype=bm.get_int())
         operands = (ts, idx, tuple(iters), xs)
         n_main = n // every * every
-        main, tail = self._bodies_for(shared, xs is not None, n)
+        main, tail, outer = self._bodies_for(shared, xs is not None)
         start = time.perf_counter()
         self._open_bar(n, i0)
         try:
@@ -234,7 +233,7 @@ class DSRunner:
                 head = jax.tree_util.tree_map(
                     lambda a: a.reshape(n // every, every, *a.shape[1:]), head
                 )
-            outs, mons = bm.for_loop(main, head, jit=self.jit)
+            outs, mons = self._loop(main, outer, head)
             if n_main < n:
                 rest = jax.tree_util.tree_map(lambda a: a[n_main:], operands)
                 bm.for_loop(tail, rest, jit=self.jit)
@@ -306,27 +305,56 @@ class DSRunner:
             )
         return xs, n
 
-    def _bodies_for(self, shared: dict[str, Any], has_xs: bool, n: int) -> tuple[Any, Any]:
-        tick = None
-        if self.progress_bar is not False:
-            tick = max(1, n // 100)
+    def _loop(self, main: Any, outer: Any, operands: Any) -> Any:
+        """Run ``main`` over ``operands``; with a progress bar, in about 100 chunks.
+
+        The bar is fed by a host callback between chunks, never inside the inner loop,
+        so the per-step loop holds no callback (XLA can then compile it as one native
+        loop on the CPU) and a run with a bar costs what a run without one costs.
+        """
+        rows = jax.tree_util.tree_leaves(operands)[0].shape[0]
+        if self.progress_bar is False or rows < 200:
+            return bm.for_loop(main, operands, jit=self.jit)
+        per_chunk = rows // 100
+        n_chunks = rows // per_chunk
+        cut = n_chunks * per_chunk
+
+        def split(a):
+            return a[:cut].reshape(n_chunks, per_chunk, *a.shape[1:])
+
+        outs, mons = bm.for_loop(outer, jax.tree_util.tree_map(split, operands), jit=self.jit)
+        outs, mons = jax.tree_util.tree_map(
+            lambda a: bm.as_jax(a).reshape(cut, *a.shape[2:]),
+            (outs, mons),
+            is_leaf=lambda a: isinstance(a, bm.Array),
+        )
+        if cut < rows:
+            rest = bm.for_loop(
+                main, jax.tree_util.tree_map(lambda a: a[cut:], operands), jit=self.jit
+            )
+            outs, mons = jax.tree_util.tree_map(
+                lambda a, b: jnp.concatenate([bm.as_jax(a), bm.as_jax(b)]),
+                (outs, mons),
+                rest,
+                is_leaf=lambda a: isinstance(a, bm.Array),
+            )
+        return outs, mons
+
+    def _bodies_for(self, shared: dict[str, Any], has_xs: bool) -> tuple[Any, Any, Any]:
         key = (
             tuple(sorted((k, _hashable(v)) for k, v in shared.items())),
             tuple(sorted((k, _hashable(v)) for k, v in share._snapshot().items())),
             tuple(id(v) for v in self.target.vars().values()),
             has_xs,
-            tick,
             self.memory_efficient,
         )
         bodies = self._bodies.get(key)
         if bodies is None:
-            bodies = self._build(shared, has_xs, tick)
+            bodies = self._build(shared, has_xs)
             self._bodies = {key: bodies}
         return bodies
 
-    def _build(
-        self, shared_args: dict[str, Any], has_xs: bool, tick: int | None
-    ) -> tuple[Any, Any]:
+    def _build(self, shared_args: dict[str, Any], has_xs: bool) -> tuple[Any, Any, Any]:
         runner, every = self, self.monitor_every
         fixed = [s for s in self._inputs if s.type == "fix"]
         iterated = [s for s in self._inputs if s.type == "iter"]
@@ -347,13 +375,6 @@ class DSRunner:
                 if runner._fun_inputs is not None:
                     runner._fun_inputs(shared)
                 out = runner.target(x) if has_xs else runner.target()
-                if tick is not None:
-                    lax.cond(
-                        (i + 1) % tick == 0,
-                        lambda j: jax.debug.callback(runner._tick, j),
-                        lambda j: None,
-                        i,
-                    )
                 if not record:
                     return None
                 end = DotDict(shared, t=t + runner.dt)
@@ -387,7 +408,14 @@ class DSRunner:
         def single(t, i, iters, x):
             return step(t, i, iters, x, True)
 
-        return (chunk if every > 1 else single), skip
+        main = chunk if every > 1 else single
+
+        def outer(t, i, iters, x):
+            out = bm.for_loop(main, (t, i, iters, x), jit=runner.jit)
+            jax.debug.callback(runner._tick, i.reshape(-1)[-1])
+            return out
+
+        return main, skip, outer
 
     # ------------------------------------------------------- host callbacks
     def _open_bar(self, n: int, i0: int) -> None:
