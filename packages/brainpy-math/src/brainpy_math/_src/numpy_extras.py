@@ -1,0 +1,174 @@
+"""Functions of the NumPy namespace that need more than a plain wrapper.
+
+See :mod:`brainpy_math._src.numpy_ops`, which merges them into the generated namespace.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import jax.numpy as jnp
+
+from brainpy_math._src.array import Array, _new, unwrap
+from brainpy_math._src.wrapping import wrap_inplace, wrap_jax_function, wrap_ufunc
+
+__all__ = ["EXTRAS"]
+
+#: name -> function, merged over the generated namespace.
+EXTRAS: dict[str, Any] = {"ndarray": Array}
+
+
+def _set_public(fun: Callable[..., Any]) -> Callable[..., Any]:
+    fun.__module__ = "brainpy_math"
+    EXTRAS[fun.__name__] = fun
+    return fun
+
+
+@_set_public
+def asarray(
+    a: Any, dtype: Any = None, order: str | None = None, *, copy: bool | None = None
+) -> Array:
+    """BrainPy implementation of :func:`numpy.asarray`: always returns an :class:`Array`.
+
+    Arrays and Variables may appear inside (nested) lists and tuples.
+
+    Examples:
+      >>> import brainpy_math as bm
+      >>> bm.asarray([bm.ones(2), bm.zeros(2)])
+      Array([[1., 1.],
+             [0., 0.]], dtype=float32)
+      >>> bm.asarray(3.)
+      Array(3., dtype=float32, weak_type=True)
+    """
+    return _new(jnp.asarray(unwrap(a), dtype=dtype, order=order, copy=copy))
+
+
+@_set_public
+def array(
+    object: Any, dtype: Any = None, copy: bool = True, order: str | None = "K", ndmin: int = 0
+) -> Array:
+    """BrainPy implementation of :func:`numpy.array`: always returns a new :class:`Array`.
+
+    Examples:
+      >>> import brainpy_math as bm
+      >>> bm.array([1, 2], ndmin=2)
+      Array([[1, 2]], dtype=int32)
+    """
+    return _new(jnp.array(unwrap(object), dtype=dtype, copy=copy, order=order, ndmin=ndmin))
+
+
+@_set_public
+def asanyarray(a: Any, dtype: Any = None, order: str | None = None) -> Array:
+    """BrainPy implementation of :func:`numpy.asanyarray` (same as :func:`asarray`)."""
+    return _new(jnp.asarray(unwrap(a), dtype=dtype, order=order))
+
+
+@_set_public
+def ascontiguousarray(a: Any, dtype: Any = None) -> Array:
+    """BrainPy implementation of :func:`numpy.ascontiguousarray` (at least 1-D)."""
+    return _new(jnp.atleast_1d(jnp.asarray(unwrap(a), dtype=dtype)))
+
+
+@_set_public
+def asfarray(a: Any, dtype: Any = None) -> Array:
+    """An :class:`Array` of a floating dtype (``numpy.asfarray``, removed in NumPy 2).
+
+    Non-floating inputs and dtypes become the default float type.
+
+    Examples:
+      >>> import brainpy_math as bm
+      >>> bm.asfarray([1, 2])
+      Array([1., 2.], dtype=float32)
+    """
+    if dtype is None or not jnp.issubdtype(dtype, jnp.inexact):
+        dtype = jnp.result_type(float)
+    return _new(jnp.asarray(unwrap(a), dtype=dtype))
+
+
+@_set_public
+def copyto(dst: Array, src: Any, casting: str = "same_kind", where: Any = True) -> None:
+    """BrainPy implementation of :func:`numpy.copyto`: ``dst`` must be a brainpy Array.
+
+    ``src`` is broadcast to ``dst``'s shape and cast to its dtype (under ``casting``);
+    only elements where ``where`` is true are copied.
+
+    Raises:
+      TypeError: ``dst`` is not a brainpy Array or Variable, or the cast is not allowed.
+
+    Examples:
+      >>> import brainpy_math as bm
+      >>> x = bm.zeros(3)
+      >>> bm.copyto(x, 2., where=bm.Array([True, False, True]))
+      >>> x
+      Array([2., 0., 2.], dtype=float32)
+    """
+    if not isinstance(dst, Array):
+        raise TypeError(
+            f"copyto: dst must be a brainpy Array or Variable, got {type(dst).__name__}."
+        )
+    src = jnp.asarray(unwrap(src))
+    old = dst.value
+    if not jnp.can_cast(src.dtype, old.dtype, casting=casting):
+        raise TypeError(
+            f"copyto: cannot cast from {src.dtype} to {old.dtype} with casting={casting!r}."
+        )
+    src = jnp.broadcast_to(src.astype(old.dtype), old.shape)
+    dst.value = jnp.where(unwrap(where), src, old)
+
+
+@_set_public
+def fix(x: Any, out: Any = None) -> Any:
+    """BrainPy implementation of :func:`numpy.fix`: round towards zero."""
+    return _trunc(x, out=out)
+
+
+@_set_public
+def row_stack(tup: Any, *, dtype: Any = None) -> Any:
+    """Stack arrays row-wise (``numpy.row_stack``, the old name of :func:`numpy.vstack`)."""
+    return _vstack(tup, dtype=dtype)
+
+
+def _call_unwrapped(fun: Callable[..., Any]) -> Callable[..., Any]:
+    # Callables handed to JAX get JAX values back even if they return Arrays.
+    def call(*args: Any, **kwargs: Any) -> Any:
+        return unwrap(fun(*args, **kwargs))
+
+    return call
+
+
+@_set_public
+def vectorize(
+    pyfunc: Callable[..., Any], *, excluded: Any = frozenset(), signature: str | None = None
+) -> Any:
+    """BrainPy implementation of :func:`numpy.vectorize` (through :func:`jax.numpy.vectorize`).
+
+    The returned function accepts Arrays and returns Arrays.
+
+    Examples:
+      >>> import brainpy_math as bm
+      >>> f = bm.vectorize(lambda a, b: a + 2 * b)
+      >>> f(bm.ones(3), 1.)
+      Array([3., 3., 3.], dtype=float32)
+    """
+    fun = jnp.vectorize(_call_unwrapped(pyfunc), excluded=excluded, signature=signature)
+    return wrap_jax_function(fun, getattr(pyfunc, "__name__", "vectorized"), "brainpy_math")
+
+
+@_set_public
+def frompyfunc(func: Callable[..., Any], /, nin: int, nout: int, *, identity: Any = None) -> Any:
+    """BrainPy implementation of :func:`numpy.frompyfunc`: a ufunc taking and giving Arrays."""
+    ufunc = jnp.frompyfunc(_call_unwrapped(func), nin, nout, identity=identity)
+    return wrap_ufunc(ufunc, getattr(func, "__name__", "ufunc"), "brainpy_math")
+
+
+_trunc = wrap_jax_function(jnp.trunc, "trunc")
+_vstack = wrap_jax_function(jnp.vstack, "vstack")
+
+for _name in ("put", "place", "put_along_axis", "fill_diagonal"):
+    EXTRAS[_name] = wrap_inplace(getattr(jnp, _name), _name)
+
+# ``__module__`` is the public one, so pytest's doctest finder needs to be told.
+__test__ = {
+    n: f for n, f in EXTRAS.items() if not isinstance(f, type) and ">>>" in (f.__doc__ or "")
+}
