@@ -6,6 +6,7 @@ from typing import Any
 
 import jax
 import jax.numpy as jnp
+from jax import lax
 import numpy as np
 
 from brainpy_math._src.array import Array, _unflatten_for, as_jax
@@ -76,6 +77,9 @@ class Variable(Array):
         new_value = as_jax(new_value)
         if not isinstance(new_value, jax.Array):
             new_value = jnp.asarray(new_value)
+        if getattr(new_value, "weak_type", False):
+            # A weakly typed value would change the compiled signature: keep the dtype fixed.
+            new_value = lax.convert_element_type(new_value, new_value.dtype)
         self._check(new_value)
         if TRACE_STACK:
             TRACE_STACK[-1].write(self)
@@ -164,3 +168,4 @@ def _unflatten_var_for(cls):
 
 for _cls in (Variable, TrainVar, Parameter):
     jax.tree_util.register_pytree_node(_cls, _flatten_var, _unflatten_var_for(_cls))
+    _cls.__module__ = "brainpy_math"

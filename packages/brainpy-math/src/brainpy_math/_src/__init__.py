@@ -1,0 +1,1 @@
+"""Private implementation of brainpy_math; the public modules re-export from here."""

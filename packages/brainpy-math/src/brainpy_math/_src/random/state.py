@@ -1,0 +1,324 @@
+"""``RandomState``, the global generator ``DEFAULT``, ``seed`` and ``default_rng``.
+
+Design notes:
+
+* A ``RandomState`` is a :class:`~brainpy_math.Variable` whose value is a *raw* JAX PRNG
+  key: the ``uint32[2]`` array that :func:`jax.random.PRNGKey` returns (threefry), as in
+  BrainPy 2.3.5. A raw key is an ordinary array, so the generator survives every
+  transformation, ``Variable`` shape/dtype checks, and checkpoints (msgpack stores it as
+  a plain ``uint32`` ndarray). JAX's typed keys (:func:`jax.random.key`) would need a
+  special dtype everywhere; they are accepted as input and converted.
+* Each draw splits the key: ``key, sub = split(key)``; the generator keeps ``key`` and the
+  draw uses ``sub`` (2.3.5's order). Because the key is a Variable, ``bm.jit``,
+  ``bm.for_loop`` and the other transformations carry it in and out, so the key advances
+  by itself inside compiled code and compiled loops.
+* Every sampler takes ``key=``: a key to draw with instead, and then the generator does
+  not advance.
+"""
+
+from __future__ import annotations
+
+import operator
+import secrets
+from typing import Any
+
+import jax
+import jax.numpy as jnp
+import numpy as np
+
+from brainpy_math._src.array import as_jax
+from brainpy_math._src.random._utils import check_key, concrete
+from brainpy_math._src.random.continuous import ContinuousSampling
+from brainpy_math._src.random.discrete import DiscreteSampling
+from brainpy_math._src.random.location_scale import LocationScaleSampling
+from brainpy_math._src.random.normal import NormalSampling
+from brainpy_math._src.random.special import SpecialSampling
+from brainpy_math._src.random.uniform import UniformSampling
+from brainpy_math._src.variable import Variable, _flatten_var, _unflatten_var_for
+
+__all__ = ["RandomState", "DEFAULT", "seed", "default_rng", "split_key", "split_keys"]
+
+_MODULE = "brainpy_math.random"
+_SEED_LIMIT = 2**64
+
+
+def _key_from_int(seed: int, fn: str) -> jax.Array:
+    """The raw key of a concrete integer seed in [0, 2**64).
+
+    For the default (threefry) implementation this is ``[seed >> 32, seed & 0xFFFFFFFF]``,
+    which is what ``jax.random.PRNGKey(seed)`` returns under x64 (and, for seeds below
+    2**32, always); building it here keeps large seeds distinct without x64.
+    """
+    if not 0 <= seed < _SEED_LIMIT:
+        raise ValueError(f"{fn}: seed must be an int in [0, 2**64), got {seed}.")
+    if jax.config.jax_default_prng_impl == "threefry2x32":  # type: ignore[attr-defined]
+        return jnp.asarray(np.array([seed >> 32, seed & 0xFFFFFFFF], dtype=np.uint32))
+    return jax.random.PRNGKey(seed)
+
+
+def _make_key(seed_or_key: Any, fn: str) -> jax.Array:
+    """A raw key from ``None`` (NumPy's global RNG), an int seed, or a key."""
+    if seed_or_key is None:
+        # NumPy's *global* generator on purpose: ``seed()`` then makes this reproducible.
+        return _key_from_int(int(np.random.randint(0, 2**63, dtype=np.int64)), fn)  # noqa: NPY002
+    if isinstance(seed_or_key, (bool, np.bool_)):
+        raise ValueError(
+            f"{fn}: seed_or_key must be an int seed or a PRNG key, got {seed_or_key!r}."
+        )
+    if isinstance(seed_or_key, (int, np.integer)):
+        return _key_from_int(operator.index(seed_or_key), fn)
+    value = as_jax(seed_or_key)
+    if not hasattr(value, "dtype"):
+        raise ValueError(
+            f"{fn}: seed_or_key must be an int seed or a PRNG key, got "
+            f"{type(seed_or_key).__name__}: {seed_or_key!r}."
+        )
+    value = jnp.asarray(value) if isinstance(value, np.ndarray) else value
+    if jnp.issubdtype(value.dtype, jax.dtypes.prng_key):
+        return jax.random.key_data(check_key(value, fn))
+    if value.ndim == 0 and jnp.issubdtype(value.dtype, jnp.integer):
+        known = concrete(value)
+        if known is not None:
+            return _key_from_int(int(known), fn)
+        return jax.random.PRNGKey(value)  # a traced seed
+    key: jax.Array = check_key(value, fn)
+    return key
+
+
+def _entropy_seed() -> int:
+    """A fresh seed in [0, 2**32) from the operating system."""
+    return secrets.randbits(32)
+
+
+class RandomState(
+    UniformSampling,
+    NormalSampling,
+    ContinuousSampling,
+    LocationScaleSampling,
+    DiscreteSampling,
+    SpecialSampling,
+    Variable,
+):
+    """A random number generator: a :class:`~brainpy_math.Variable` holding a PRNG key.
+
+    The value is a raw JAX key (``uint32[2]``, as made by :func:`jax.random.PRNGKey`).
+    Every draw advances it (``key, sub = jax.random.split(key)``; the draw uses ``sub``).
+    Because it is a Variable, ``bm.jit``, ``bm.for_loop`` and the other transformations
+    carry the key through compiled code, so each call and each loop step draws new
+    numbers. The samplers follow NumPy's names and signatures (``size=`` for the shape);
+    each also takes ``key=`` to draw with an explicit key without advancing the generator.
+
+    Args:
+      seed_or_key: an int seed in [0, 2**64), a PRNG key (raw ``uint32`` or typed), or
+        ``None`` for a seed drawn from NumPy's global generator (so that
+        :func:`brainpy_math.random.seed` makes it reproducible).
+
+    Raises:
+      ValueError: a negative or too large seed, or an array that is not a key.
+
+    Examples:
+      >>> import brainpy_math as bm
+      >>> rng = bm.random.RandomState(42)
+      >>> rng
+      RandomState([ 0, 42], dtype=uint32)
+      >>> x = rng.normal(0., 1., size=(2, 3))
+      >>> x.shape, x.dtype
+      ((2, 3), dtype('float32'))
+      >>> bool((bm.random.RandomState(42).normal(size=(2, 3)) == x).all())
+      True
+    """
+
+    __slots__ = ()
+
+    def __init__(self, seed_or_key: Any = None):
+        super().__init__(_make_key(seed_or_key, "RandomState"))
+
+    def seed(self, seed_or_key: Any = None) -> None:
+        """Reset the key from a seed or a key (see the class for the accepted values).
+
+        Examples:
+          >>> import brainpy_math as bm
+          >>> rng = bm.random.RandomState(0)
+          >>> a = rng.random(3)
+          >>> rng.seed(0)
+          >>> bool((rng.random(3) == a).all())
+          True
+        """
+        self.value = _make_key(seed_or_key, "RandomState.seed")
+
+    def split_key(self) -> jax.Array:
+        """Advance the generator and return a new, independent key.
+
+        Returns:
+          A raw key (``uint32[2]``); the generator keeps the other half of the split.
+
+        Examples:
+          >>> import brainpy_math as bm
+          >>> rng = bm.random.RandomState(0)
+          >>> k1, k2 = rng.split_key(), rng.split_key()
+          >>> k1.shape, bool((k1 == k2).all())
+          ((2,), False)
+        """
+        keys = jax.random.split(self.value)
+        self.value = keys[0]
+        sub: jax.Array = keys[1]
+        return sub
+
+    def split_keys(self, n: int) -> jax.Array:
+        """Advance the generator once and return ``n`` new keys, stacked.
+
+        Args:
+          n: the number of keys.
+
+        Returns:
+          A ``uint32[n, 2]`` array of raw keys.
+
+        Examples:
+          >>> import brainpy_math as bm
+          >>> bm.random.RandomState(0).split_keys(4).shape
+          (4, 2)
+        """
+        try:
+            n = operator.index(n)
+        except TypeError:
+            raise ValueError(f"split_keys: n must be a non-negative int, got {n!r}.") from None
+        if n < 0:
+            raise ValueError(f"split_keys: n must be a non-negative int, got {n}.")
+        keys = jax.random.split(self.value, n + 1)
+        self.value = keys[0]
+        out: jax.Array = keys[1:]
+        return out
+
+    def clone(self) -> RandomState:
+        """A new generator whose key is split off this one (both advance independently).
+
+        Cloning advances this generator once, so the clone and the original never draw
+        the same numbers.
+
+        Examples:
+          >>> import brainpy_math as bm
+          >>> rng = bm.random.RandomState(0)
+          >>> other = rng.clone()
+          >>> bool((other.random(3) == rng.random(3)).all())
+          False
+        """
+        return type(self)(self.split_key())
+
+
+RandomState.__module__ = _MODULE
+for _method in (
+    RandomState.__init__,
+    RandomState.seed,
+    RandomState.split_key,
+    RandomState.split_keys,
+    RandomState.clone,
+):
+    _method.__module__ = _MODULE
+jax.tree_util.register_pytree_node(
+    RandomState,
+    _flatten_var,
+    _unflatten_var_for(RandomState),  # type: ignore[no-untyped-call]
+)
+
+#: The global generator behind the module-level functions (``bm.random.normal`` …),
+#: seeded from the operating system's entropy at import (NumPy's global stream is not
+#: touched); :func:`seed` re-seeds it.
+DEFAULT = RandomState(_entropy_seed())
+
+
+def seed(seed: int | Any | None = None) -> None:
+    """Seed the global generator ``DEFAULT`` **and** NumPy's global generator.
+
+    Seeding NumPy as well (BrainPy 2.3.5's behaviour) makes code that draws with
+    :mod:`numpy.random`, such as connectivity builders, reproducible too. Generators made
+    later by ``RandomState()`` without a seed draw their seed from NumPy, so they become
+    reproducible as well.
+
+    Args:
+      seed: an int in [0, 2**32) (NumPy's range), or ``None`` for fresh entropy from the
+        operating system. A traced int (inside ``jit``) seeds ``DEFAULT`` only.
+
+    Raises:
+      ValueError: ``seed`` is not an int in [0, 2**32).
+
+    Examples:
+      >>> import brainpy_math as bm
+      >>> import numpy as np
+      >>> bm.random.seed(123)
+      >>> a, na = bm.random.normal(size=3), np.random.rand()
+      >>> bm.random.seed(123)
+      >>> bool((bm.random.normal(size=3) == a).all()), np.random.rand() == na
+      (True, True)
+    """
+    if seed is None:
+        seed = _entropy_seed()
+    value = as_jax(seed)
+    if isinstance(value, (bool, np.bool_)) or not (
+        isinstance(value, (int, np.integer))
+        or (
+            hasattr(value, "dtype")
+            and np.ndim(value) == 0
+            and jnp.issubdtype(value.dtype, jnp.integer)
+        )
+    ):
+        raise ValueError(f"seed: seed must be an int in [0, 2**32) or None, got {seed!r}.")
+    known = concrete(value)
+    if known is None:  # traced: NumPy cannot be seeded with it
+        DEFAULT.seed(value)
+        return
+    number = int(known)
+    if not 0 <= number < 2**32:
+        raise ValueError(f"seed: seed must be an int in [0, 2**32) or None, got {seed!r}.")
+    np.random.seed(number)  # noqa: NPY002 - seeding NumPy's global generator is the point
+    DEFAULT.seed(number)
+
+
+def default_rng(seed_or_key: Any = None, clone: bool = True) -> RandomState:
+    """A generator: ``DEFAULT`` (or a clone of it), or a new one from a seed or key.
+
+    Args:
+      seed_or_key: ``None`` for the global generator; an int seed or a key for a new
+        :class:`RandomState`.
+      clone: with ``seed_or_key=None``, return a clone of ``DEFAULT`` (an independent
+        generator split off it) rather than ``DEFAULT`` itself.
+
+    Returns:
+      A :class:`RandomState`.
+
+    Examples:
+      >>> import brainpy_math as bm
+      >>> bm.random.default_rng(clone=False) is bm.random.DEFAULT
+      True
+      >>> rng = bm.random.default_rng(7)
+      >>> rng
+      RandomState([0, 7], dtype=uint32)
+    """
+    if seed_or_key is None:
+        return DEFAULT.clone() if clone else DEFAULT
+    return RandomState(seed_or_key)
+
+
+def split_key() -> jax.Array:
+    """Advance the global generator and return a new key (``DEFAULT.split_key()``).
+
+    Examples:
+      >>> import brainpy_math as bm
+      >>> bm.random.split_key().shape
+      (2,)
+    """
+    return DEFAULT.split_key()
+
+
+def split_keys(n: int) -> jax.Array:
+    """Advance the global generator and return ``n`` new keys (``DEFAULT.split_keys(n)``).
+
+    Examples:
+      >>> import brainpy_math as bm
+      >>> bm.random.split_keys(3).shape
+      (3, 2)
+    """
+    return DEFAULT.split_keys(n)
+
+
+for _fn in (seed, default_rng, split_key, split_keys):
+    _fn.__module__ = _MODULE
