@@ -311,3 +311,13 @@ def test_compiled_loops_do_not_keep_models_alive():
     del m
     gc.collect()
     assert ref() is None
+
+
+def test_vmap_gives_each_element_its_own_random_numbers():
+    rng = bm.random.RandomState(0)
+    out = bm.vmap(lambda x: x + rng.normal(size=3))(jnp.zeros((4, 3)))
+    rows = np.asarray(out)
+    assert len({tuple(r) for r in rows.round(6)}) == 4  # all different
+    key_before = np.asarray(rng.value).copy()
+    bm.vmap(lambda x: x + rng.uniform(size=3))(jnp.zeros((2, 3)))
+    assert not np.array_equal(key_before, np.asarray(rng.value))  # the generator advanced

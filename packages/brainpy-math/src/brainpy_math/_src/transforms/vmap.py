@@ -34,9 +34,11 @@ def vmap(
     """Vectorise ``func`` over an axis of its arguments, like :func:`jax.vmap`.
 
     Variables read inside are shared by every batch element. A Variable may be
-    written only with a value that does not depend on the mapped axis (for example
-    the key of a random generator); a batched write is a :class:`MathError`, because
-    a Variable has one value, not one per element.
+    written only with a value that does not depend on the mapped axis; a batched write
+    is a :class:`MathError`, because a Variable has one value, not one per element.
+    Random generators (:class:`brainpy_math.random.RandomState`) are the exception:
+    each element draws from its own key, split from the generator's key, and the
+    generator advances once per call.
 
     Examples:
       >>> import brainpy_math as bm
@@ -61,24 +63,37 @@ def vmap(
                 spmd_axis_name=spmd_axis_name,
             )
             trace = discover(lambda: jax.eval_shape(probe, *args))
-            state, written = trace.variables, trace.written
+            # Random generators give every batch element a key of its own (split from
+            # the generator's key, which advances once); the rest of the state is shared.
+            rngs = [v for v in trace.written if _is_rng(v)]
+            rng_ids = {id(v) for v in rngs}
+            shared = [v for v in trace.variables if id(v) not in rng_ids]
+            written = [v for v in trace.written if id(v) not in rng_ids]
+            state = shared + rngs
+            axes = in_axes if isinstance(in_axes, tuple) else (in_axes,) * len(args)
 
-            def pure(values, *a):
-                with swapped_in(state, values), checked_trace(state, "vmap"):
+            def pure(values, keys, *a):
+                with swapped_in(state, list(values) + list(keys)), checked_trace(state, "vmap"):
                     out = _unwrap(f(*a))
                     return out, [v._value for v in written]
 
             mapped = jax.vmap(
                 pure,
-                in_axes=(None,)
-                + (in_axes if isinstance(in_axes, tuple) else (in_axes,) * len(args)),
+                in_axes=(None, 0, *axes),
                 out_axes=(out_axes, [None] * len(written)),
                 axis_name=axis_name,
                 axis_size=axis_size,
                 spmd_axis_name=spmd_axis_name,
             )
+            keys = []
+            if rngs:
+                n = axis_size if axis_size is not None else _batch_size(args, axes)
+                for rng in rngs:
+                    split = jax.random.split(rng.value, n + 1)
+                    write_back([rng], [split[0]])
+                    keys.append(split[1:])
             try:
-                out, new = mapped(read_values(state), *args)
+                out, new = mapped(read_values(shared), keys, *args)
             except ValueError as err:
                 if written and "out_axes" in str(err):
                     raise MathError(
@@ -94,3 +109,19 @@ def vmap(
         return call
 
     return make if func is None else make(func)
+
+
+def _is_rng(var: Any) -> bool:
+    from brainpy_math._src.random.state import RandomState
+
+    return isinstance(var, RandomState)
+
+
+def _batch_size(args: tuple, axes: tuple) -> int:
+    for arg, axis in zip(args, axes):
+        if axis is None:
+            continue
+        for leaf in jax.tree_util.tree_leaves(arg):
+            if hasattr(leaf, "shape"):
+                return int(leaf.shape[axis])
+    raise ValueError("vmap: cannot tell the batch size (no mapped argument); pass axis_size=.")
