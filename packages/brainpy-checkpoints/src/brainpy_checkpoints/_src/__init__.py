@@ -1,0 +1,1 @@
+"""Implementation of :mod:`brainpy_checkpoints`; import from the public package instead."""

@@ -1,0 +1,130 @@
+"""The error catalogue of brainpy_checkpoints.
+
+Every error raised because a checkpoint cannot be written or read is a
+:class:`CheckpointError`. The base class subclasses :class:`ValueError`, which is
+what BrainPy 2.3.5 raised for a missing checkpoint, so ``except ValueError`` keeps
+working. Each subclass is raised for one kind of failure, carries the file it is
+about in :attr:`CheckpointError.filename`, and says in its docstring how to fix it:
+
+=================================  =================================================
+error                              raised when
+=================================  =================================================
+:class:`CheckpointNotFoundError`   the file (or the requested step) does not exist
+:class:`CorruptCheckpointError`    the bytes are truncated, corrupt, declare sizes that
+                                   do not add up or exceed the file, or name an
+                                   unknown dtype or extension type
+:class:`CheckpointStructureError`  the file decodes, but does not fit ``target``
+                                   (keys, shapes, dtypes or leaf types differ)
+:class:`CheckpointExistsError`     a save would replace a file with
+                                   ``overwrite=False``, or a newer step exists
+:class:`CheckpointSerializationError`  ``save`` met a leaf it cannot store
+=================================  =================================================
+
+Decoding never unpickles anything and never allocates more than the file holds.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from brainpy_checkpoints._src._public import set_module
+
+__all__ = [
+    "CheckpointError",
+    "CheckpointExistsError",
+    "CheckpointNotFoundError",
+    "CheckpointSerializationError",
+    "CheckpointStructureError",
+    "CorruptCheckpointError",
+]
+
+
+@set_module
+class CheckpointError(ValueError):
+    """Base class of every error about writing or reading a checkpoint.
+
+    Args:
+      message: what went wrong: the argument, what was expected and what came.
+      filename: the file concerned; when given, the message starts with it.
+      path: the position in the pytree concerned (for example ``['layer']['w']``).
+
+    Attributes:
+      filename: the file concerned, or ``None``.
+      path: the pytree path concerned, or ``None``.
+    """
+
+    def __init__(self, message: str, *, filename: Any = None, path: str | None = None):
+        self.filename = None if filename is None else str(filename)
+        self.path = path
+        self.reason = message
+        if self.filename is not None:
+            message = f"{self.filename}: {message}"
+        super().__init__(message)
+
+    def __str__(self) -> str:
+        return str(self.args[0]) if self.args else ""
+
+    def with_filename(self, filename: Any) -> CheckpointError:
+        """Return a copy of this error whose message names ``filename``."""
+        return type(self)(self.reason, filename=filename, path=self.path)
+
+
+@set_module
+class CheckpointNotFoundError(CheckpointError, FileNotFoundError):
+    """The checkpoint file, directory entry or requested step does not exist.
+
+    Check the path (``save_pytree`` appends ``.bp`` when the name lacks it; the
+    directory API names files ``{prefix}{step}``). It is also a
+    :class:`FileNotFoundError`.
+    """
+
+
+@set_module
+class CorruptCheckpointError(CheckpointError):
+    """The file is not a valid checkpoint.
+
+    Raised for an empty, truncated or bit-flipped file, trailing bytes, an array
+    payload whose ``prod(shape) * itemsize`` differs from its byte count, a dtype
+    or msgpack extension type this package does not know, negative dimensions, or
+    any length that points beyond the end of the file. The file cannot be repaired
+    by this package: load an earlier checkpoint. A file written by this package is
+    never left in this state by an interrupted save (saves are atomic).
+    """
+
+
+@set_module
+class CheckpointStructureError(CheckpointError):
+    """The checkpoint decodes, but its tree does not fit the ``target`` given.
+
+    The message names the position in the tree (for example ``['layer']['w']``)
+    and both the expected (target) and the found (file) value: missing or
+    unexpected keys, a different sequence length, shape, dtype or leaf type. Load
+    without ``target`` to inspect the stored tree, or build a target that matches
+    it. When restoring into Variables nothing is modified unless the whole tree fits.
+    """
+
+
+@set_module
+class CheckpointExistsError(CheckpointError, FileExistsError):
+    """A save would replace a checkpoint that ``overwrite=False`` protects.
+
+    Raised by :func:`~brainpy_checkpoints.save_pytree` when the file exists, and
+    by :func:`~brainpy_checkpoints.save` when a checkpoint of the same or a newer
+    step is in the directory. Pass ``overwrite=True`` or choose another name or
+    step. (BrainPy 2.3.5 raised ``InvalidCheckpointPath``/``InvalidCheckpointError``
+    here.) It is also a :class:`FileExistsError`.
+    """
+
+
+@set_module
+class CheckpointSerializationError(CheckpointError, TypeError):
+    """A leaf of the tree cannot be stored in a checkpoint.
+
+    Storable leaves are NumPy and JAX arrays of boolean, integer, floating
+    (``bfloat16`` and the ``ml_dtypes`` float8 types included) or complex dtype,
+    NumPy scalars, and Python ``int`` (64-bit range), ``float``, ``complex``,
+    ``bool``, ``str``, ``bytes`` and ``None``. Convert other objects first, or
+    teach the package about their class with
+    :func:`~brainpy_checkpoints.register_serialization_state`. It is also a
+    :class:`TypeError` (what BrainPy 2.3.5 raised: ``can not serialize``).
+    """
