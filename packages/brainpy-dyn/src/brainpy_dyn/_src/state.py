@@ -10,6 +10,11 @@ Key layout (BrainPy 2.3.5's, so state dicts move both ways between the two):
 * :func:`load_state_dict` accepts that nested layout, the same with short inner keys
   (``{node_name: {attr: array}}``), and the flat layout ``{f'{node_name}.{attr}': array}``.
   Keys are reported in the flat form ``'{node_name}.{attr}'``.
+
+Automatic node names (``LIF3``) depend on how many objects a process created before, so a
+model rebuilt elsewhere may carry other names. When no name of a nested state dict matches,
+nodes are matched by position instead, provided the structure is the same: as many nodes,
+in the same order, each with the same Variable attributes.
 """
 
 from __future__ import annotations
@@ -74,6 +79,26 @@ def _flatten(state: Mapping[str, Any]) -> dict[str, Any]:
         else:
             flat[str(key)] = value
     return flat
+
+
+def _match_by_position(obj: BrainPyObject, state: Mapping[str, Any]) -> dict[str, Any] | None:
+    """Rename a nested state dict's keys to ``obj``'s node names when the structures agree."""
+    nodes = list(obj.nodes(method="absolute").items())
+    saved = list(state.items())
+    if len(nodes) != len(saved) or not all(isinstance(v, Mapping) for _, v in saved):
+        return None
+    renamed: dict[str, Any] = {}
+    for (name, node), (saved_name, values) in zip(nodes, saved):
+        attrs = [key.split(".", 1)[1] for key in _own_vars(node)]
+        prefix = f"{saved_name}."
+        saved_attrs = [
+            str(k)[len(prefix) :] if str(k).startswith(prefix) else str(k) for k in values
+        ]
+        if attrs != saved_attrs:
+            return None
+        for attr, value in zip(saved_attrs, values.values()):
+            renamed[f"{name}.{attr}"] = value
+    return renamed
 
 
 def _convert(key: str, var: bm.Variable, value: Any) -> Any:
@@ -147,6 +172,8 @@ def load_state_dict(
     expected: dict[str, bm.Variable] = {}
     for node in obj.nodes(method="absolute").values():
         expected.update(_own_vars(node))
+    if given and not set(given) & set(expected):
+        given = _match_by_position(obj, state_dict) or given
     missing = [k for k in expected if k not in given]
     unexpected = [k for k in given if k not in expected]
     updates = [

@@ -1,0 +1,73 @@
+"""brainpy_dyn: brain dynamics on JAX.
+
+``share``, dynamical systems, ``Delay``, neurons, synapses, connectors, initializers,
+integrators and the ``DSRunner``, built on :mod:`brainpy_math`.
+"""
+
+from brainpy_dyn import conn as conn
+from brainpy_dyn import errors as errors
+from brainpy_dyn import experimental as experimental
+from brainpy_dyn import init as init
+from brainpy_dyn import inputs as inputs
+from brainpy_dyn import integrators as integrators
+from brainpy_dyn import measure as measure
+from brainpy_dyn import neurons as neurons
+from brainpy_dyn import synapses as synapses
+from brainpy_dyn import visualize as visualize
+from brainpy_dyn._src.containers import Container as Container
+from brainpy_dyn._src.containers import Network as Network
+from brainpy_dyn._src.containers import Sequential as Sequential
+from brainpy_dyn._src.context import DotDict as DotDict
+from brainpy_dyn._src.context import ShareContext as ShareContext
+from brainpy_dyn._src.context import share as share
+from brainpy_dyn._src.delay import Delay as Delay
+from brainpy_dyn._src.dynsys import DynamicalSystem as DynamicalSystem
+from brainpy_dyn._src.dynsys import DynamicalSystemNS as DynamicalSystemNS
+from brainpy_dyn._src.dynsys import NeuGroup as NeuGroup
+from brainpy_dyn._src.dynsys import NeuGroupNS as NeuGroupNS
+from brainpy_dyn._src.dynsys import not_pass_shared as not_pass_shared
+from brainpy_dyn._src.naming import clear_name_cache as clear_name_cache
+from brainpy_dyn._src.object import BrainPyObject as BrainPyObject
+from brainpy_dyn._src.object import Collector as Collector
+from brainpy_dyn._src.runner import DSRunner as DSRunner
+from brainpy_dyn._src.state import StateLoadResult as StateLoadResult
+from brainpy_dyn._src.state import load_state_dict as load_state_dict
+from brainpy_dyn._src.state import state_dict as state_dict
+from brainpy_dyn._version import __version__ as __version__
+from brainpy_dyn.integrators import JointEq as JointEq
+from brainpy_dyn.integrators import odeint as odeint
+
+__all__ = [
+    "__version__",
+    "BrainPyObject",
+    "clear_name_cache",
+    "Collector",
+    "conn",
+    "Container",
+    "Delay",
+    "DotDict",
+    "DSRunner",
+    "DynamicalSystem",
+    "DynamicalSystemNS",
+    "errors",
+    "experimental",
+    "init",
+    "inputs",
+    "integrators",
+    "JointEq",
+    "load_state_dict",
+    "measure",
+    "Network",
+    "NeuGroup",
+    "NeuGroupNS",
+    "neurons",
+    "not_pass_shared",
+    "odeint",
+    "Sequential",
+    "share",
+    "ShareContext",
+    "state_dict",
+    "StateLoadResult",
+    "synapses",
+    "visualize",
+]
