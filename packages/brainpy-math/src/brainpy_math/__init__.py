@@ -7,14 +7,15 @@ precision) and every ``jax.numpy`` function as a wrapper that accepts and return
 brainpy Arrays.
 """
 
-# The NumPy-compatible namespace (generated; see brainpy_math._src.numpy_ops).
-from brainpy_math._src.numpy_ops import *  # noqa: F403
-from brainpy_math._src.numpy_ops import NUMPY_NAMES as _NUMPY_NAMES
-
+from brainpy_math import compat_pytorch as compat_pytorch
+from brainpy_math import compat_tensorflow as compat_tensorflow
 from brainpy_math import errors as errors
+from brainpy_math import event as event
+from brainpy_math import fft as fft
+from brainpy_math import linalg as linalg
+from brainpy_math import random as random
 from brainpy_math._src.array import Array as Array
 from brainpy_math._src.array import Tensor as Tensor
-from brainpy_math._src.array import as_jax as as_jax
 from brainpy_math._src.environment import batching_environment as batching_environment
 from brainpy_math._src.environment import dftype as dftype
 from brainpy_math._src.environment import disable_x64 as disable_x64
@@ -35,6 +36,12 @@ from brainpy_math._src.environment import set_mode as set_mode
 from brainpy_math._src.environment import set_x64 as set_x64
 from brainpy_math._src.environment import training_environment as training_environment
 from brainpy_math._src.errors import MathError as MathError
+from brainpy_math._src.event_csr import event_csr_matvec as event_csr_matvec
+from brainpy_math._src.interop import as_device_array as as_device_array
+from brainpy_math._src.interop import as_jax as as_jax
+from brainpy_math._src.interop import as_ndarray as as_ndarray
+from brainpy_math._src.interop import as_numpy as as_numpy
+from brainpy_math._src.interop import as_variable as as_variable
 from brainpy_math._src.modes import BatchingMode as BatchingMode
 from brainpy_math._src.modes import Mode as Mode
 from brainpy_math._src.modes import NonBatchingMode as NonBatchingMode
@@ -42,6 +49,10 @@ from brainpy_math._src.modes import TrainingMode as TrainingMode
 from brainpy_math._src.modes import batching_mode as batching_mode
 from brainpy_math._src.modes import nonbatching_mode as nonbatching_mode
 from brainpy_math._src.modes import training_mode as training_mode
+
+# The NumPy-compatible namespace (generated; see brainpy_math._src.numpy_ops).
+from brainpy_math._src.numpy_ops import *  # noqa: F403
+from brainpy_math._src.numpy_ops import NUMPY_NAMES as _NUMPY_NAMES
 from brainpy_math._src.transforms.autograd import grad as grad
 from brainpy_math._src.transforms.autograd import value_and_grad as value_and_grad
 from brainpy_math._src.transforms.autograd import vector_grad as vector_grad
@@ -55,16 +66,112 @@ from brainpy_math._src.variable import TrainVar as TrainVar
 from brainpy_math._src.variable import Variable as Variable
 from brainpy_math._version import __version__ as __version__
 
+# PyTorch- and TensorFlow-compatible operators, sorted after the NumPy namespace so that the
+# torch-style abs, absolute, add, angle, arccos, arccosh, arcsin, arctan (and the TF-style
+# concat) replace the NumPy-style functions of the same name, as in BrainPy 2.3.5.
+from brainpy_math.compat_pytorch import abs as abs
+from brainpy_math.compat_pytorch import absolute as absolute
+from brainpy_math.compat_pytorch import acos as acos
+from brainpy_math.compat_pytorch import acosh as acosh
+from brainpy_math.compat_pytorch import add as add
+from brainpy_math.compat_pytorch import addcdiv as addcdiv
+from brainpy_math.compat_pytorch import addcmul as addcmul
+from brainpy_math.compat_pytorch import angle as angle
+from brainpy_math.compat_pytorch import arccos as arccos
+from brainpy_math.compat_pytorch import arccosh as arccosh
+from brainpy_math.compat_pytorch import arcsin as arcsin
+from brainpy_math.compat_pytorch import arctan as arctan
+from brainpy_math.compat_pytorch import asin as asin
+from brainpy_math.compat_pytorch import asinh as asinh
+from brainpy_math.compat_pytorch import atan as atan
+from brainpy_math.compat_pytorch import atan2 as atan2
+from brainpy_math.compat_pytorch import atanh as atanh
+from brainpy_math.compat_pytorch import cat as cat
+from brainpy_math.compat_pytorch import flatten as flatten
+from brainpy_math.compat_pytorch import unsqueeze as unsqueeze
+from brainpy_math.compat_tensorflow import cast as cast
+from brainpy_math.compat_tensorflow import clip_by_value as clip_by_value
+from brainpy_math.compat_tensorflow import concat as concat
+from brainpy_math.compat_tensorflow import reduce_all as reduce_all
+from brainpy_math.compat_tensorflow import reduce_any as reduce_any
+from brainpy_math.compat_tensorflow import reduce_euclidean_norm as reduce_euclidean_norm
+from brainpy_math.compat_tensorflow import reduce_logsumexp as reduce_logsumexp
+from brainpy_math.compat_tensorflow import reduce_max as reduce_max
+from brainpy_math.compat_tensorflow import reduce_mean as reduce_mean
+from brainpy_math.compat_tensorflow import reduce_min as reduce_min
+from brainpy_math.compat_tensorflow import reduce_prod as reduce_prod
+from brainpy_math.compat_tensorflow import reduce_std as reduce_std
+from brainpy_math.compat_tensorflow import reduce_sum as reduce_sum
+from brainpy_math.compat_tensorflow import reduce_variance as reduce_variance
+from brainpy_math.compat_tensorflow import segment_max as segment_max
+from brainpy_math.compat_tensorflow import segment_mean as segment_mean
+from brainpy_math.compat_tensorflow import segment_min as segment_min
+from brainpy_math.compat_tensorflow import segment_prod as segment_prod
+from brainpy_math.compat_tensorflow import segment_sum as segment_sum
+from brainpy_math.compat_tensorflow import unsorted_segment_max as unsorted_segment_max
+from brainpy_math.compat_tensorflow import unsorted_segment_mean as unsorted_segment_mean
+from brainpy_math.compat_tensorflow import unsorted_segment_min as unsorted_segment_min
+from brainpy_math.compat_tensorflow import unsorted_segment_prod as unsorted_segment_prod
+from brainpy_math.compat_tensorflow import unsorted_segment_sqrt_n as unsorted_segment_sqrt_n
+from brainpy_math.compat_tensorflow import unsorted_segment_sum as unsorted_segment_sum
+
 __all__ = sorted(
     set(_NUMPY_NAMES)
     | {
-        "Array", "BatchingMode", "MathError", "Mode", "NonBatchingMode", "Parameter",
-        "Tensor", "TrainVar", "TrainingMode", "Variable", "as_jax", "batching_environment",
-        "batching_mode", "cond", "dftype", "disable_x64", "ditype", "enable_x64",
-        "environment", "errors", "for_loop", "get_complex", "get_dt", "get_float",
-        "get_int", "get_mode", "grad", "is_x64", "jit", "nonbatching_mode", "set_dt",
-        "set_environment", "set_float", "set_int", "set_mode", "set_x64",
-        "training_environment", "training_mode", "value_and_grad", "vector_grad", "vmap",
+        "Array",
+        "BatchingMode",
+        "MathError",
+        "Mode",
+        "NonBatchingMode",
+        "Parameter",
+        "Tensor",
+        "TrainVar",
+        "TrainingMode",
+        "Variable",
+        "as_jax",
+        "batching_environment",
+        "batching_mode",
+        "cond",
+        "dftype",
+        "disable_x64",
+        "ditype",
+        "enable_x64",
+        "environment",
+        "errors",
+        "event",
+        "event_csr_matvec",
+        "for_loop",
+        "get_complex",
+        "get_dt",
+        "get_float",
+        "get_int",
+        "get_mode",
+        "grad",
+        "is_x64",
+        "jit",
+        "nonbatching_mode",
+        "set_dt",
+        "set_environment",
+        "set_float",
+        "set_int",
+        "set_mode",
+        "set_x64",
+        "training_environment",
+        "training_mode",
+        "value_and_grad",
+        "vector_grad",
+        "vmap",
         "while_loop",
+        "as_device_array",
+        "as_ndarray",
+        "as_numpy",
+        "as_variable",
+        "fft",
+        "linalg",
+        "compat_pytorch",
+        "compat_tensorflow",
+        "random",
     }
+    | set(compat_pytorch.__all__)
+    | set(compat_tensorflow.__all__)
 )
