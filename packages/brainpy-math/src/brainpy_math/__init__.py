@@ -5,7 +5,16 @@ state-aware transformations (``jit``, ``for_loop``, ``cond``, ``grad`` …), ran
 numbers (:mod:`brainpy_math.random`), the computing environment (``dt``, modes,
 precision) and every ``jax.numpy`` function as a wrapper that accepts and returns
 brainpy Arrays.
+
+Importing it before JAX starts also turns on XLA:CPU loop kernels for small-state loops
+(opt out with ``BRAINPY_CPU_LOOP_KERNELS=0``; see :mod:`brainpy_math._src.xla_cpu`).
 """
+
+# First, before anything creates a JAX array: XLA reads its flags once, when the backend
+# starts, and importing this module sets them (see its docstring).
+from brainpy_math._src import xla_cpu as _xla_cpu  # noqa: F401 - imported for its effect
+
+# isort: split
 
 from brainpy_math import compat_pytorch as compat_pytorch
 from brainpy_math import compat_tensorflow as compat_tensorflow
@@ -64,6 +73,7 @@ from brainpy_math._src.transforms.vmap import vmap as vmap
 from brainpy_math._src.variable import Parameter as Parameter
 from brainpy_math._src.variable import TrainVar as TrainVar
 from brainpy_math._src.variable import Variable as Variable
+from brainpy_math._src.xla_cpu import cpu_loop_kernels_enabled as cpu_loop_kernels_enabled
 from brainpy_math._version import __version__ as __version__
 
 # PyTorch- and TensorFlow-compatible operators, sorted after the NumPy namespace so that the
@@ -129,6 +139,7 @@ __all__ = sorted(
         "TrainingMode",
         "Variable",
         "as_jax",
+        "cpu_loop_kernels_enabled",
         "batching_environment",
         "batching_mode",
         "cond",

@@ -6,8 +6,8 @@ from typing import Any
 
 import jax
 import jax.numpy as jnp
-from jax import lax
 import numpy as np
+from jax import lax
 
 from brainpy_math._src.array import Array, _unflatten_for, as_jax
 from brainpy_math._src.errors import VariableDtypeError, VariableShapeError
