@@ -1,0 +1,1 @@
+"""Implementation of brainpy_layers; import from the public ``brainpy_layers`` module."""

@@ -1,0 +1,119 @@
+"""``Dense`` (alias ``Linear``): the fully connected layer ``y = x @ W + b``."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import jax
+
+import brainpy_dyn as bd
+import brainpy_math as bm
+from brainpy_layers._src.base import Layer, as_input, make_param, public, read
+from brainpy_layers._src.errors import LayerArgumentError, LayerInputShapeError
+
+__all__ = ["Dense", "Linear"]
+
+_XAVIER = bd.init.XavierNormal()
+_ZEROS = bd.init.ZeroInit()
+
+
+def _check_size(value: Any, layer: str, arg: str) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise LayerArgumentError(f"{layer}: {arg} must be a positive int, got {value!r}.")
+    return int(value)
+
+
+@public
+class Dense(Layer):
+    """A fully connected layer: ``y = x @ W + b``.
+
+    BrainPy implementation of ``brainpy.layers.Dense`` (2.3.5), the same computation as
+    :class:`torch.nn.Linear` with ``W = torch_weight.T``. The input may have any leading axes
+    (a batch, time …) in every mode; its last axis must have ``num_in`` features.
+
+    Args:
+      num_in: the number of input features.
+      num_out: the number of output features.
+      W_initializer: the weight initializer or array, shape ``(num_in, num_out)``.
+      b_initializer: the bias initializer or array, shape ``(num_out,)``; ``None`` for none.
+      mode: the computing mode (``None``: :func:`brainpy_math.get_mode`); in ``TrainingMode``
+        ``W`` and ``b`` are :class:`brainpy_math.TrainVar` s.
+      name: the object name.
+
+    Raises:
+      LayerArgumentError: a non-positive size or an initial array of the wrong shape.
+      LayerInputShapeError: (at call) an input whose last axis is not ``num_in``.
+
+    Examples:
+      >>> import jax.numpy as jnp
+      >>> import brainpy_math as bm
+      >>> import brainpy_layers as bl
+      >>> layer = bl.Dense(3, 2, mode=bm.training_mode)
+      >>> layer.W.shape, layer.b.shape, list(layer.train_vars(method='relative'))
+      ((3, 2), (2,), ['W', 'b'])
+      >>> layer(jnp.ones((5, 3))).shape                  # (N, num_in) -> (N, num_out)
+      (5, 2)
+      >>> bl.Linear(3, 2, b_initializer=None)(jnp.ones(3)).shape
+      (2,)
+    """
+
+    num_in: int
+    num_out: int
+    W: bm.Array
+    b: bm.Array | None
+
+    def __init__(
+        self,
+        num_in: int,
+        num_out: int,
+        W_initializer: Any = _XAVIER,
+        b_initializer: Any = _ZEROS,
+        mode: bm.Mode | None = None,
+        name: str | None = None,
+    ):
+        super().__init__(name=name, mode=mode)
+        layer = type(self).__name__
+        self.num_in = _check_size(num_in, layer, "num_in")
+        self.num_out = _check_size(num_out, layer, "num_out")
+        self.W = make_param(
+            W_initializer,
+            (self.num_in, self.num_out),
+            self.mode,
+            layer=layer,
+            arg="W_initializer",
+            allow_none=False,
+        )
+        self.b = make_param(
+            b_initializer, (self.num_out,), self.mode, layer=layer, arg="b_initializer"
+        )
+
+    def update(self, x: Any) -> jax.Array:
+        """Return ``x @ W + b`` for ``x`` of shape ``(..., num_in)``.
+
+        Raises:
+          LayerInputShapeError: the last axis of ``x`` is not ``num_in`` long.
+        """
+        x = as_input(x)
+        if x.ndim == 0 or x.shape[-1] != self.num_in:
+            raise LayerInputShapeError(
+                f"{type(self).__name__}: expected input of shape (..., {self.num_in}) "
+                f"(num_in={self.num_in} features on the last axis), got shape {tuple(x.shape)}."
+            )
+        y: jax.Array = x @ read(self.W)
+        if self.b is not None:
+            y = y + read(self.b)
+        return y
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}(num_in={self.num_in}, num_out={self.num_out}, mode={self.mode!r})"
+
+
+@public
+class Linear(Dense):
+    """Same as :class:`Dense` (the PyTorch name).
+
+    Examples:
+      >>> import brainpy_layers as bl
+      >>> bl.Linear(3, 2).W.shape
+      (3, 2)
+    """
