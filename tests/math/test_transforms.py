@@ -321,3 +321,14 @@ def test_vmap_gives_each_element_its_own_random_numbers():
     key_before = np.asarray(rng.value).copy()
     bm.vmap(lambda x: x + rng.uniform(size=3))(jnp.zeros((2, 3)))
     assert not np.array_equal(key_before, np.asarray(rng.value))  # the generator advanced
+
+
+def test_grad_accepts_dict_subclasses_and_jit_wraps_callables():
+    class Params(dict):
+        pass
+
+    w = bm.TrainVar(jnp.ones(2))
+    g = bm.grad(lambda: jnp.sum(w.value * 3.0), grad_vars=Params(w=w))()
+    assert isinstance(g, dict) and np.allclose(np.asarray(g["w"]), 3.0)
+    jitted = bm.jit(bm.grad(lambda x: jnp.sum(x**2)))
+    np.testing.assert_allclose(np.asarray(jitted(jnp.ones(2))), [2.0, 2.0])

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 import jax
@@ -31,7 +31,7 @@ class _GradFunction:
         if not callable(fun):
             raise TypeError(f"grad: func must be callable, got {type(fun).__name__}.")
         self.fun = fun
-        self.var_leaves, self.var_tree = flatten_with_variables(grad_vars)
+        self.var_leaves, self.var_tree = flatten_with_variables(_plain_containers(grad_vars))
         bad = [type(v).__name__ for v in self.var_leaves if not hasattr(v, "_batch_axis")]
         if bad:
             raise TypeError(f"grad: grad_vars must hold only Variables, got leaves of type {bad}.")
@@ -47,7 +47,7 @@ class _GradFunction:
         self.vector = vector
         self.jax_kwargs = jax_kwargs
         self._cache = LRUCache(64)
-        functools.update_wrapper(self, fun)
+        functools.update_wrapper(self, fun, updated=())
 
     def _state(self, args, kwargs):
         leaves, treedef = jax.tree_util.tree_flatten((args, kwargs))
@@ -121,6 +121,15 @@ class _GradFunction:
         if self.has_aux:
             return grads, aux
         return grads
+
+
+def _plain_containers(tree: Any) -> Any:
+    """Dict subclasses (such as ``model.train_vars()``) as plain dicts, recursively."""
+    if isinstance(tree, Mapping):
+        return {k: _plain_containers(v) for k, v in tree.items()}
+    if type(tree) in (list, tuple):
+        return type(tree)(_plain_containers(v) for v in tree)
+    return tree
 
 
 def grad(

@@ -81,7 +81,8 @@ class JitFunction:
         self.jit_kwargs = jit_kwargs
         self._cache = LRUCache()
         self._bound: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
-        functools.update_wrapper(self, fun)
+        # updated=(): copying a callable object's __dict__ would overwrite our own fields.
+        functools.update_wrapper(self, fun, updated=())
 
     def __get__(self, obj: Any, objtype: Any = None) -> Any:
         if obj is None:
