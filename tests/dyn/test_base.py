@@ -385,11 +385,19 @@ def test_state_dict_round_trip_nested_and_flat():
     assert float(net.a.V[1]) == 5.0 and f"{net.name}.own" in result.missing_keys
 
 
-def test_state_dict_into_another_instance_reports_by_name():
+def test_state_dict_into_another_instance_matches_nodes_by_position():
     net, other = Net(), Net()
+    net.a.V.value = bm.arange(3.0)
+    result = other.load_state_dict(net.state_dict())  # names differ, structure agrees
+    assert result == bd.StateLoadResult([], [])
+    np.testing.assert_array_equal(np.asarray(other.a.V.value), np.arange(3.0))
+
+
+def test_state_dict_of_another_structure_reports_by_name():
+    net, leaf = Net(), Leaf(2)
     with pytest.warns(UserWarning, match="missing keys"):
-        result = other.load_state_dict(net.state_dict())
-    assert f"{other.name}.own" in result.missing_keys
+        result = leaf.load_state_dict(net.state_dict())
+    assert f"{leaf.name}.V" in result.missing_keys
     assert f"{net.name}.own" in result.unexpected_keys
     assert not any(k.count(net.name) > 1 for k in result.unexpected_keys)  # no double prefix
 
