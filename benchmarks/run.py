@@ -20,7 +20,9 @@ def main(argv: list[str]) -> int:
     for name in names:
         path = HERE / f"{name}.py"
         if not path.exists():
-            print(f"unknown benchmark {name!r}; have {sorted(p.stem for p in HERE.glob('*_bench.py'))}")
+            print(
+                f"unknown benchmark {name!r}; have {sorted(p.stem for p in HERE.glob('*_bench.py'))}"
+            )
             return 2
         print(f"=== {name} ===", flush=True)
         if subprocess.call([sys.executable, str(path)]) != 0:

@@ -1,0 +1,311 @@
+"""Sphinx extension: document a module's public API from its ``__all__``.
+
+``.. public-api:: brainpy_math`` expands, when the page is read, to:
+
+* a summary table and an autodoc entry for every class and function of this project that the
+  module exports (private names, dunders included, are skipped). An object exported under
+  several public names is documented once, under its home name (see :func:`_homes`);
+* short entries for the other names: constants and instances, aliases (``Tensor`` is
+  ``Array``), modules and re-exports of other libraries (``bm.float32`` is
+  ``jax.numpy.float32``), each a reference target;
+* one section per public submodule (``brainpy_math.random``), recursively.
+
+With the ``:reexports:`` flag (the ``brainpy`` meta-package) it renders only the short entries,
+each pointing at the component object documented on that component's page.
+
+New names therefore need no edit of the docs. :func:`resolve_fallbacks` resolves references
+that name an object through ``bm.``, ``_src`` or an unqualified type hint.
+"""
+
+from __future__ import annotations
+
+import importlib
+import inspect
+import pkgutil
+from functools import cache
+from types import ModuleType
+from typing import Any
+
+from docutils import nodes
+from docutils.parsers.rst import directives
+from sphinx import addnodes
+from sphinx.application import Sphinx
+from sphinx.environment import BuildEnvironment
+from sphinx.util.docutils import SphinxDirective
+
+PROJECT_PACKAGES = ("brainpy_math", "brainpy_dyn", "brainpy_layers", "brainpy_checkpoints")
+_SIMPLE_VALUES = (bool, int, float, complex, str, type(None))
+
+
+def _ours(obj: Any) -> bool:
+    """Tell whether ``obj`` is defined by this project (rather than re-exported from jax, ...)."""
+    module = getattr(obj, "__module__", None) or ""
+    return module.split(".")[0] in (*PROJECT_PACKAGES, "brainpy")
+
+
+def _public_names(module: ModuleType) -> list[str]:
+    return [name for name in getattr(module, "__all__", ()) if not name.startswith("_")]
+
+
+def _public_submodules(module: ModuleType) -> list[ModuleType]:
+    if not hasattr(module, "__path__"):
+        return []
+    return [
+        importlib.import_module(f"{module.__name__}.{info.name}")
+        for info in pkgutil.iter_modules(module.__path__)
+        if not info.name.startswith("_")
+    ]
+
+
+def _public_modules(module: ModuleType) -> list[ModuleType]:
+    """``module`` and its public submodules, recursively, parents first."""
+    found = [module]
+    for sub in _public_submodules(module):
+        found += _public_modules(sub)
+    return found
+
+
+def _documentable(obj: Any) -> bool:
+    """Classes and functions of this project get an autodoc entry; data and modules do not."""
+    return not inspect.ismodule(obj) and (inspect.isclass(obj) or callable(obj)) and _ours(obj)
+
+
+@cache
+def _homes(package: str) -> dict[int, str]:
+    """Map each documentable object of ``package`` (by id) to its one documented public name.
+
+    Every other public name of the object becomes an alias. Preference: its own ``__name__`` over an alias (``Array`` over ``Tensor``), the package
+    namespace over a submodule, a submodule named like the object's source module
+    (``synapses`` for ``_src/synapses/...``), then the alphabetical first.
+    """
+    options: dict[int, list[tuple[tuple[bool, bool, bool, str], str]]] = {}
+    for module in _public_modules(importlib.import_module(package)):
+        for name in _public_names(module):
+            obj = getattr(module, name)
+            if not _documentable(obj):
+                continue
+            rank = (
+                name != getattr(obj, "__name__", name),
+                module.__name__ != package,
+                module.__name__.rsplit(".", 1)[-1] not in obj.__module__.split("."),
+                module.__name__,
+            )
+            options.setdefault(id(obj), []).append((rank, f"{module.__name__}.{name}"))
+    return {key: min(candidates)[1] for key, candidates in options.items()}
+
+
+def _home(obj: Any) -> str | None:
+    """The public name ``obj`` is documented under, or ``None`` if its package exports none."""
+    return _homes(obj.__module__.split(".")[0]).get(id(obj))
+
+
+def _autodoc(qualified: str, obj: Any) -> list[str]:
+    if inspect.isclass(obj):
+        options = [
+            ":members:",
+            ":undoc-members:",
+            ":inherited-members:",
+            ":special-members: __call__",
+            ":show-inheritance:",
+        ]
+        return [f".. autoclass:: {qualified}", *(f"   {option}" for option in options), ""]
+    return [f".. autofunction:: {qualified}", ""]
+
+
+def _data(qualified: str, description: str, option: str = "") -> list[str]:
+    """A ``py:data`` entry: a target for references, with one line of description."""
+    module, name = qualified.rsplit(".", 1)
+    return [
+        f".. py:data:: {name}",
+        f"   :module: {module}",
+        *([f"   {option}"] if option else []),
+        "",
+        f"   {description}",
+        "",
+    ]
+
+
+def _external_name(obj: Any) -> str:
+    module = getattr(obj, "__module__", None)
+    name = getattr(obj, "__qualname__", None) or getattr(obj, "__name__", None)
+    if module and name:
+        return f"{module}.{name}" if module != "builtins" else name
+    return repr(obj)
+
+
+def _value_entry(qualified: str, obj: Any) -> list[str]:
+    """Describe a data name: its value when simple, else the class it is an instance of."""
+    if isinstance(obj, _SIMPLE_VALUES):
+        return _data(qualified, "A constant.", f":value: {obj!r}")
+    cls = type(obj)
+    if _ours(cls):
+        return _data(qualified, f"An instance of :py:class:`{cls.__module__}.{cls.__qualname__}`.")
+    return _data(qualified, f"An instance of ``{_external_name(cls)}``.")
+
+
+def _alias_entry(qualified: str, obj: Any) -> list[str]:
+    """Describe a name that is documented elsewhere: an alias, a module or a foreign object."""
+    if inspect.ismodule(obj):
+        return _data(qualified, f"The module :py:mod:`{obj.__name__}`.")
+    home = _home(obj) if _ours(obj) else None
+    if home is not None:
+        return _data(qualified, f"Alias of :py:obj:`{home}`.")
+    return _data(qualified, f"Re-export of ``{_external_name(obj)}``.")
+
+
+_UNDERLINES = "-~^"  # section levels below the page title, for nested submodules
+
+
+def api_lines(module: ModuleType, depth: int = 0) -> list[str]:
+    """Return the reStructuredText that documents ``module``'s public API, submodules included."""
+    submodules = [sub.__name__ for sub in _public_submodules(module)]
+    documented: list[tuple[str, Any]] = []
+    values: list[str] = []
+    aliases: list[str] = []
+    for name in _public_names(module):
+        obj = getattr(module, name)
+        qualified = f"{module.__name__}.{name}"
+        if inspect.ismodule(obj) and obj.__name__ in submodules:
+            continue  # documented in its own section below
+        if _documentable(obj) and _home(obj) in (qualified, None):
+            documented.append((qualified, obj))
+        elif inspect.ismodule(obj) or inspect.isclass(obj) or callable(obj):
+            aliases += _alias_entry(qualified, obj)
+        else:
+            values += _value_entry(qualified, obj)
+    lines: list[str] = [f".. currentmodule:: {module.__name__}", ""]
+    if documented:
+        lines += [".. autosummary::", "   :nosignatures:", ""]
+        lines += [f"   {qualified.rsplit('.', 1)[-1]}" for qualified, _ in documented]
+        lines.append("")
+        for qualified, obj in documented:
+            lines += _autodoc(qualified, obj)
+    if values:
+        lines += [".. rubric:: Constants and instances", "", *values]
+    if aliases:
+        lines += [".. rubric:: Aliases and re-exports", "", *aliases]
+    for sub in sorted(submodules):
+        title = f"``{sub}``"
+        lines += [title, _UNDERLINES[depth] * len(title), "", f".. automodule:: {sub}", ""]
+        lines += api_lines(importlib.import_module(sub), depth + 1)
+    return lines
+
+
+def reexport_lines(module: ModuleType) -> list[str]:
+    """Return entries that point each public name of ``module`` at the object it re-exports."""
+    lines = [f".. currentmodule:: {module.__name__}", ""]
+    for name in _public_names(module):
+        obj = getattr(module, name)
+        qualified = f"{module.__name__}.{name}"
+        if inspect.ismodule(obj) or inspect.isclass(obj) or callable(obj):
+            lines += _alias_entry(qualified, obj)
+            continue
+        homes = [
+            p for p in PROJECT_PACKAGES if getattr(importlib.import_module(p), name, None) is obj
+        ]
+        if homes:  # data such as `share`: point at the component's name
+            lines += _data(qualified, f"Alias of :py:obj:`{homes[0]}.{name}`.")
+        else:
+            lines += _value_entry(qualified, obj)
+    return lines
+
+
+class PublicApi(SphinxDirective):
+    """``.. public-api:: <module>`` with an optional ``:reexports:`` flag."""
+
+    required_arguments = 1
+    option_spec = {"reexports": directives.flag}
+
+    def run(self) -> list[nodes.Node]:
+        """Generate the reStructuredText for the module and parse it in place."""
+        module = importlib.import_module(self.arguments[0])
+        reexports = "reexports" in self.options
+        lines = reexport_lines(module) if reexports else api_lines(module)
+        return self.parse_text_to_nodes("\n".join(lines), allow_section_headings=True)
+
+
+_MODULE_ALIASES = {"bm": "brainpy_math", "bp": "brainpy"}
+
+
+def _in_signature(node: nodes.Node) -> bool:
+    parent = node.parent
+    while parent is not None:
+        if isinstance(parent, addnodes.desc_signature):
+            return True
+        parent = parent.parent
+    return False
+
+
+def resolve_fallbacks(
+    app: Sphinx, env: BuildEnvironment, node: addnodes.pending_xref, contnode: nodes.TextElement
+) -> nodes.Node | None:
+    """Resolve what Python's usual lookup misses, where the object is documented after all.
+
+    * ``bm.Array`` and ``bp.X`` (the conventional import aliases) as ``brainpy_math.Array``...;
+    * ``brainpy.math.random`` (through the meta-package) as ``brainpy_math.random``;
+    * ``pkg._src.module.Name`` as the public ``pkg.Name``;
+    * an unqualified ``Name`` as ``pkg.Name``, trying the package of the current module first,
+      then every component (an inherited docstring names its own package's objects).
+
+    A type hint in a signature that still does not resolve (a private alias such as ``Size``)
+    and a reference into ``_src`` stay plain text; every other miss is reported.
+    """
+    if node.get("refdomain") != "py":
+        return None
+    target = node.get("reftarget", "")
+    head, _, rest = target.partition(".")
+    candidates = []
+    if head in _MODULE_ALIASES and rest:
+        head, target = _MODULE_ALIASES[head], f"{_MODULE_ALIASES[head]}.{rest}"
+        candidates.append(target)
+    if head == "brainpy" and "." in rest:  # brainpy.math.random is brainpy_math.random
+        alias, _, tail = rest.partition(".")
+        component = getattr(importlib.import_module("brainpy"), alias, None)
+        if inspect.ismodule(component):
+            candidates.append(f"{component.__name__}.{tail}")
+    if "._src." in target:
+        candidates.append(f"{head}.{target.rsplit('.', 1)[-1]}")
+    if not rest:  # the package of the current module first, then every component
+        current = (node.get("py:module") or "").split(".")[0]
+        packages = [current] if current in PROJECT_PACKAGES else []
+        candidates += [f"{package}.{target}" for package in (*packages, *PROJECT_PACKAGES)]
+    domain = env.get_domain("py")
+    for candidate in candidates:
+        resolved = domain.resolve_xref(
+            env, node.get("refdoc", ""), app.builder, node["reftype"], candidate, node, contnode
+        )
+        if resolved is not None:
+            return resolved
+    if _in_signature(node) or "._src." in target:
+        return contnode
+    return None
+
+
+def skip_member(
+    app: Sphinx, what: str, name: str, obj: Any, skip: bool, options: Any
+) -> bool | None:
+    """Filter the members of a documented class.
+
+    Skipped: methods inherited from outside this project (``tuple.count``, ``Exception``'s),
+    and attributes that are only declared (an annotation or a slot, which autodoc cannot import
+    when the class's ``__module__`` is its public module); the class docstring's
+    ``Attributes:`` section documents those.
+    """
+    if what != "class" or skip:
+        return None
+    if type(obj).__module__.startswith("sphinx."):  # autodoc's marker of a declared attribute
+        return True
+    target = getattr(obj, "fget", obj)  # a property's getter
+    target = getattr(target, "__func__", target)  # a classmethod's or staticmethod's function
+    if not inspect.isroutine(target):
+        return None
+    owner = getattr(target, "__objclass__", None)  # methods of built-in types
+    return True if not _ours(owner if owner is not None else target) else None
+
+
+def setup(app: Sphinx) -> dict[str, Any]:
+    """Register the directive, the reference resolver and the member filter."""
+    app.add_directive("public-api", PublicApi)
+    app.connect("missing-reference", resolve_fallbacks)
+    app.connect("autodoc-skip-member", skip_member)
+    return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,0 +1,57 @@
+"""Sphinx configuration: one site for the five brainpy distributions.
+
+The site documents the installed wheels (the ``docs`` nox session installs them); only the
+site's own extension comes from this folder. There is no intersphinx: the build must work
+without network access, so references into other libraries render as plain text.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import brainpy
+
+sys.path.insert(0, str(Path(__file__).parent / "_ext"))
+
+project = "brainpy"
+author = "brainpy developers"
+copyright = "2026, brainpy developers"
+release = version = brainpy.__version__
+
+extensions = [
+    "sphinx.ext.autodoc",
+    "sphinx.ext.autosummary",
+    "sphinx.ext.napoleon",
+    "myst_parser",
+    "public_api",
+]
+source_suffix = {".rst": "restructuredtext", ".md": "markdown"}
+exclude_patterns = ["_build"]
+nitpicky = True
+
+# Google-style docstrings only.
+napoleon_google_docstring = True
+napoleon_numpy_docstring = False
+napoleon_use_rtype = False
+napoleon_use_ivar = True  # "Attributes:" as fields, so autodoc members are not described twice
+
+autodoc_member_order = "bysource"
+autodoc_typehints_format = "short"
+autosummary_generate = False  # the public-api directive writes the entries itself
+
+# No intersphinx (no network at build time): references to the standard library and third-party
+# packages cannot resolve, so they are not reported. References into this project must resolve.
+_EXTERNAL = sorted(
+    set(sys.stdlib_module_names)
+    | {"jax", "jaxlib", "jnp", "numpy", "np", "torch", "msgpack", "matplotlib", "tqdm"}
+    | {"ml_dtypes", "optree", "typing_extensions", "ArrayLike", "DTypeLike"}
+    | {"scipy", "tf", "tensorflow", "brian2", "flax", "optax", "orbax", "brainpy2"}
+)
+nitpick_ignore_regex = [(r"py:.*", rf"({'|'.join(_EXTERNAL)})(\..*)?")]
+
+myst_heading_anchors = 3
+
+html_theme = "furo"
+html_title = f"brainpy {release}"
+html_static_path: list[str] = []

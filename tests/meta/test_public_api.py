@@ -1,0 +1,68 @@
+"""Snapshot of the public surface of the ``brainpy`` meta-package.
+
+Adding a re-export to ``brainpy/__init__.py`` means adding its name here too.
+"""
+
+from __future__ import annotations
+
+import importlib.metadata
+import importlib.resources
+
+import brainpy
+
+EXPECTED_ALL = [
+    "Container",
+    "DSRunner",
+    "Delay",
+    "DynamicalSystem",
+    "DynamicalSystemNS",
+    "JointEq",
+    "Network",
+    "NeuGroup",
+    "NeuGroupNS",
+    "Sequential",
+    "__version__",
+    "checkpoints",
+    "conn",
+    "dyn",
+    "experimental",
+    "init",
+    "inputs",
+    "integrators",
+    "layers",
+    "math",
+    "measure",
+    "neurons",
+    "not_pass_shared",
+    "odeint",
+    "share",
+    "synapses",
+    "visualize",
+]
+
+
+def test_all_snapshot() -> None:
+    assert sorted(brainpy.__all__) == EXPECTED_ALL
+
+
+def test_all_is_sorted_unique_and_resolves() -> None:
+    assert brainpy.__all__ == sorted(set(brainpy.__all__))
+    for name in brainpy.__all__:
+        assert hasattr(brainpy, name), name
+
+
+def test_no_public_name_outside_all() -> None:
+    public = {name for name in vars(brainpy) if not name.startswith("_")}
+    assert public == set(brainpy.__all__) - {"__version__"}
+
+
+def test_version_is_the_distribution_version() -> None:
+    assert brainpy.__version__ == importlib.metadata.version("brainpy")
+
+
+def test_wheel_ships_type_stubs() -> None:
+    files = importlib.resources.files("brainpy")
+    assert (files / "py.typed").is_file()
+    for alias in ("math", "dyn", "layers", "checkpoints"):
+        stub = (files / f"{alias}.pyi").read_text(encoding="utf-8")
+        assert f"from brainpy_{alias} import *" in stub
