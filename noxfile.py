@@ -560,9 +560,9 @@ def docs(session: nox.Session) -> None:
 
 @nox.session(python=PYTHON)
 def demo(session: nox.Session) -> None:
-    """Install the full set of packages and run examples/demo.py."""
+    """Install the full set of packages and run the release-notes network, examples/ei_net.py."""
     setup(session)
-    script = ROOT / "examples" / "demo.py"
+    script = ROOT / "examples" / "ei_net.py"
     if not script.is_file():
         session.error(f"{script.relative_to(ROOT)} does not exist yet: there is no demo to run")
     install_all(session)

@@ -11,7 +11,7 @@ The whole simulation is one compiled ``bm.for_loop`` (a single ``lax.scan``); th
 Variables it updates are found automatically. The script prints the simulated and
 analytic rates and exits non-zero if they disagree.
 
-Run: ``python examples/demo.py`` (or ``nox -s demo``).
+Run: ``python examples/lif_fi_curve.py`` (needs only brainpy-math).
 """
 
 from __future__ import annotations
