@@ -3,7 +3,7 @@
 BrainPy implementation of ``brainpy.neurons`` (2.3.5): integrate-and-fire families
 (:class:`LIF`, :class:`ExpIF`, :class:`AdExIF`, :class:`QuaIF`), :class:`Izhikevich`,
 the Hodgkin–Huxley model :class:`HH`, and the input groups :class:`PoissonGroup` and
-:class:`SpikeTimeGroup`. :mod:`surrogate` holds the surrogate-gradient spike functions
+:class:`SpikeTimeGroup`. ``surrogate`` holds the surrogate-gradient spike functions
 used in ``TrainingMode``.
 """
 

@@ -76,7 +76,7 @@ def _check_mode(mode: Any, owner: str) -> bm.Mode:
 
 
 class DynamicalSystem(BrainPyObject):
-    """Base class of dynamical systems: models with state advanced by :meth:`update`.
+    """Base class of dynamical systems: models with state advanced by ``update``.
 
     Args:
       name: the object name (``None``: automatic ``ClassNameN``).

@@ -194,7 +194,7 @@ class DSRunner:
         Returns:
           The target's per-step outputs stacked along time (every ``monitor_every``-th
           step), or ``(seconds, outputs)`` with ``eval_time``. The monitors land in
-          :attr:`mon`, with the step end times in ``mon.ts``; time ``t0`` and step ``i0``
+          ``mon``, with the step end times in ``mon.ts``; time ``t0`` and step ``i0``
           advance, so a second run continues.
 
         Raises:

@@ -237,7 +237,7 @@ class Array(Operators, NumpyMethods, TorchMethods):
 
     @property
     def at(self) -> Any:
-        """JAX's functional index-update helper: ``a.at[i].set(v)`` returns a JAX array."""
+        """JAX's functional index-update helper, so ``a.at[i].set(v)`` returns a JAX array."""
         return self.value.at
 
     # ---------------------------------------------------------------- interop

@@ -111,7 +111,7 @@ class FixedProb(_Random):
       from the same draw as CSR/CSC/COO (2.3.5 drew an unrelated Bernoulli matrix for it);
       with ``pre_ratio < 1`` ``indptr`` still has ``pre_num + 1`` entries indexed by
       neuron id; ``include_self=False`` works for the dense matrix too. ``int()`` is
-      applied up to rounding error (see :func:`count_of`). The network for a seed differs
+      applied up to rounding error (see ``count_of``). The network for a seed differs
       from 2.3.5's (which used numba's or NumPy's legacy generator). With
       ``allow_multi_conn=True`` the dense matrix marks a pair once however many synapses
       join it.
@@ -246,7 +246,7 @@ class FixedPostNum(_FixedNum):
 
     Args:
       num: the out-degree: an int, or a float in ``[0, 1]`` for a fraction of
-        ``post_num`` (see :func:`count_of`).
+        ``post_num`` (see ``count_of``).
       include_self: whether ``i → i`` may be drawn. With ``False`` the post neurons are
         drawn among the other ``post_num - 1``, so the out-degree is still exactly
         ``num`` (groups must have the same size).

@@ -50,7 +50,7 @@ class Normal(RandomInitializer):
       mean: the mean of the distribution.
       scale: the standard deviation (``>= 0``).
       seed: ``None`` draws from ``brainpy_math.random.DEFAULT``; an int gives the
-        initializer its own generator (see :class:`RandomInitializer`).
+        initializer its own generator (see ``RandomInitializer``).
 
     Raises:
       ValueError: ``mean`` or ``scale`` is not a finite number, or ``scale < 0``.
@@ -90,7 +90,7 @@ class Uniform(RandomInitializer):
       min_val: the lower bound.
       max_val: the upper bound (``>= min_val``).
       seed: ``None`` draws from ``brainpy_math.random.DEFAULT``; an int gives the
-        initializer its own generator (see :class:`RandomInitializer`).
+        initializer its own generator (see ``RandomInitializer``).
 
     Raises:
       ValueError: a bound is not a finite number, or ``min_val > max_val``.

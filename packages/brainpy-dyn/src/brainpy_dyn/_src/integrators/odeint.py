@@ -76,7 +76,7 @@ def odeint(
       **kwargs: method options (``beta`` for ``'rk2'``).
 
     Returns:
-      An :class:`ODEIntegrator` (or a decorator that makes one).
+      An ``ODEIntegrator`` (or a decorator that makes one).
 
     Raises:
       ValueError: unknown ``method`` or ``var_type``, a non-positive ``dt``.

@@ -180,7 +180,7 @@ def jit(
         supported).
 
     Returns:
-      A :class:`JitFunction`, or a decorator when ``func`` is omitted.
+      A ``JitFunction``, or a decorator when ``func`` is omitted.
 
     Examples:
       >>> import brainpy_math as bm
