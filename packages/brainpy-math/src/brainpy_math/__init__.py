@@ -16,6 +16,7 @@ from brainpy_math._src import xla_cpu as _xla_cpu  # noqa: F401 - imported for i
 
 # isort: split
 
+from brainpy_math import activations as activations
 from brainpy_math import compat_pytorch as compat_pytorch
 from brainpy_math import compat_tensorflow as compat_tensorflow
 from brainpy_math import errors as errors
@@ -23,6 +24,7 @@ from brainpy_math import event as event
 from brainpy_math import fft as fft
 from brainpy_math import linalg as linalg
 from brainpy_math import random as random
+from brainpy_math._src.activations import ACTIVATION_NAMES as _ACTIVATION_NAMES
 from brainpy_math._src.array import Array as Array
 from brainpy_math._src.array import Tensor as Tensor
 from brainpy_math._src.environment import batching_environment as batching_environment
@@ -125,8 +127,12 @@ from brainpy_math.compat_tensorflow import unsorted_segment_prod as unsorted_seg
 from brainpy_math.compat_tensorflow import unsorted_segment_sqrt_n as unsorted_segment_sqrt_n
 from brainpy_math.compat_tensorflow import unsorted_segment_sum as unsorted_segment_sum
 
+for _name in _ACTIVATION_NAMES:  # bm.relu, bm.sigmoid … as in BrainPy 2.3.5
+    globals().setdefault(_name, getattr(activations, _name))
+
 __all__ = sorted(
     set(_NUMPY_NAMES)
+    | set(_ACTIVATION_NAMES)
     | {
         "Array",
         "BatchingMode",
@@ -138,6 +144,7 @@ __all__ = sorted(
         "TrainVar",
         "TrainingMode",
         "Variable",
+        "activations",
         "as_jax",
         "cpu_loop_kernels_enabled",
         "batching_environment",

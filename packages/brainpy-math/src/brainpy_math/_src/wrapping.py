@@ -86,13 +86,25 @@ def _signature_with_out(fun: Callable[..., Any]) -> inspect.Signature | None:
         return None
 
 
-def _finish_wrapper(wrapper: Any, fun: Callable[..., Any], name: str, module: str) -> Any:
+def _reference(name: str, source: str) -> str:
+    """The docstring's first sentence: the NumPy function and the JAX one computing it."""
+    if source.startswith("jax.numpy"):
+        numpy_name = "numpy" + source[len("jax.numpy") :]
+        return (
+            f"BrainPy implementation of :func:`{numpy_name}.{name}`, computed by "
+            f":func:`{source}.{name}`."
+        )
+    return f"BrainPy wrapper of :func:`{source}.{name}`."
+
+
+def _finish_wrapper(
+    wrapper: Any, fun: Callable[..., Any], name: str, module: str, source: str = "jax.numpy"
+) -> Any:
     wrapper.__module__ = module
     wrapper.__qualname__ = name
     wrapper.__name__ = name
     wrapper.__doc__ = (
-        f"BrainPy implementation of :func:`numpy.{name}`, computed by "
-        f":func:`jax.numpy.{name}`.\n\nArrays and Variables are accepted anywhere; a result "
+        f"{_reference(name, source)}\n\nArrays and Variables are accepted anywhere; a result "
         "with ``ndim > 0`` is returned as a brainpy ``Array``, a 0-d result as a JAX scalar. "
         "With ``out=`` (a brainpy Array or Variable) the result is stored there and ``None`` "
         "is returned. See the JAX documentation for the parameters."
@@ -103,13 +115,16 @@ def _finish_wrapper(wrapper: Any, fun: Callable[..., Any], name: str, module: st
     return wrapper
 
 
-def wrap_jax_function(fun: Callable[..., Any], name: str, module: str = "brainpy_math") -> Any:
+def wrap_jax_function(
+    fun: Callable[..., Any], name: str, module: str = "brainpy_math", source: str = "jax.numpy"
+) -> Any:
     """Make the brainpy_math version of a ``jax.numpy``-style function.
 
     Args:
       fun: the function to wrap.
       name: its public name (used in the docstring and in error messages).
       module: the public module it lives in.
+      source: the JAX module ``fun`` comes from (named in the docstring).
 
     Returns:
       A function with ``fun``'s parameters plus a keyword-only ``out``.
@@ -135,7 +150,7 @@ def wrap_jax_function(fun: Callable[..., Any], name: str, module: str = "brainpy
             return None
         return wrap_result(result)
 
-    return _finish_wrapper(wrapper, fun, name, module)
+    return _finish_wrapper(wrapper, fun, name, module, source)
 
 
 def wrap_ufunc(ufunc: Any, name: str, module: str = "brainpy_math") -> Any:
@@ -179,7 +194,7 @@ def build_namespace(
         if isinstance(obj, jnp.ufunc):
             namespace[name] = wrap_ufunc(obj, name, module)
         elif callable(obj) and not isinstance(obj, type):
-            namespace[name] = wrap_jax_function(obj, name, module)
+            namespace[name] = wrap_jax_function(obj, name, module, source.__name__)
         else:
             namespace[name] = obj
     return namespace
