@@ -16,7 +16,9 @@ def random_csr(rng, n_pre, n_post, p):
 
 
 @pytest.mark.parametrize(
-    "n_pre, n_post, p", [(1, 1, 1.0), (33, 70, 0.1), (100, 40, 0.5), (64, 64, 0.0)]
+    "n_pre, n_post, p",
+    # 2500 sources: several 32-word groups of the two-level bitmap
+    [(1, 1, 1.0), (33, 70, 0.1), (100, 40, 0.5), (64, 64, 0.0), (2500, 30, 0.05)],
 )
 @pytest.mark.parametrize("transpose", [True, False])
 @pytest.mark.parametrize("per_synapse", [False, True])

@@ -237,7 +237,8 @@ class DSRunner:
             if n_main < n:
                 rest = jax.tree_util.tree_map(lambda a: a[n_main:], operands)
                 bm.for_loop(tail, rest, jit=self.jit)
-            jax.block_until_ready((outs, mons))
+            # The state too: with no monitor and no output, only it tells when the run ended.
+            jax.block_until_ready((outs, mons, [v.value for v in self.target.vars().values()]))
             jax.effects_barrier()
         finally:
             self._close_bar(n)
