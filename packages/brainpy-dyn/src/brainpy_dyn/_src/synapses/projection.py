@@ -77,28 +77,29 @@ class Projection:
             weight = parameter(g_max, (self.pre_num, self.post_num), allow_none=False)
         else:
             indices, indptr = (np.asarray(a) for a in conn.require("pre2post"))
-            self.indices, self.indptr = indices, indptr
             weight = parameter(g_max, (indices.size,), allow_none=False)
-            if not self.training:
-                self.table = csr_to_ell(indices, indptr, self.post_num)
-                self.table_indices = jnp.asarray(self.table.indices)
-                self.rows = None
-            else:
-                lengths = np.diff(indptr)
-                self.rows = jnp.asarray(np.repeat(np.arange(self.pre_num), lengths), jnp.int32)
-                self.cols = jnp.asarray(indices, jnp.int32)
+        self.rows = self.ell_weights = None
         if self.training:
             weight = bm.TrainVar(jnp.asarray(bm.as_jax(weight), dtype=bm.get_float()))
         elif not isinstance(weight, (int, float)):
             weight = bm.as_jax(weight)
         self.weight = weight
-        if self.kind == "sparse" and not self.training and jnp.ndim(bm.as_jax(weight)) > 0:
-            w = np.asarray(bm.as_jax(weight))
-            self.ell_weights = jnp.asarray(
-                csr_to_ell(self.indices, self.indptr, self.post_num, w).weights
-            )
-        else:
-            self.ell_weights = None
+        if self.kind == "sparse":
+            self._build_sparse(indices, indptr)
+
+    def _build_sparse(self, indices: np.ndarray, indptr: np.ndarray) -> None:
+        """Device-side tables only: the host CSR arrays are not kept (memory at scale)."""
+        if self.training:  # differentiable: one entry per connection
+            lengths = np.diff(indptr)
+            self.rows = jnp.asarray(np.repeat(np.arange(self.pre_num), lengths), jnp.int32)
+            self.cols = jnp.asarray(indices, jnp.int32)
+            return
+        per_synapse = jnp.ndim(bm.as_jax(self.weight)) > 0
+        weights = np.asarray(bm.as_jax(self.weight)) if per_synapse else None
+        table = csr_to_ell(indices, indptr, self.post_num, weights)
+        self.table_indices = jnp.asarray(table.indices)
+        if per_synapse:
+            self.ell_weights = jnp.asarray(table.weights)
 
     def __call__(self, syn: Any, weighted: bool) -> jax.Array:
         """Postsynaptic drive of the presynaptic activity ``syn`` (``(..., pre_num)``)."""
