@@ -7,7 +7,6 @@ the Hodgkin–Huxley model :class:`HH`, and the input groups :class:`PoissonGrou
 used in ``TrainingMode``.
 """
 
-from brainpy_dyn._src.neurons import surrogate as surrogate
 from brainpy_dyn._src.neurons.adex import AdExIF as AdExIF
 from brainpy_dyn._src.neurons.exp_if import ExpIF as ExpIF
 from brainpy_dyn._src.neurons.hh import HH as HH
@@ -16,6 +15,7 @@ from brainpy_dyn._src.neurons.input_groups import SpikeTimeGroup as SpikeTimeGro
 from brainpy_dyn._src.neurons.izhikevich import Izhikevich as Izhikevich
 from brainpy_dyn._src.neurons.lif import LIF as LIF
 from brainpy_dyn._src.neurons.qif import QuaIF as QuaIF
+from brainpy_math import surrogate as surrogate
 
 for _obj in (AdExIF, ExpIF, HH, Izhikevich, LIF, PoissonGroup, QuaIF, SpikeTimeGroup):
     _obj.__module__ = __name__

@@ -24,6 +24,7 @@ from brainpy_math import event as event
 from brainpy_math import fft as fft
 from brainpy_math import linalg as linalg
 from brainpy_math import random as random
+from brainpy_math import surrogate as surrogate
 from brainpy_math._src.activations import ACTIVATION_NAMES as _ACTIVATION_NAMES
 from brainpy_math._src.array import Array as Array
 from brainpy_math._src.array import Tensor as Tensor
@@ -174,6 +175,7 @@ __all__ = sorted(
         "set_int",
         "set_mode",
         "set_x64",
+        "surrogate",
         "training_environment",
         "training_mode",
         "value_and_grad",

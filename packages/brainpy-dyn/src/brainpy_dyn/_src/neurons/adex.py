@@ -17,7 +17,7 @@ from brainpy_dyn._src.neurons.base import (
     build_integral,
     check_initializer,
 )
-from brainpy_dyn._src.neurons.surrogate import inv_square_grad
+from brainpy_math.surrogate import inv_square_grad
 
 _ZERO = ZeroInit()  # the default initializer (one shared, stateless instance)
 

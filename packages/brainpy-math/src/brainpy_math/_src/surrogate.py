@@ -15,13 +15,14 @@ from typing import Any
 import jax
 import jax.numpy as jnp
 
-import brainpy_math as bm
+from brainpy_math._src.array import as_jax
+from brainpy_math._src.environment import get_float
 
 __all__ = ["inv_square_grad", "sigmoid"]
 
 
 def _step(x: jax.Array) -> jax.Array:
-    return (x >= 0).astype(bm.get_float())
+    return (x >= 0).astype(get_float())
 
 
 @functools.partial(jax.custom_jvp, nondiff_argnums=(1,))
@@ -72,13 +73,13 @@ def inv_square_grad(x: Any, alpha: float = 100.0) -> jax.Array:
 
     Examples:
       >>> import jax, jax.numpy as jnp
-      >>> from brainpy_dyn.neurons import surrogate
-      >>> surrogate.inv_square_grad(jnp.array([-1., 0., 2.]))
+      >>> import brainpy_math as bm
+      >>> bm.surrogate.inv_square_grad(jnp.array([-1., 0., 2.]))
       Array([0., 1., 1.], dtype=float32)
-      >>> float(jax.grad(lambda x: surrogate.inv_square_grad(x, 1.))(1.))
+      >>> float(jax.grad(lambda x: bm.surrogate.inv_square_grad(x, 1.))(1.))
       0.25
     """
-    return _inv_square(jnp.asarray(bm.as_jax(x)), _check_alpha(alpha, "inv_square_grad"))
+    return _inv_square(jnp.asarray(as_jax(x)), _check_alpha(alpha, "inv_square_grad"))
 
 
 def sigmoid(x: Any, alpha: float = 4.0) -> jax.Array:
@@ -101,8 +102,8 @@ def sigmoid(x: Any, alpha: float = 4.0) -> jax.Array:
 
     Examples:
       >>> import jax
-      >>> from brainpy_dyn.neurons import surrogate
-      >>> float(jax.grad(surrogate.sigmoid)(0.))      # alpha / 4 at x = 0
+      >>> import brainpy_math as bm
+      >>> float(jax.grad(bm.surrogate.sigmoid)(0.))      # alpha / 4 at x = 0
       1.0
     """
-    return _sigmoid(jnp.asarray(bm.as_jax(x)), _check_alpha(alpha, "sigmoid"))
+    return _sigmoid(jnp.asarray(as_jax(x)), _check_alpha(alpha, "sigmoid"))
