@@ -223,6 +223,9 @@ class DSRunner:
         operands = (ts, idx, tuple(iters), xs)
         n_main = n // every * every
         main, tail, outer = self._bodies_for(shared, xs is not None)
+        # This run's monitors replace the last run's: release those first, so a long run does
+        # not hold two sets of records at its peak (a reference the user kept stays valid).
+        self.mon = DotDict()
         start = time.perf_counter()
         self._open_bar(n, i0)
         try:
