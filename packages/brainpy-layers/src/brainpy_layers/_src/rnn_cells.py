@@ -89,6 +89,31 @@ class RNNCellBase(Layer):
                 init_state(state_initializer, (self._state_size,), layer)
             )
 
+    def _build_gates(
+        self, n_gates: int, Wi_init: Any, Wh_init: Any, b_init: Any, activation: Any
+    ) -> None:
+        """Create ``Wi (num_in, n·out)``, ``Wh (num_out, n·out)``, ``b (n·out,)``, activation."""
+        layer = type(self).__name__
+        self.activation = get_activation(activation, layer)
+        width = n_gates * self.num_out
+        self.Wi = make_param(
+            Wi_init,
+            (self.num_in, width),
+            self.mode,
+            layer=layer,
+            arg="Wi_initializer",
+            allow_none=False,
+        )
+        self.Wh = make_param(
+            Wh_init,
+            (self.num_out, width),
+            self.mode,
+            layer=layer,
+            arg="Wh_initializer",
+            allow_none=False,
+        )
+        self.b = make_param(b_init, (width,), self.mode, layer=layer, arg="b_initializer")
+
     def reset_state(self, batch_size: int | bm.Mode | None = None) -> None:
         """Reset the state to its initial value.
 
@@ -192,26 +217,7 @@ class LSTMCell(RNNCellBase):
         name: str | None = None,
     ):
         super().__init__(num_in, num_out, 2, state_initializer, mode, train_state, name)
-        layer = type(self).__name__
-        self.activation = get_activation(activation, layer)
-        n4 = 4 * self.num_out
-        self.Wi = make_param(
-            Wi_initializer,
-            (self.num_in, n4),
-            self.mode,
-            layer=layer,
-            arg="Wi_initializer",
-            allow_none=False,
-        )
-        self.Wh = make_param(
-            Wh_initializer,
-            (self.num_out, n4),
-            self.mode,
-            layer=layer,
-            arg="Wh_initializer",
-            allow_none=False,
-        )
-        self.b = make_param(b_initializer, (n4,), self.mode, layer=layer, arg="b_initializer")
+        self._build_gates(4, Wi_initializer, Wh_initializer, b_initializer, activation)
         self.reset_state(self.mode)
 
     @property
@@ -312,26 +318,7 @@ class GRUCell(RNNCellBase):
         name: str | None = None,
     ):
         super().__init__(num_in, num_out, 1, state_initializer, mode, train_state, name)
-        layer = type(self).__name__
-        self.activation = get_activation(activation, layer)
-        n3 = 3 * self.num_out
-        self.Wi = make_param(
-            Wi_initializer,
-            (self.num_in, n3),
-            self.mode,
-            layer=layer,
-            arg="Wi_initializer",
-            allow_none=False,
-        )
-        self.Wh = make_param(
-            Wh_initializer,
-            (self.num_out, n3),
-            self.mode,
-            layer=layer,
-            arg="Wh_initializer",
-            allow_none=False,
-        )
-        self.b = make_param(b_initializer, (n3,), self.mode, layer=layer, arg="b_initializer")
+        self._build_gates(3, Wi_initializer, Wh_initializer, b_initializer, activation)
         self.reset_state(self.mode)
 
     def update(self, x: Any) -> jax.Array:
