@@ -156,9 +156,54 @@ def test_finder_answers_only_under_its_aliases() -> None:
 
 
 def test_one_finder_even_after_reinstalling() -> None:
-    modules: dict[str, ModuleType] = {c.alias: getattr(brainpy, c.alias) for c in COMPONENTS}
-    install_aliases("brainpy", modules)
+    install_aliases("brainpy", {c.alias: c.module for c in COMPONENTS})
     finders = [f for f in sys.meta_path if isinstance(f, AliasFinder)]
     assert len(finders) == 1
     assert sys.meta_path[0] is finders[0]
     assert importlib.import_module("brainpy.math._version") is sys.modules["brainpy_math._version"]
+
+
+def test_import_brainpy_is_lazy(run_python) -> None:
+    code = (
+        "import sys, brainpy\n"
+        "loaded = sorted(m for m in ('jax', 'numpy', 'brainpy_math', 'brainpy_dyn',\n"
+        "                            'brainpy_layers', 'brainpy_checkpoints') if m in sys.modules)\n"
+        "assert not loaded, loaded\n"
+        "assert 'DSRunner' in dir(brainpy) and 'math' in dir(brainpy)\n"
+        "import brainpy_dyn\n"
+        "assert brainpy.DSRunner is brainpy_dyn.DSRunner\n"
+        "assert 'DSRunner' in vars(brainpy)\n"
+        "print('lazy')\n"
+    )
+    result = run_python(code)
+    assert result.returncode == 0, result.stderr
+    assert "lazy" in result.stdout
+
+
+def test_unknown_attribute_is_an_attribute_error() -> None:
+    with pytest.raises(AttributeError, match="no attribute 'no_such_name'"):
+        brainpy.no_such_name  # noqa: B018
+
+
+def test_type_checking_imports_match_the_lazy_table() -> None:
+    """The ``if TYPE_CHECKING`` imports type checkers read name what ``__getattr__`` returns."""
+    import ast
+
+    tree = ast.parse(inspect.getsource(brainpy))
+    block = next(
+        node
+        for node in tree.body
+        if isinstance(node, ast.If) and "TYPE_CHECKING" in ast.unparse(node.test)
+    )
+    spelled: dict[str, object] = {}
+    for node in block.body:
+        assert isinstance(node, (ast.Import, ast.ImportFrom))
+        for alias in node.names:
+            if isinstance(node, ast.Import):
+                spelled[alias.asname or alias.name] = importlib.import_module(alias.name)
+            else:
+                module = importlib.import_module(node.module or "")
+                spelled[alias.asname or alias.name] = getattr(module, alias.name)
+    assert sorted(spelled) == sorted(set(brainpy.__all__) - {"__version__"})
+    for name, value in spelled.items():
+        assert getattr(brainpy, name) is value, name

@@ -10,88 +10,106 @@ of its component, submodules included (``brainpy.math.random is brainpy_math.ran
 
 Importing ``brainpy`` first checks that the installed components lie in the version ranges this
 release was built for, and raises :class:`ImportError` with the fix if not.
+
+``import brainpy`` is lazy: it loads no component, and so not JAX, until a name is first used
+(``bp.DSRunner``, ``bp.math``, ``import brainpy.math``). The first use pays the imports, about
+1.5 s for JAX on a laptop-class CPU. ``dir(brainpy)`` and ``brainpy.__all__`` list every name.
 """
 
 from brainpy import _version_guard as _version_guard  # checks the components before import
 
 # isort: split
 
-import sys as _sys
+import importlib as _importlib
+import typing as _typing
 
-import brainpy_checkpoints as checkpoints
-import brainpy_dyn as dyn
-import brainpy_layers as layers
-import brainpy_math as math
 from brainpy._alias import install_aliases as _install_aliases
 from brainpy._components import COMPONENTS as _COMPONENTS
 from brainpy._version import __version__ as __version__
 
-# Names re-exported from the components: one `from brainpy_x import name as name` line each,
-# plus the name in __all__. Re-exported modules are aliased too (`import brainpy.neurons`).
-from brainpy_dyn import Container as Container
-from brainpy_dyn import Delay as Delay
-from brainpy_dyn import DSRunner as DSRunner
-from brainpy_dyn import DynamicalSystem as DynamicalSystem
-from brainpy_dyn import DynamicalSystemNS as DynamicalSystemNS
-from brainpy_dyn import JointEq as JointEq
-from brainpy_dyn import Network as Network
-from brainpy_dyn import NeuGroup as NeuGroup
-from brainpy_dyn import NeuGroupNS as NeuGroupNS
-from brainpy_dyn import Sequential as Sequential
-from brainpy_dyn import conn as conn
-from brainpy_dyn import experimental as experimental
-from brainpy_dyn import init as init
-from brainpy_dyn import inputs as inputs
-from brainpy_dyn import integrators as integrators
-from brainpy_dyn import measure as measure
-from brainpy_dyn import neurons as neurons
-from brainpy_dyn import not_pass_shared as not_pass_shared
-from brainpy_dyn import odeint as odeint
-from brainpy_dyn import share as share
-from brainpy_dyn import synapses as synapses
-from brainpy_dyn import visualize as visualize
+if _typing.TYPE_CHECKING:  # what the lazy table below resolves to, spelled out for type checkers
+    import brainpy_checkpoints as checkpoints  # noqa: F401 - a re-export
+    import brainpy_dyn as dyn  # noqa: F401 - a re-export
+    import brainpy_layers as layers  # noqa: F401 - a re-export
+    import brainpy_math as math  # noqa: F401 - a re-export
+    from brainpy_dyn import Container as Container
+    from brainpy_dyn import Delay as Delay
+    from brainpy_dyn import DSRunner as DSRunner
+    from brainpy_dyn import DynamicalSystem as DynamicalSystem
+    from brainpy_dyn import DynamicalSystemNS as DynamicalSystemNS
+    from brainpy_dyn import JointEq as JointEq
+    from brainpy_dyn import Network as Network
+    from brainpy_dyn import NeuGroup as NeuGroup
+    from brainpy_dyn import NeuGroupNS as NeuGroupNS
+    from brainpy_dyn import Sequential as Sequential
+    from brainpy_dyn import conn as conn
+    from brainpy_dyn import experimental as experimental
+    from brainpy_dyn import init as init
+    from brainpy_dyn import inputs as inputs
+    from brainpy_dyn import integrators as integrators
+    from brainpy_dyn import measure as measure
+    from brainpy_dyn import neurons as neurons
+    from brainpy_dyn import not_pass_shared as not_pass_shared
+    from brainpy_dyn import odeint as odeint
+    from brainpy_dyn import share as share
+    from brainpy_dyn import synapses as synapses
+    from brainpy_dyn import visualize as visualize
 
-_SUBMODULES = {
-    "conn": conn,
-    "experimental": experimental,
-    "init": init,
-    "inputs": inputs,
-    "integrators": integrators,
-    "measure": measure,
-    "neurons": neurons,
-    "synapses": synapses,
-    "visualize": visualize,
+# Modules re-exported under ``brainpy.<name>``: name -> the real module. Each is also importable
+# by its brainpy name, submodules included (``import brainpy.neurons``).
+_MODULES: dict[str, str] = {
+    **{c.alias: c.module for c in _COMPONENTS},
+    **{
+        name: f"brainpy_dyn.{name}"
+        for name in (
+            "conn",
+            "experimental",
+            "init",
+            "inputs",
+            "integrators",
+            "measure",
+            "neurons",
+            "synapses",
+            "visualize",
+        )
+    },
 }
-_install_aliases(
-    __name__, {**{c.alias: _sys.modules[c.module] for c in _COMPONENTS}, **_SUBMODULES}
+# Other names re-exported from a component: name -> the module that defines it.
+_OBJECTS: dict[str, str] = dict.fromkeys(
+    (
+        "Container",
+        "DSRunner",
+        "Delay",
+        "DynamicalSystem",
+        "DynamicalSystemNS",
+        "JointEq",
+        "Network",
+        "NeuGroup",
+        "NeuGroupNS",
+        "Sequential",
+        "not_pass_shared",
+        "odeint",
+        "share",
+    ),
+    "brainpy_dyn",
 )
 
-__all__ = [
-    "Container",
-    "DSRunner",
-    "Delay",
-    "DynamicalSystem",
-    "DynamicalSystemNS",
-    "JointEq",
-    "Network",
-    "NeuGroup",
-    "NeuGroupNS",
-    "Sequential",
-    "__version__",
-    "checkpoints",
-    "conn",
-    "dyn",
-    "experimental",
-    "init",
-    "inputs",
-    "integrators",
-    "layers",
-    "math",
-    "measure",
-    "neurons",
-    "not_pass_shared",
-    "odeint",
-    "share",
-    "synapses",
-    "visualize",
-]
+_install_aliases(__name__, _MODULES)
+
+__all__ = sorted(["__version__", *_MODULES, *_OBJECTS])
+
+
+def __getattr__(name: str) -> object:
+    """Import a re-exported name on first use and keep it as a module attribute."""
+    if name in _MODULES:
+        value: object = _importlib.import_module(f"{__name__}.{name}")
+    elif name in _OBJECTS:
+        value = getattr(_importlib.import_module(_OBJECTS[name]), name)
+    else:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))

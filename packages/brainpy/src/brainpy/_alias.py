@@ -1,7 +1,7 @@
 """Make ``brainpy.<alias>`` and its submodules the very module objects of the components.
 
-``install_aliases("brainpy", {"math": brainpy_math})`` registers ``sys.modules["brainpy.math"]``
-and puts one :class:`AliasFinder` first on :data:`sys.meta_path`. The finder answers only for
+``install_aliases("brainpy", {"math": "brainpy_math"})`` puts one :class:`AliasFinder` first on
+:data:`sys.meta_path`; it imports nothing. The finder answers only for
 ``brainpy.math`` and ``brainpy.math.<anything>``: it imports the real ``brainpy_math.<anything>``
 and hands back that module object, so ``import brainpy.math.random`` and
 ``import brainpy_math.random`` give one module, in either order, and its ``__spec__`` keeps the
@@ -73,21 +73,20 @@ class AliasFinder(importlib.abc.MetaPathFinder):
         return importlib.machinery.ModuleSpec(fullname, _AliasLoader(real_name))
 
 
-def install_aliases(package: str, modules: Mapping[str, ModuleType]) -> None:
-    """Alias ``<package>.<name>`` to each module and install the finder for its submodules.
+def install_aliases(package: str, modules: Mapping[str, str]) -> None:
+    """Install the finder that makes ``<package>.<alias>[.<rest>]`` the real modules.
 
-    Calling it again replaces the previous finder of the same package.
+    Nothing is imported here: ``import brainpy.math`` (or ``brainpy.math`` through the lazy
+    module attribute) imports ``brainpy_math`` then. Calling it again replaces the previous
+    finder of the same package.
 
     Args:
       package: the aliasing package, ``"brainpy"``.
-      modules: alias -> module object, such as ``{"math": brainpy_math}``.
+      modules: alias -> real module name, such as ``{"math": "brainpy_math"}``.
     """
-    for alias, module in modules.items():
-        sys.modules[f"{package}.{alias}"] = module
     sys.meta_path[:] = [
         finder
         for finder in sys.meta_path
         if not (isinstance(finder, AliasFinder) and finder.package == package)
     ]
-    finder = AliasFinder(package, {alias: module.__name__ for alias, module in modules.items()})
-    sys.meta_path.insert(0, finder)
+    sys.meta_path.insert(0, AliasFinder(package, modules))
