@@ -811,3 +811,15 @@ def test_pytree():
     assert len(leaves) == 1 and type(leaves[0]) is not bm.Array
     back = jax.tree_util.tree_unflatten(tree, leaves)
     assert type(back["a"]) is bm.Array
+
+
+@pytest.mark.parametrize("dtype", [np.float64, np.float32, np.int64, np.bool_, np.uint8])
+def test_numpy_input_is_copied_with_the_canonical_dtype(dtype):
+    host = np.zeros(5, dtype)
+    for made in (bm.Array(host), bm.Variable(host), bm.as_jax(host)):
+        value = bm.as_jax(made)
+        assert value.dtype == jax.dtypes.canonicalize_dtype(dtype)
+        assert value.dtype == jnp.asarray(host).dtype
+    a = bm.Array(host)
+    host[0] = 1
+    assert not bool(a[0])  # a copy, not a view of the NumPy buffer

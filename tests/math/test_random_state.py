@@ -214,3 +214,34 @@ def test_public_surface():
 def test_module_function_docs_use_the_module_function():
     doc = bmr.normal.__doc__
     assert "DEFAULT.normal" in doc and "bm.random.normal(" in doc and "rng." not in doc
+
+
+DRAWS = [
+    ("normal", (-55.0, 2.0)),
+    ("normal", (0.0, 1.0)),
+    ("uniform", (-1.0, 3.0)),
+    ("uniform", (0.0, 1.0)),
+]
+
+
+@pytest.mark.parametrize(("method", "params"), DRAWS)
+@pytest.mark.parametrize("size", [None, 7, (3, 5)])
+def test_eager_draw_equals_the_same_draw_under_jit(method, params, size):
+    """Eager draws run split + sample as one program; jit traces the same computation."""
+    rng = bm.random.RandomState(11)
+    eager = getattr(rng, method)(*params, size)
+    key_after = np.asarray(rng.value)
+    rng.seed(11)
+    jitted = bm.jit(lambda: getattr(rng, method)(*params, size))()
+    np.testing.assert_array_equal(np.asarray(eager), np.asarray(jitted))
+    np.testing.assert_array_equal(np.asarray(rng.value), key_after)
+
+
+@pytest.mark.parametrize("method", ["standard_normal", "random"])
+def test_eager_draw_advances_like_split_key(method):
+    rng, twin = bm.random.RandomState(5), bm.random.RandomState(5)
+    got = getattr(rng, method)((4,))
+    sub = twin.split_key()
+    np.testing.assert_array_equal(np.asarray(rng.value), np.asarray(twin.value))
+    want = getattr(bm.random.RandomState(0), method)((4,), key=sub)
+    np.testing.assert_allclose(np.asarray(got), np.asarray(want), rtol=1e-6)

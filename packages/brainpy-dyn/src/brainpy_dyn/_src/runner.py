@@ -218,8 +218,8 @@ class DSRunner:
             if spec.type == "iter":
                 check_iter_length(spec, i0, n)
                 iters.append(spec.value[i0 : i0 + n])
-        ts = jnp.asarray(t0 + self.dt * np.arange(n), dtype=bm.get_float())
-        idx = jnp.asarray(i0 + np.arange(n), dtype=bm.get_int())
+        ts = bm.as_jax(np.asarray(t0 + self.dt * np.arange(n), dtype=bm.get_float()))
+        idx = bm.as_jax(np.asarray(i0 + np.arange(n), dtype=bm.get_int()))
         operands = (ts, idx, tuple(iters), xs)
         n_main = n // every * every
         main, tail, outer = self._bodies_for(shared, xs is not None)

@@ -53,6 +53,23 @@ def unwrap(x: Any) -> Any:
     return x
 
 
+def to_jax(value: Any, dtype: Any = None) -> Any:
+    """``value`` as a JAX array (of ``dtype`` when given); JAX arrays and tracers pass through.
+
+    A NumPy array that already has the (canonical) dtype is copied to the device with
+    :func:`jax.device_put`, which runs no compiled program: ``jnp.asarray`` would compile
+    one for each new shape, a cost that adds up while a model is built.
+    """
+    if isinstance(value, np.ndarray) and value.dtype != object:
+        if dtype is None or value.dtype == jax.dtypes.canonicalize_dtype(dtype):
+            # Copy on the host first: for some dtypes (bool) the device array may share
+            # the buffer it is given, whatever ``may_alias`` says.
+            return jax.device_put(np.array(value))
+    elif dtype is None and isinstance(value, jax.Array):
+        return value
+    return jnp.asarray(value, dtype=dtype)
+
+
 def operand(x: Any) -> Any:
     """Like :func:`unwrap`, and (nested) lists and tuples become JAX arrays, as in NumPy."""
     if isinstance(x, Array):
@@ -155,10 +172,7 @@ class Array(Operators, NumpyMethods, TorchMethods):
     __array_priority__ = 100
 
     def __init__(self, value: Any, dtype: Any = None) -> None:
-        value = unwrap(value)
-        if dtype is not None or not isinstance(value, jax.Array):
-            value = jnp.asarray(value, dtype=dtype)
-        self._value = value
+        self._value = to_jax(unwrap(value), dtype)
 
     # ------------------------------------------------------------------ value
     @property
@@ -168,9 +182,7 @@ class Array(Operators, NumpyMethods, TorchMethods):
 
     @value.setter
     def value(self, new_value: Any) -> None:
-        new_value = as_jax(new_value)
-        if not isinstance(new_value, jax.Array):
-            new_value = jnp.asarray(new_value)
+        new_value = to_jax(as_jax(new_value))
         if isinstance(new_value, Tracer) and not isinstance(self._value, Tracer):
             raise TracerLeakError(
                 f"An {type(self).__name__} created outside a transformation (jit, for_loop, "

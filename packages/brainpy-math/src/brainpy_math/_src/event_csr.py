@@ -8,7 +8,7 @@ import jax
 import jax.numpy as jnp
 import numpy as np
 
-from brainpy_math._src.array import Array, as_jax
+from brainpy_math._src.array import Array, as_jax, to_jax
 from brainpy_math._src.event_ell import csr_to_ell, ell_event_matvec
 
 __all__ = ["csr_matvec", "event_csr_matvec"]
@@ -79,7 +79,7 @@ def csr_matvec(
         if jnp.ndim(as_jax(data)) and table.weights is None:
             raise ValueError("csr_matvec: traced per-connection weights need concrete indices.")
         weights = table.weights if table.weights is not None else as_jax(data)
-        return Array(ell_event_matvec(events, jnp.asarray(table.indices), weights, cols))
+        return Array(ell_event_matvec(events, to_jax(table.indices), weights, cols))
     return Array(
         _segment_matvec(
             as_jax(data), as_jax(indices), as_jax(indptr), events, rows, cols, transpose

@@ -8,7 +8,7 @@ import jax
 import jax.numpy as jnp
 import numpy as np
 
-from brainpy_math._src.array import unwrap
+from brainpy_math._src.array import to_jax, unwrap
 
 __all__ = ["as_jax", "as_device_array", "as_numpy", "as_ndarray", "as_variable"]
 
@@ -26,12 +26,12 @@ def as_jax(tensor: Any, dtype: Any = None) -> jax.Array:
       >>> bm.as_jax([1, 2], dtype='float32')
       Array([1., 2.], dtype=float32)
     """
-    return jnp.asarray(unwrap(tensor), dtype=dtype)
+    return to_jax(unwrap(tensor), dtype)
 
 
 def as_device_array(tensor: Any, dtype: Any = None) -> jax.Array:
     """Same as :func:`as_jax` (BrainPy's older name)."""
-    return jnp.asarray(unwrap(tensor), dtype=dtype)
+    return to_jax(unwrap(tensor), dtype)
 
 
 def as_numpy(tensor: Any, dtype: Any = None) -> np.ndarray:

@@ -9,7 +9,7 @@ import jax.numpy as jnp
 import numpy as np
 from jax import lax
 
-from brainpy_math._src.array import Array, _unflatten_for, as_jax
+from brainpy_math._src.array import Array, _unflatten_for, as_jax, to_jax
 from brainpy_math._src.errors import VariableDtypeError, VariableShapeError
 from brainpy_math._src.state_trace import TRACE_STACK
 
@@ -74,9 +74,7 @@ class Variable(Array):
 
     @value.setter
     def value(self, new_value: Any) -> None:
-        new_value = as_jax(new_value)
-        if not isinstance(new_value, jax.Array):
-            new_value = jnp.asarray(new_value)
+        new_value = to_jax(as_jax(new_value))
         if getattr(new_value, "weak_type", False):
             # A weakly typed value would change the compiled signature: keep the dtype fixed.
             new_value = lax.convert_element_type(new_value, new_value.dtype)

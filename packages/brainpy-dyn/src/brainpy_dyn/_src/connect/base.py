@@ -7,7 +7,6 @@ from collections.abc import Sequence
 from typing import Any, TypeVar
 
 import jax
-import jax.numpy as jnp
 import numpy as np
 
 from brainpy_dyn._src.connect.errors import ConnectorError
@@ -104,7 +103,7 @@ def to_size(size: Any, who: str, arg: str) -> tuple[int, ...]:
 
 
 def _int32(x: np.ndarray) -> jax.Array:
-    return jnp.asarray(np.asarray(x, dtype=np.int32))
+    return jax.device_put(np.asarray(x, dtype=np.int32))
 
 
 @public
@@ -276,7 +275,7 @@ class TwoEndConnector(Connector):
     def _structure(self, name: str, memo: dict[str, Any]) -> Any:
         pre_num, post_num = self._require_sizes()
         if name == CONN_MAT:
-            return jnp.asarray(np.asarray(self.build_mat(), dtype=bool))
+            return jax.device_put(np.asarray(self.build_mat(), dtype=bool))
         indices, indptr = self.csr()
         if name in (PRE2POST, CSR):
             return _int32(indices), _int32(indptr)

@@ -53,7 +53,7 @@ def check_positive(value: Any, who: str, name: str, *, strict: bool = True) -> N
       ValueError: the message names ``who`` and the argument ``name``.
     """
     try:
-        arr = np.asarray(bm.as_jax(value))
+        arr = np.asarray(bm.as_jax(value) if isinstance(value, bm.Array) else value)
     except jax.errors.TracerArrayConversionError:
         return
     ok = np.all(arr > 0) if strict else np.all(arr >= 0)
@@ -184,15 +184,17 @@ class SpikingGroup(NeuGroupNS):
 
     def _reset_common(self, batch_size: Any) -> None:
         """``input``, ``spike``, ``t_last_spike``, ``ref_left`` and ``refractory``."""
+        # Constant states are built with NumPy: copying them to the device compiles nothing.
+        fdtype = bm.get_float()
         if self.input_var:
-            self._state("input", jnp.zeros, batch_size)
-        sp_dtype = bm.get_float() if self._training else bool
-        self._state("spike", lambda s: jnp.zeros(s, dtype=sp_dtype), batch_size)
+            self._state("input", lambda s: np.zeros(s, fdtype), batch_size)
+        sp_dtype = fdtype if self._training else bool
+        self._state("spike", lambda s: np.zeros(s, sp_dtype), batch_size)
         if self.tau_ref is not None:
-            self._state("t_last_spike", lambda s: jnp.full(s, -1e7, bm.get_float()), batch_size)
-            self._state("ref_left", lambda s: jnp.zeros(s, dtype=jnp.int32), batch_size)
+            self._state("t_last_spike", lambda s: np.full(s, -1e7, fdtype), batch_size)
+            self._state("ref_left", lambda s: np.zeros(s, np.int32), batch_size)
             if self.ref_var:
-                self._state("refractory", lambda s: jnp.zeros(s, dtype=bool), batch_size)
+                self._state("refractory", lambda s: np.zeros(s, bool), batch_size)
 
     def clear_input(self) -> None:
         """Set the accumulated ``input`` to zero (when ``input_var``)."""

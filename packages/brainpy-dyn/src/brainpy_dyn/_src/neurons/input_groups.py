@@ -192,7 +192,7 @@ class SpikeTimeGroup(_InputGroup):
             raise ValueError(f"{who}: indices must be ints in [0, {self.num}), got {indices!r}.")
         self.need_sort = need_sort
         self.times = jnp.asarray(times, dtype=bm.get_float())
-        self.indices = jnp.asarray(indices, dtype=jnp.int32)
+        self.indices = bm.as_jax(np.asarray(indices, dtype=np.int32))
         self._times64 = times
         self.reset_state(self.mode)
 
@@ -205,7 +205,7 @@ class SpikeTimeGroup(_InputGroup):
         self._no_input(x)
         t, dt = share.load("t"), share.load("dt")
         if isinstance(dt, (int, float)):
-            steps = jnp.asarray(np.round(self._times64 / dt), dtype=jnp.int32)
+            steps = bm.as_jax(np.round(self._times64 / dt).astype(np.int32))
         else:
             steps = jnp.round(self.times / dt).astype(jnp.int32)
         k = jnp.round(t / dt).astype(jnp.int32)

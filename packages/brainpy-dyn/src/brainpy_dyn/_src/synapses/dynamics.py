@@ -6,7 +6,7 @@ import math
 import numbers
 from typing import Any
 
-import jax.numpy as jnp
+import numpy as np
 
 import brainpy_math as bm
 from brainpy_dyn._src.synapses._deps import (
@@ -126,7 +126,7 @@ class Exponential(SynConn):
         self.reset_state(self.mode)
 
     def reset_state(self, batch_size: Any = None) -> None:
-        self.g = variable_(jnp.zeros, (self.post_num,), batch_size)
+        self.g = variable_(np.zeros, (self.post_num,), batch_size)
         for child in (self.out, self.stp):
             if child is not None:
                 child.reset_state(batch_size)
@@ -186,8 +186,8 @@ class DualExponential(SynConn):
         self.reset_state(self.mode)
 
     def reset_state(self, batch_size: Any = None) -> None:
-        self.h = variable_(jnp.zeros, (self.post_num,), batch_size)
-        self.g = variable_(jnp.zeros, (self.post_num,), batch_size)
+        self.h = variable_(np.zeros, (self.post_num,), batch_size)
+        self.g = variable_(np.zeros, (self.post_num,), batch_size)
         for child in (self.out, self.stp):
             if child is not None:
                 child.reset_state(batch_size)

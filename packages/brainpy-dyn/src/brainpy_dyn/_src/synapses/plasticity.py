@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import jax.numpy as jnp
+import numpy as np
 
 import brainpy_math as bm
 from brainpy_dyn._src.synapses._deps import (
@@ -130,7 +131,7 @@ class STP(SynSTP):
         self.reset_state(self.mode)
 
     def reset_state(self, batch_size: Any = None) -> None:
-        self.u = variable_(jnp.zeros, self.pre_size, batch_size)
+        self.u = variable_(np.zeros, self.pre_size, batch_size)
         self.x = variable_(jnp.ones, self.pre_size, batch_size)
 
     def update(self, pre_spike: Any) -> Any:

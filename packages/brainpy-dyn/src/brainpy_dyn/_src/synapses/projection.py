@@ -91,15 +91,15 @@ class Projection:
         """Device-side tables only: the host CSR arrays are not kept (memory at scale)."""
         if self.training:  # differentiable: one entry per connection
             lengths = np.diff(indptr)
-            self.rows = jnp.asarray(np.repeat(np.arange(self.pre_num), lengths), jnp.int32)
-            self.cols = jnp.asarray(indices, jnp.int32)
+            self.rows = bm.as_jax(np.repeat(np.arange(self.pre_num, dtype=np.int32), lengths))
+            self.cols = bm.as_jax(np.asarray(indices, np.int32))
             return
-        per_synapse = jnp.ndim(bm.as_jax(self.weight)) > 0
+        per_synapse = np.ndim(self.weight) > 0
         weights = np.asarray(bm.as_jax(self.weight)) if per_synapse else None
         table = csr_to_ell(indices, indptr, self.post_num, weights)
-        self.table_indices = jnp.asarray(table.indices)
+        self.table_indices = bm.as_jax(table.indices)
         if per_synapse:
-            self.ell_weights = jnp.asarray(table.weights)
+            self.ell_weights = bm.as_jax(table.weights)
 
     def __call__(self, syn: Any, weighted: bool) -> jax.Array:
         """Postsynaptic drive of the presynaptic activity ``syn`` (``(..., pre_num)``)."""

@@ -24,7 +24,7 @@ import jax
 import jax.numpy as jnp
 import numpy as np
 
-from brainpy_math._src.array import Array, _return, as_jax
+from brainpy_math._src.array import Array, _return, as_jax, to_jax
 from brainpy_math._src.environment import get_float, get_int
 
 __all__ = [
@@ -36,6 +36,8 @@ __all__ = [
     "check_param",
     "check_shape_rank",
     "concrete",
+    "draw_normal",
+    "draw_uniform",
     "finish",
     "float_dtype",
     "gamma_draw",
@@ -43,6 +45,7 @@ __all__ = [
     "int_operand",
     "is_number",
     "loc_scale",
+    "loc_scale_operands",
     "nonneg",
     "normalize_size",
     "positive",
@@ -138,7 +141,10 @@ def normalize_size(size: Any, fn: str) -> tuple[int, ...] | None:
 
 def as_param(x: Any, dtype: Any = None) -> jax.Array:
     """A parameter as a JAX array (of the sample float dtype unless told otherwise)."""
-    return jnp.asarray(as_jax(x), dtype=float_dtype() if dtype is None else dtype)
+    dtype = float_dtype() if dtype is None else dtype
+    if isinstance(x, (int, float, np.generic)):  # no compiled conversion for a scalar
+        return to_jax(np.asarray(x, dtype=dtype))
+    return jnp.asarray(as_jax(x), dtype=dtype)
 
 
 def int_operand(fn: str, name: str, value: Any) -> int:
@@ -246,6 +252,32 @@ def check_key(key: Any, fn: str) -> Any:
     return key
 
 
+def draw_normal(key: jax.Array, shape: tuple[int, ...], dtype: Any, loc: Any, scale: Any) -> Any:
+    """``normal(key, shape) * scale + loc``; a ``None`` ``loc`` or ``scale`` is skipped."""
+    z = jax.random.normal(key, shape, dtype)
+    if scale is not None:
+        z = z * scale
+    if loc is not None:
+        z = z + loc
+    return z
+
+
+def draw_uniform(key: jax.Array, shape: tuple[int, ...], dtype: Any, low: Any, high: Any) -> Any:
+    """``uniform(key, shape)`` on [0, 1), or on ``[low, high)`` when both are given."""
+    if low is None:
+        return jax.random.uniform(key, shape, dtype)
+    return jax.random.uniform(key, shape, dtype, low, high)
+
+
+@functools.partial(jax.jit, static_argnames=("draw", "shape", "dtype"))
+def _split_and_draw(
+    state: jax.Array, operands: tuple[Any, ...], *, draw: Callable[..., Any], shape: Any, dtype: Any
+) -> tuple[jax.Array, Any]:
+    """Split ``state`` as ``RandomState.split_key`` does and draw with the new subkey."""
+    keys = jax.random.split(state)
+    return keys[0], draw(keys[1], shape, dtype, *operands)
+
+
 class KeyedSampler:
     """Base of the sampler mixins: where a draw gets its key from."""
 
@@ -260,6 +292,35 @@ class KeyedSampler:
             return self.split_key()
         checked: jax.Array = check_key(key, fn)
         return checked
+
+    def _draw(
+        self,
+        key: Any,
+        fn: str,
+        draw: Callable[..., Any],
+        shape: tuple[int, ...],
+        dtype: Any,
+        *operands: Any,
+    ) -> Any:
+        """``finish(draw(subkey, shape, dtype, *operands))`` with this generator's next subkey.
+
+        The result equals ``draw(self._key(key, fn), ...)``, but outside a transformation
+        the split and the draw run as one compiled program, cached per ``draw``, shape and
+        dtype: a fresh shape compiles once instead of once per operation, which is most of
+        the time of building a network's random initial state. ``draw`` must be a
+        module-level function (it is part of the cache key).
+        """
+        if key is not None:
+            return finish(draw(check_key(key, fn), shape, dtype, *operands))
+        state, x = _split_and_draw(
+            self.value,  # type: ignore[attr-defined]
+            operands,
+            draw=draw,
+            shape=shape,
+            dtype=jnp.dtype(dtype),
+        )
+        self.value = state  # type: ignore[attr-defined]
+        return finish(x)
 
 
 def rejection_sample(
@@ -294,6 +355,14 @@ def rejection_sample(
 def is_number(value: Any, number: float) -> bool:
     """Whether ``value`` is the plain Python number ``number`` (no arithmetic needed)."""
     return type(value) in (int, float) and value == number
+
+
+def loc_scale_operands(loc: Any, scale: Any, dtype: Any) -> tuple[Any, Any]:
+    """``loc`` and ``scale`` as operands of :func:`draw_normal`: ``None`` for the defaults."""
+    return (
+        None if is_number(loc, 0) else as_param(loc, dtype),
+        None if is_number(scale, 1) else as_param(scale, dtype),
+    )
 
 
 def loc_scale(z: jax.Array, loc: Any, scale: Any) -> jax.Array:

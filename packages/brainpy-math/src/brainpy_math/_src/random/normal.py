@@ -16,10 +16,12 @@ from brainpy_math._src.random._utils import (
     as_param,
     check_param,
     concrete,
+    draw_normal,
     finish,
     float_dtype,
     int_operand,
     loc_scale,
+    loc_scale_operands,
     nonneg,
     normalize_size,
     positive,
@@ -55,7 +57,7 @@ class NormalSampling(KeyedSampler):
           (2, 5)
         """
         shape = normalize_size(size, "standard_normal") or ()
-        return finish(jax.random.normal(self._key(key, "standard_normal"), shape, float_dtype()))
+        return self._draw(key, "standard_normal", draw_normal, shape, float_dtype(), None, None)
 
     def randn(self, *dn: int, key: Any = None) -> Any:
         """Standard normal samples of shape ``dn``: :func:`numpy.random.randn`.
@@ -67,7 +69,7 @@ class NormalSampling(KeyedSampler):
           (3, 4)
         """
         shape = normalize_size(dn, "randn") or ()
-        return finish(jax.random.normal(self._key(key, "randn"), shape, float_dtype()))
+        return self._draw(key, "randn", draw_normal, shape, float_dtype(), None, None)
 
     def randn_like(self, input: ArrayLike, *, dtype: Any = None, key: Any = None) -> Any:
         """Standard normal samples shaped like ``input``: like :func:`torch.randn_like`.
@@ -131,8 +133,10 @@ class NormalSampling(KeyedSampler):
         size = normalize_size(size, fn)
         check_param(fn, "scale", scale, nonneg, "non-negative")
         shape = result_shape(fn, size, loc, scale)
-        z = jax.random.normal(self._key(key, fn), shape, float_dtype())
-        return finish(loc_scale(z, loc, scale))
+        dtype = float_dtype()
+        return self._draw(
+            key, fn, draw_normal, shape, dtype, *loc_scale_operands(loc, scale, dtype)
+        )
 
     def lognormal(
         self, mean: ArrayLike = 0.0, sigma: ArrayLike = 1.0, size: Size = None, *, key: Any = None

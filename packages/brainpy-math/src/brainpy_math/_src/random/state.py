@@ -26,7 +26,7 @@ import jax
 import jax.numpy as jnp
 import numpy as np
 
-from brainpy_math._src.array import as_jax
+from brainpy_math._src.array import as_jax, to_jax
 from brainpy_math._src.random._utils import check_key, concrete
 from brainpy_math._src.random.continuous import ContinuousSampling
 from brainpy_math._src.random.discrete import DiscreteSampling
@@ -52,7 +52,7 @@ def _key_from_int(seed: int, fn: str) -> jax.Array:
     if not 0 <= seed < _SEED_LIMIT:
         raise ValueError(f"{fn}: seed must be an int in [0, 2**64), got {seed}.")
     if jax.config.jax_default_prng_impl == "threefry2x32":  # type: ignore[attr-defined]
-        return jnp.asarray(np.array([seed >> 32, seed & 0xFFFFFFFF], dtype=np.uint32))
+        return to_jax(np.array([seed >> 32, seed & 0xFFFFFFFF], dtype=np.uint32))
     return jax.random.PRNGKey(seed)
 
 
@@ -88,6 +88,13 @@ def _make_key(seed_or_key: Any, fn: str) -> jax.Array:
 def _entropy_seed() -> int:
     """A fresh seed in [0, 2**32) from the operating system."""
     return secrets.randbits(32)
+
+
+@jax.jit
+def _split_in_two(key: jax.Array) -> tuple[jax.Array, jax.Array]:
+    """``jax.random.split(key)`` as a pair, compiled once (eagerly, three programs)."""
+    keys = jax.random.split(key)
+    return keys[0], keys[1]
 
 
 class RandomState(
@@ -159,9 +166,7 @@ class RandomState(
           >>> k1.shape, bool((k1 == k2).all())
           ((2,), False)
         """
-        keys = jax.random.split(self.value)
-        self.value = keys[0]
-        sub: jax.Array = keys[1]
+        self.value, sub = _split_in_two(self.value)
         return sub
 
     def split_keys(self, n: int) -> jax.Array:

@@ -15,6 +15,7 @@ from brainpy_math._src.random._utils import (
     KeyedSampler,
     Size,
     concrete,
+    draw_uniform,
     finish,
     float_dtype,
     int_dtype,
@@ -89,7 +90,7 @@ class UniformSampling(KeyedSampler):
           ((2, 3), dtype('float32'), True)
         """
         shape = normalize_size(size, "random") or ()
-        return finish(jax.random.uniform(self._key(key, "random"), shape, float_dtype()))
+        return self._draw(key, "random", draw_uniform, shape, float_dtype(), None, None)
 
     def random_sample(self, size: Size = None, *, key: Any = None) -> Any:
         """Uniform floats in [0, 1): the same as :meth:`random`."""
@@ -120,7 +121,7 @@ class UniformSampling(KeyedSampler):
           (3, 2)
         """
         shape = normalize_size(dn, "rand") or ()
-        return finish(jax.random.uniform(self._key(key, "rand"), shape, float_dtype()))
+        return self._draw(key, "rand", draw_uniform, shape, float_dtype(), None, None)
 
     def uniform(
         self, low: ArrayLike = 0.0, high: ArrayLike = 1.0, size: Size = None, *, key: Any = None
@@ -153,11 +154,10 @@ class UniformSampling(KeyedSampler):
         _check_less(fn, low, high, strict=False)
         shape = result_shape(fn, size, low, high)
         dtype = float_dtype()
-        sub = self._key(key, fn)
         if is_number(low, 0) and is_number(high, 1):
-            return finish(jax.random.uniform(sub, shape, dtype))
+            return self._draw(key, fn, draw_uniform, shape, dtype, None, None)
         lo, hi = jnp.asarray(as_jax(low), dtype), jnp.asarray(as_jax(high), dtype)
-        return finish(jax.random.uniform(sub, shape, dtype, lo, hi))
+        return self._draw(key, fn, draw_uniform, shape, dtype, lo, hi)
 
     def randint(
         self,
