@@ -15,6 +15,7 @@ compile the loop into one native function (see ``brainpy_math.cpu_loop_kernels``
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
 import jax
@@ -102,6 +103,9 @@ def _pack_bits(events: jax.Array) -> jax.Array:
     return jnp.sum(bits << jnp.arange(32, dtype=jnp.uint32), axis=1, dtype=jnp.uint32)
 
 
+# Compiled as its own function so that repeated calls with the same shapes (a model's
+# projections, traced once to find its Variables and once to run) reuse one trace.
+@functools.partial(jax.jit, static_argnames=("n_post", "dtype", "weighted_events"))
 def ell_event_matvec(
     events: jax.Array,
     indices: jax.Array,
