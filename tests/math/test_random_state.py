@@ -225,7 +225,7 @@ DRAWS = [
 
 
 @pytest.mark.parametrize(("method", "params"), DRAWS)
-@pytest.mark.parametrize("size", [None, 7, (3, 5)])
+@pytest.mark.parametrize("size", [None, 7, (3, 5), (40, 80)])
 def test_eager_draw_equals_the_same_draw_under_jit(method, params, size):
     """Eager draws run split + sample as one program; jit traces the same computation."""
     rng = bm.random.RandomState(11)
@@ -245,3 +245,13 @@ def test_eager_draw_advances_like_split_key(method):
     np.testing.assert_array_equal(np.asarray(rng.value), np.asarray(twin.value))
     want = getattr(bm.random.RandomState(0), method)((4,), key=sub)
     np.testing.assert_allclose(np.asarray(got), np.asarray(want), rtol=1e-6)
+
+
+def test_eager_draws_of_array_parameters_keep_their_shape():
+    rng = bm.random.RandomState(2)
+    loc = bm.arange(6.0).reshape(2, 3)
+    eager = rng.normal(loc, 0.5)
+    rng.seed(2)
+    jitted = bm.jit(lambda: rng.normal(loc, 0.5))()
+    assert eager.shape == (2, 3)
+    np.testing.assert_array_equal(np.asarray(eager), np.asarray(jitted))
