@@ -30,6 +30,7 @@ from brainpy_dyn._src.naming import clear_name_cache as clear_name_cache
 from brainpy_dyn._src.object import BrainPyObject as BrainPyObject
 from brainpy_dyn._src.object import Collector as Collector
 from brainpy_dyn._src.runner import DSRunner as DSRunner
+from brainpy_dyn._src.sharding import shard_neurons as shard_neurons
 from brainpy_dyn._src.state import StateLoadResult as StateLoadResult
 from brainpy_dyn._src.state import load_state_dict as load_state_dict
 from brainpy_dyn._src.state import state_dict as state_dict
@@ -64,6 +65,7 @@ __all__ = [
     "not_pass_shared",
     "odeint",
     "Sequential",
+    "shard_neurons",
     "share",
     "ShareContext",
     "state_dict",

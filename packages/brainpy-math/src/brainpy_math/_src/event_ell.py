@@ -23,7 +23,7 @@ import jax.numpy as jnp
 import numpy as np
 from jax import lax
 
-__all__ = ["EllTable", "csr_to_ell", "ell_event_matvec"]
+__all__ = ["EllTable", "csr_to_ell", "ell_event_matvec", "split_ell_by_target"]
 
 
 class EllTable:
@@ -93,6 +93,64 @@ def csr_to_ell(indices: Any, indptr: Any, n_post: int, data: Any = None) -> EllT
         weights = np.zeros((n_pre, width), dtype=data.dtype)
         weights[rows, cols] = data
     return EllTable(table, weights, n_post)
+
+
+def split_ell_by_target(table: EllTable, n_parts: int) -> EllTable:
+    """Split a table into ``n_parts`` tables over equal, contiguous blocks of targets.
+
+    Part ``p`` owns targets ``[p·m, (p+1)·m)`` with ``m = n_post / n_parts``: row ``i`` of
+    part ``p`` lists the targets of source ``i`` in that block, as local indices, in their
+    original order (so every target sums its inputs in the same order as the whole table
+    does: propagation gives bit-identical results), padded with the local sentinel ``m``.
+    This is how a projection is sharded over devices along the neuron axis.
+
+    Args:
+      table: the whole table.
+      n_parts: the number of blocks; must divide ``table.n_post``.
+
+    Returns:
+      A table with ``indices`` of shape ``(n_parts, n_pre, width)`` (weights likewise) and
+      ``n_post == m``.
+
+    Raises:
+      ValueError: ``n_parts`` is not a positive divisor of ``table.n_post``.
+
+    Examples:
+      >>> import numpy as np
+      >>> from brainpy_math.event import csr_to_ell, split_ell_by_target
+      >>> whole = csr_to_ell(np.array([0, 3, 1]), np.array([0, 2, 3]), n_post=4)
+      >>> split_ell_by_target(whole, 2).indices.tolist()
+      [[[0], [1]], [[1], [2]]]
+    """
+    n_post = table.n_post
+    if not (isinstance(n_parts, int) and n_parts > 0 and n_post % n_parts == 0):
+        raise ValueError(
+            f"split_ell_by_target: n_parts must be a positive divisor of the {n_post} targets, "
+            f"got {n_parts!r}."
+        )
+    m = n_post // n_parts
+    indices = np.asarray(table.indices)
+    owner = indices // m  # padding (n_post) falls in part n_parts: nobody's
+    parts, weights = [], []
+    for p in range(n_parts):
+        mine = owner == p
+        order = np.argsort(~mine, axis=1, kind="stable")  # this part's entries first, in order
+        count = mine.sum(axis=1)
+        width = max(int(count.max()) if count.size else 0, 1)
+        keep = np.arange(width) < count[:, None]
+        local = np.take_along_axis(indices - p * m, order, axis=1)[:, :width]
+        parts.append(np.where(keep, local, m).astype(np.int32))
+        if table.weights is not None:
+            w = np.take_along_axis(np.asarray(table.weights), order, axis=1)[:, :width]
+            weights.append(np.where(keep, w, 0).astype(w.dtype))
+    width = max(part.shape[1] for part in parts)
+
+    def stack(arrays: list[np.ndarray], fill: Any) -> np.ndarray:
+        return np.stack(
+            [np.pad(a, ((0, 0), (0, width - a.shape[1])), constant_values=fill) for a in arrays]
+        )
+
+    return EllTable(stack(parts, m), stack(weights, 0) if weights else None, m)
 
 
 def _pack_bits(events: jax.Array) -> jax.Array:

@@ -18,10 +18,11 @@ from typing import Any
 import jax
 import jax.numpy as jnp
 import numpy as np
+from jax.sharding import Mesh, NamedSharding, PartitionSpec
 
 import brainpy_math as bm
 from brainpy_dyn._src.synapses._deps import parameter
-from brainpy_math.event import csr_to_ell, ell_event_matvec
+from brainpy_math.event import EllTable, csr_to_ell, ell_event_matvec, split_ell_by_target
 
 __all__ = ["Projection"]
 
@@ -79,6 +80,7 @@ class Projection:
             indices, indptr = (np.asarray(a) for a in conn.require("pre2post"))
             weight = parameter(g_max, (indices.size,), allow_none=False)
         self.rows = self.ell_weights = None
+        self.shards: tuple[Mesh, str] | None = None
         if self.training:
             weight = bm.TrainVar(jnp.asarray(bm.as_jax(weight), dtype=bm.get_float()))
         elif not isinstance(weight, (int, float)):
@@ -129,6 +131,48 @@ class Projection:
             contrib = syn.astype(jnp.result_type(float))[self.rows] * w
             return jax.ops.segment_sum(contrib, self.cols, num_segments=self.post_num)
         weights = w if self.ell_weights is None else self.ell_weights
+        if self.shards is not None:
+            return self._sharded_matvec(syn, weights, weighted)
         return ell_event_matvec(
             syn, self.table_indices, weights, self.post_num, weighted_events=weighted
         )
+
+    # ------------------------------------------------------------ sharding
+    def can_shard_by_target(self, n_parts: int) -> bool:
+        """Whether :meth:`shard_by_target` applies: event-driven, and ``n_parts | post_num``."""
+        sparse = self.kind == "sparse" and self.rows is None
+        return sparse and self.post_num % n_parts == 0
+
+    def shard_by_target(self, mesh: Mesh, axis: str) -> None:
+        """Split the table over the devices of ``mesh`` along ``axis``, by blocks of targets.
+
+        Each device then propagates every spike to the targets it holds, so the drive comes
+        out sharded like the postsynaptic neurons, with the same sums as on one device.
+        """
+        n_parts = mesh.shape[axis]
+        weights = None if self.ell_weights is None else np.asarray(self.ell_weights)
+        whole = EllTable(np.asarray(self.table_indices), weights, self.post_num)
+        parts = split_ell_by_target(whole, n_parts)
+        by_part = NamedSharding(mesh, PartitionSpec(axis))
+        self.table_indices = jax.device_put(parts.indices, by_part)
+        if parts.weights is not None:
+            self.ell_weights = jax.device_put(parts.weights, by_part)
+        self.shards = (mesh, axis)
+
+    def _sharded_matvec(self, syn: jax.Array, weights: Any, weighted: bool) -> jax.Array:
+        mesh, axis = self.shards  # type: ignore[misc]
+        per_part = self.post_num // mesh.shape[axis]
+        per_synapse = self.ell_weights is not None
+
+        def local(events: jax.Array, table: jax.Array, w: jax.Array) -> jax.Array:
+            w = w[0] if per_synapse else w
+            return ell_event_matvec(events, table[0], w, per_part, weighted_events=weighted)
+
+        w_spec = PartitionSpec(axis) if per_synapse else PartitionSpec()
+        return jax.shard_map(
+            local,
+            mesh=mesh,
+            in_specs=(PartitionSpec(), PartitionSpec(axis), w_spec),
+            out_specs=PartitionSpec(axis),
+            check_vma=False,  # the kernel's loop carries start replicated, then vary
+        )(syn, self.table_indices, jnp.asarray(weights))
