@@ -218,8 +218,9 @@ class DSRunner:
             if spec.type == "iter":
                 check_iter_length(spec, i0, n)
                 iters.append(spec.value[i0 : i0 + n])
-        ts = bm.as_jax(np.asarray(t0 + self.dt * np.arange(n), dtype=bm.get_float()))
-        idx = bm.as_jax(np.asarray(i0 + np.arange(n), dtype=bm.get_int()))
+        # Host arrays: slicing and reshaping them below compiles nothing (the loop takes them).
+        ts = np.asarray(t0 + self.dt * np.arange(n), dtype=bm.get_float())
+        idx = np.asarray(i0 + np.arange(n), dtype=bm.get_int())
         operands = (ts, idx, tuple(iters), xs)
         n_main = n // every * every
         main, tail, outer = self._bodies_for(shared, xs is not None)
@@ -327,20 +328,30 @@ class DSRunner:
             return a[:cut].reshape(n_chunks, per_chunk, *a.shape[1:])
 
         outs, mons = bm.for_loop(outer, jax.tree_util.tree_map(split, operands), jit=self.jit)
-        outs, mons = jax.tree_util.tree_map(
-            lambda a: bm.as_jax(a).reshape(cut, *a.shape[2:]),
-            (outs, mons),
-            is_leaf=lambda a: isinstance(a, bm.Array),
+        # Monitors become NumPy arrays after the run anyway: joining them on the host
+        # compiles nothing (on the CPU, np.asarray of a JAX array is a view).
+        xp = np if self.numpy_mon_after_run else jnp
+        outs = jax.tree_util.tree_map(
+            lambda a: bm.as_jax(a).reshape(cut, *a.shape[2:]), outs, is_leaf=_is_array
+        )
+        mons = jax.tree_util.tree_map(
+            lambda a: xp.asarray(bm.as_jax(a)).reshape(cut, *a.shape[2:]), mons, is_leaf=_is_array
         )
         if cut < rows:
-            rest = bm.for_loop(
+            rest_outs, rest_mons = bm.for_loop(
                 main, jax.tree_util.tree_map(lambda a: a[cut:], operands), jit=self.jit
             )
-            outs, mons = jax.tree_util.tree_map(
+            outs = jax.tree_util.tree_map(
                 lambda a, b: jnp.concatenate([bm.as_jax(a), bm.as_jax(b)]),
-                (outs, mons),
-                rest,
-                is_leaf=lambda a: isinstance(a, bm.Array),
+                outs,
+                rest_outs,
+                is_leaf=_is_array,
+            )
+            mons = jax.tree_util.tree_map(
+                lambda a, b: xp.concatenate([a, xp.asarray(bm.as_jax(b))]),
+                mons,
+                rest_mons,
+                is_leaf=_is_array,
             )
         return outs, mons
 
@@ -468,6 +479,10 @@ class DSRunner:
         steps = np.arange(every, n + 1, every)
         mon["ts"] = np.asarray(t0 + self.dt * steps, dtype=bm.get_float())
         self.mon = mon
+
+
+def _is_array(a: Any) -> bool:
+    return isinstance(a, bm.Array)
 
 
 # Show the public path in reprs, docs and pickles (STYLE.md rule 5).
