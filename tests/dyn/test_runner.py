@@ -313,6 +313,23 @@ def test_iter_inputs_follow_the_absolute_step():
         runner.run(0.1)
 
 
+def test_iter_inputs_may_be_python_iterators():
+    model = Integrator(1)
+    values = (float(k) for k in range(5))  # a generator: each run takes its next items
+    runner = runner_for(model, inputs=[(model.input, values, "iter", "=")], monitors=["x"])
+    runner.run(0.2)
+    runner.run(0.3)
+    np.testing.assert_allclose(runner.mon["x"][:, 0], np.cumsum(np.arange(5.0))[2:] * DT, rtol=1e-6)
+    with pytest.raises(
+        InputShapeError, match="iterator ran out after 0 items, but this run needs 1"
+    ):
+        runner.run(0.1)
+    bad = iter([np.ones(1), np.ones(3)])
+    runner = runner_for(Integrator(1), inputs=[("input", bad, "iter")], monitors=["x"])
+    with pytest.raises(InputShapeError, match=r"item 1 of the iterator has shape \(3,\)"):
+        runner.run(0.2)
+
+
 def test_func_input_sees_start_of_step_time_and_callable_inputs():
     model = Integrator(1)
     runner = runner_for(

@@ -32,7 +32,7 @@ import brainpy_math as bm
 from brainpy_dyn._src.context import DotDict, share
 from brainpy_dyn._src.dynsys import DynamicalSystem
 from brainpy_dyn._src.errors import RunnerTypeError, RunnerValueError
-from brainpy_dyn._src.runner_inputs import apply_input, build_inputs, check_iter_length
+from brainpy_dyn._src.runner_inputs import apply_input, build_inputs, iter_steps
 from brainpy_dyn._src.runner_monitors import build_monitors
 
 __all__ = ["DSRunner"]
@@ -213,11 +213,7 @@ class DSRunner:
             )
         xs, n = self._format_xs(inputs, duration)
         i0, t0, every = self.i0, self.t0, self.monitor_every
-        iters = []
-        for spec in self._inputs:
-            if spec.type == "iter":
-                check_iter_length(spec, i0, n)
-                iters.append(spec.value[i0 : i0 + n])
+        iters = [iter_steps(spec, i0, n) for spec in self._inputs if spec.type == "iter"]
         # Host arrays: slicing and reshaping them below compiles nothing (the loop takes them).
         ts = np.asarray(t0 + self.dt * np.arange(n), dtype=bm.get_float())
         idx = np.asarray(i0 + np.arange(n), dtype=bm.get_int())

@@ -5,7 +5,9 @@ An input is ``(target, value, type='fix', op='+')``:
 * ``target``: a Variable, or its name (attribute path such as ``'E.input'``);
 * ``type='fix'``: ``value`` is the same every step (it must broadcast to the Variable);
 * ``type='iter'``: ``value[i]`` is used at step ``i`` (time axis first; ``i`` is the absolute
-  step index, so a second run continues along the array);
+  step index, so a second run continues along the array). ``value`` may also be a Python
+  iterator (a generator, ``iter(list)`` …): each run then takes its next ``n`` items, one per
+  step;
 * ``type='func'``: ``value(shared)`` is called every step with the shared data (``t``, ``i``,
   ``dt`` …) and its result used;
 * ``op``: ``'+'``, ``'-'``, ``'*'``, ``'/'`` combine with the Variable's value, ``'='`` replaces
@@ -14,7 +16,7 @@ An input is ``(target, value, type='fix', op='+')``:
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any, NamedTuple
 
 import jax.numpy as jnp
@@ -25,7 +27,7 @@ from brainpy_dyn._src.errors import InputKeyError, InputShapeError, InputValueEr
 from brainpy_dyn._src.object import BrainPyObject
 from brainpy_dyn._src.runner_monitors import find_variable
 
-__all__ = ["InputSpec", "build_inputs", "apply_input", "check_iter_length"]
+__all__ = ["InputSpec", "build_inputs", "apply_input", "check_iter_length", "iter_steps"]
 
 _TYPES = ("fix", "iter", "func")
 _OPS: dict[str, Callable[[Any, Any], Any]] = {
@@ -115,6 +117,8 @@ def build_inputs(target: BrainPyObject, inputs: Any) -> list[InputSpec]:
                 raise InputValueError(
                     f"DSRunner: input {key}: a 'func' input needs a callable, got {value!r}."
                 )
+        elif kind == "iter" and isinstance(value, Iterator):
+            pass  # drawn from, one item per step, by each run (iter_steps)
         else:
             try:
                 value = jnp.asarray(bm.as_jax(value))
@@ -144,6 +148,31 @@ def apply_input(spec: InputSpec, value: Any) -> None:
             raise _shape_error(spec.key, jnp.shape(value), spec.var, "function result")
     new = _OPS[spec.op](spec.var.value, value)
     spec.var.value = jnp.asarray(new).astype(spec.var.dtype)
+
+
+def iter_steps(spec: InputSpec, i0: int, n: int) -> Any:
+    """The values of an ``'iter'`` input for steps ``i0 .. i0 + n - 1``, time axis first.
+
+    Raises:
+      InputShapeError: an array too short for these steps, an iterator that runs out, or an
+        item that does not broadcast to the Variable.
+    """
+    if not isinstance(spec.value, Iterator):
+        check_iter_length(spec, i0, n)
+        return spec.value[i0 : i0 + n]
+    items = []
+    for step in range(n):
+        try:
+            item = np.asarray(bm.as_jax(next(spec.value)))
+        except StopIteration:
+            raise InputShapeError(
+                f"DSRunner: input {spec.key}: the iterator ran out after {step} items, but this "
+                f"run needs {n} (one per step)."
+            ) from None
+        if not _broadcasts(item.shape, spec.var.shape):
+            raise _shape_error(spec.key, item.shape, spec.var, f"item {step} of the iterator")
+        items.append(np.broadcast_to(item, spec.var.shape))
+    return np.stack(items).astype(spec.var.dtype)
 
 
 def check_iter_length(spec: InputSpec, i0: int, n: int) -> None:
