@@ -393,6 +393,19 @@ def test_ufunc_methods():
         bm.subtract.at(np.zeros(2), 0, 1.0)
 
 
+def test_pytorch_add_keeps_numpy_ufunc_methods():
+    a, x = bm.arange(1, 5), np.arange(1, 5)
+    assert_matches(bm.add(a, a, alpha=2), x + 2 * x)
+    assert_matches(bm.add.reduce(a), np.add.reduce(x))
+    assert_matches(bm.add.accumulate(a), np.add.accumulate(x))
+    assert_matches(bm.add.outer(a, a), np.add.outer(x, x))
+    assert_matches(bm.add.reduceat(a, bm.Array([0, 2])), np.add.reduceat(x, [0, 2]))
+    assert bm.add.nin == 2 and bm.add.nout == 1 and bm.add.identity == 0
+    b = bm.zeros(3)
+    assert bm.add.at(b, bm.Array([0, 0, 2]), 1.0) is None
+    np.testing.assert_array_equal(np.asarray(b), [2.0, 0.0, 1.0])
+
+
 def test_inplace_functions():
     a = bm.zeros((3, 3))
     assert bm.fill_diagonal(a, 2.0) is None

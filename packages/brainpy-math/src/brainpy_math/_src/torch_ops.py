@@ -24,6 +24,7 @@ import jax
 import jax.numpy as jnp
 
 from brainpy_math._src.compat_utils import as_array, as_operand, finish, is_float_scalar, public
+from brainpy_math._src.wrapping import attach_ufunc_methods
 
 __all__ = [
     "abs",
@@ -252,6 +253,10 @@ def add(input: Any, other: Any, *, alpha: Any = 1, out: Any = None) -> Any:
     if not _is_one(alpha):
         y = jnp.multiply(as_operand(alpha), y)
     return finish(jnp.add(x, y), out, "add")
+
+
+# ``bm.add`` replaces NumPy's ``add`` but keeps its ufunc methods (``bm.add.reduce`` …).
+attach_ufunc_methods(add, jnp.add, "add")
 
 
 @public

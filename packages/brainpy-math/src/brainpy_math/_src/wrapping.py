@@ -23,6 +23,7 @@ from brainpy_math._src.array import Array, _new, store, unwrap
 __all__ = [
     "wrap_jax_function",
     "wrap_ufunc",
+    "attach_ufunc_methods",
     "wrap_inplace",
     "unwrap",
     "wrap_result",
@@ -164,14 +165,25 @@ def wrap_ufunc(ufunc: Any, name: str, module: str = "brainpy_math") -> Any:
       Array([[1, 2],
              [2, 4]], dtype=int32)
     """
-    wrapper = wrap_jax_function(ufunc, name, module)
+    return attach_ufunc_methods(wrap_jax_function(ufunc, name, module), ufunc, name, module)
+
+
+def attach_ufunc_methods(function: Any, ufunc: Any, name: str, module: str = "brainpy_math") -> Any:
+    """Give ``function`` the methods and attributes of ``ufunc``, wrapped for brainpy Arrays.
+
+    Used by :func:`wrap_ufunc`, and by functions such as the PyTorch-style ``bm.add`` that
+    replace a NumPy ufunc but should keep ``bm.add.reduce`` and the like.
+
+    Returns:
+      ``function`` itself.
+    """
     for method in _UFUNC_METHODS:
         wrap = wrap_inplace if method == "at" else wrap_jax_function
-        setattr(wrapper, method, wrap(getattr(ufunc, method), f"{name}.{method}", module))
+        setattr(function, method, wrap(getattr(ufunc, method), f"{name}.{method}", module))
     for attr in ("nin", "nout", "nargs", "identity"):
-        setattr(wrapper, attr, getattr(ufunc, attr))
-    wrapper.ufunc = ufunc
-    return wrapper
+        setattr(function, attr, getattr(ufunc, attr))
+    function.ufunc = ufunc
+    return function
 
 
 def build_namespace(
