@@ -238,3 +238,28 @@ def test_public_api():
         obj = getattr(init, name)
         assert obj.__module__ == "brainpy_dyn.init", name
         assert obj.__doc__, name
+
+
+@pytest.mark.parametrize("shape", [(1,), (800,), (3200,), (40, 80), (70000,)])
+def test_random_initializers_draw_what_the_generator_draws(shape):
+    """Small draws are prefixes of a shared bucket-size draw: the values must not change."""
+    for initializer, draw in [
+        (init.Normal(-55.0, 2.0), lambda: bm.random.normal(-55.0, 2.0, shape)),
+        (init.Uniform(-1.0, 3.0), lambda: bm.random.uniform(-1.0, 3.0, shape)),
+    ]:
+        bm.random.seed(5)
+        got = initializer(shape)
+        after = np.asarray(bm.random.DEFAULT.value)
+        bm.random.seed(5)
+        np.testing.assert_array_equal(np.asarray(got), np.asarray(draw()))
+        np.testing.assert_array_equal(np.asarray(bm.random.DEFAULT.value), after)
+        assert got.shape == shape
+
+
+def test_random_initializer_inside_jit_matches_eager():
+    normal = init.Normal(1.0, 0.5)
+    bm.random.seed(9)
+    eager = normal((300,))
+    bm.random.seed(9)
+    traced = bm.jit(lambda: normal((300,)))()
+    np.testing.assert_array_equal(np.asarray(eager), np.asarray(traced))

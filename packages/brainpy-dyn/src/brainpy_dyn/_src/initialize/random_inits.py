@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import math
 from typing import Any
+
+import jax
+import numpy as np
 
 import brainpy_math as bm
 from brainpy_dyn._src.initialize.base import (
@@ -37,6 +41,36 @@ class RandomInitializer(InterLayerInitializer):
     def rng(self) -> Any:
         """The generator the next call draws from."""
         return bm.random.DEFAULT if self._own_rng is None else self._own_rng
+
+    def _sample(self, method: str, shape: tuple[int, ...], **params: Any) -> Any:
+        """``self.rng.<method>(**params, size=shape)``, compiling one sampler for many shapes.
+
+        With JAX's partitionable Threefry (its default), value ``i`` of a draw depends only
+        on the key and ``i``: a draw of ``n`` values is the first ``n`` values of any longer
+        draw, bit for bit. A draw of up to 64K values is therefore taken as the prefix of a
+        draw of the next power of two (at least 4096): the groups of a network, of different
+        sizes, then share one compiled sampler, which is most of the time of building them.
+        """
+        n = math.prod(shape)
+        if not 0 < n <= _BUCKET_MAX or not _prefix_draws_exact():
+            return getattr(self.rng, method)(**params, size=shape)
+        bucket = max(_BUCKET_MIN, 1 << (n - 1).bit_length())
+        flat = bm.as_jax(getattr(self.rng, method)(**params, size=(bucket,)))
+        if isinstance(flat, jax.core.Tracer):
+            return flat[:n].reshape(shape)
+        return bm.as_jax(np.asarray(flat)[:n].reshape(shape))  # host slice: nothing compiled
+
+
+_BUCKET_MIN, _BUCKET_MAX = 1 << 12, 1 << 16
+
+
+def _prefix_draws_exact() -> bool:
+    """Whether a draw's first ``n`` values equal the draw of ``n`` values (see ``_sample``)."""
+    config = jax.config
+    return bool(
+        config.jax_threefry_partitionable  # type: ignore[attr-defined]
+        and config.jax_default_prng_impl == "threefry2x32"  # type: ignore[attr-defined]
+    )
 
 
 @public
@@ -76,7 +110,7 @@ class Normal(RandomInitializer):
 
     def __call__(self, shape: Shape, dtype: Any = None) -> bm.Array:
         shape = to_shape(shape, "Normal")
-        x = self.rng.normal(loc=self.mean, scale=self.scale, size=shape)
+        x = self._sample("normal", shape, loc=self.mean, scale=self.scale)
         return as_array(x, shape, to_float_dtype(dtype))
 
 
@@ -117,5 +151,5 @@ class Uniform(RandomInitializer):
 
     def __call__(self, shape: Shape, dtype: Any = None) -> bm.Array:
         shape = to_shape(shape, "Uniform")
-        x = self.rng.uniform(low=self.min_val, high=self.max_val, size=shape)
+        x = self._sample("uniform", shape, low=self.min_val, high=self.max_val)
         return as_array(x, shape, to_float_dtype(dtype))
