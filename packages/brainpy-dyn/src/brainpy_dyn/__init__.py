@@ -37,6 +37,7 @@ from brainpy_dyn._src.state import state_dict as state_dict
 from brainpy_dyn._version import __version__ as __version__
 from brainpy_dyn.integrators import JointEq as JointEq
 from brainpy_dyn.integrators import odeint as odeint
+from brainpy_dyn.integrators import sdeint as sdeint
 
 __all__ = [
     "__version__",
@@ -64,6 +65,7 @@ __all__ = [
     "neurons",
     "not_pass_shared",
     "odeint",
+    "sdeint",
     "Sequential",
     "shard_neurons",
     "share",

@@ -51,6 +51,7 @@ if _typing.TYPE_CHECKING:  # what the lazy table below resolves to, spelled out 
     from brainpy_dyn import neurons as neurons
     from brainpy_dyn import not_pass_shared as not_pass_shared
     from brainpy_dyn import odeint as odeint
+    from brainpy_dyn import sdeint as sdeint
     from brainpy_dyn import share as share
     from brainpy_dyn import synapses as synapses
     from brainpy_dyn import visualize as visualize
@@ -89,6 +90,7 @@ _OBJECTS: dict[str, str] = dict.fromkeys(
         "Sequential",
         "not_pass_shared",
         "odeint",
+        "sdeint",
         "share",
     ),
     "brainpy_dyn",

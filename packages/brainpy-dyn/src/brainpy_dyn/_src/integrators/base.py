@@ -173,6 +173,14 @@ class ODEIntegrator:
         return f"{type(self).__name__}(f={fname}, method={self.method!r}, name={self.name!r})"
 
     def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        xs, t, params, dt = self._bind(args, kwargs)
+        new = self._step(self._rhs(self.f, params, len(xs)), xs, t, dt)
+        return self._result(new, xs)
+
+    def _bind(
+        self, args: tuple[Any, ...], kwargs: dict[str, Any]
+    ) -> tuple[tuple[jax.Array, ...], Any, tuple[Any, ...], Any]:
+        """A call's ``(variables, t, parameters, dt)``, as JAX values."""
         try:
             bound = self.__signature__.bind(*args, **kwargs)
         except TypeError as e:
@@ -184,16 +192,22 @@ class ODEIntegrator:
         dt = values.pop("dt")
         if dt is None:
             dt = self.dt if self.dt is not None else default_dt()
-        dt = bm.as_jax(dt)
         xs = tuple(as_float_array(values[v]) for v in self.variables)
-        t = bm.as_jax(values["t"])
         params = tuple(bm.as_jax(values[a]) for a in self.arguments)
-        n = len(xs)
-        f = self.f
+        return xs, bm.as_jax(values["t"]), params, bm.as_jax(dt)
 
-        def deriv(xs_: Sequence[jax.Array], t_: Any) -> tuple[jax.Array, ...]:
-            return as_jax_tuple(f(*xs_, t_, *params), n, self.name)
+    def _rhs(
+        self, fun: Callable[..., Any], params: tuple[Any, ...], n: int
+    ) -> Callable[[Sequence[jax.Array], Any], tuple[jax.Array, ...]]:
+        """``fun`` as ``rhs(xs, t) -> tuple of n arrays``, with the call's parameters bound."""
 
-        new = self._step(deriv, xs, t, dt)
-        new = tuple(jnp.asarray(x_new, dtype=x.dtype) for x_new, x in zip(new, xs))
-        return new[0] if n == 1 else new
+        def rhs(xs_: Sequence[jax.Array], t_: Any) -> tuple[jax.Array, ...]:
+            return as_jax_tuple(fun(*xs_, t_, *params), n, self.name)
+
+        return rhs
+
+    @staticmethod
+    def _result(new: Sequence[jax.Array], xs: tuple[jax.Array, ...]) -> Any:
+        """The new values in the variables' dtypes: one array, or a tuple of them."""
+        out = tuple(jnp.asarray(x_new, dtype=x.dtype) for x_new, x in zip(new, xs, strict=True))
+        return out[0] if len(out) == 1 else out
