@@ -292,7 +292,7 @@ def sdeint(
       state_delays: not supported; must be ``None``.
 
     Returns:
-      An :class:`SDEIntegrator` (or a decorator that makes one).
+      An :class:`~brainpy_dyn.integrators.SDEIntegrator` (or a decorator that makes one).
 
     Raises:
       ValueError: an unknown method, integral or Wiener type, a method that does not
