@@ -207,3 +207,19 @@ def test_type_checking_imports_match_the_lazy_table() -> None:
     assert sorted(spelled) == sorted(set(brainpy.__all__) - {"__version__"})
     for name, value in spelled.items():
         assert getattr(brainpy, name) is value, name
+
+
+def test_import_after_jax_still_turns_on_cpu_loop_kernels(run_python) -> None:
+    code = (
+        "import os, sys\n"
+        "os.environ.pop('XLA_FLAGS', None)\n"
+        "import jax\n"
+        "import brainpy\n"
+        "assert 'brainpy_math' in sys.modules\n"
+        "import brainpy_math as bm\n"
+        "assert bm.cpu_loop_kernels_enabled()\n"
+        "print('kernels on')\n"
+    )
+    result = run_python(code)
+    assert result.returncode == 0, result.stderr
+    assert "kernels on" in result.stdout

@@ -21,6 +21,7 @@ from brainpy import _version_guard as _version_guard  # checks the components be
 # isort: split
 
 import importlib as _importlib
+import sys as _sys
 import typing as _typing
 
 from brainpy._alias import install_aliases as _install_aliases
@@ -97,6 +98,11 @@ _OBJECTS: dict[str, str] = dict.fromkeys(
 )
 
 _install_aliases(__name__, _MODULES)
+
+if "jax" in _sys.modules:
+    # JAX is loaded already, so brainpy_math costs little now, and importing it before JAX
+    # starts computing is what turns on its XLA:CPU loop kernels (see brainpy_math.xla_cpu).
+    _importlib.import_module("brainpy_math")
 
 __all__ = sorted(["__version__", *_MODULES, *_OBJECTS])
 
