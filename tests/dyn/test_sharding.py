@@ -91,6 +91,18 @@ def test_per_synapse_weights_shard_too():
     np.testing.assert_array_equal(i4, i1)
 
 
+def test_sharding_again_or_over_another_mesh_keeps_the_spikes(unsharded):
+    bm.random.seed(3)
+    net = SmallEI()
+    bd.shard_neurons(net, auto_mesh(8))
+    bd.shard_neurons(net, auto_mesh(8))  # the same mesh: nothing to redo
+    bd.shard_neurons(net, auto_mesh(2))  # another mesh: the tables are joined, then split
+    assert net.E2E.projection.table_indices.shape[0] == 2
+    runner = bd.DSRunner(net, monitors={"E": net.E.spike}, progress_bar=False)
+    runner.run(60.0)
+    np.testing.assert_array_equal(runner.mon["E"], unsharded[0])
+
+
 def test_state_and_tables_are_split_by_neuron():
     bm.random.seed(0)
     net = SmallEI()

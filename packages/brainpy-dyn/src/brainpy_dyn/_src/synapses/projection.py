@@ -149,15 +149,29 @@ class Projection:
         Each device then propagates every spike to the targets it holds, so the drive comes
         out sharded like the postsynaptic neurons, with the same sums as on one device.
         """
-        n_parts = mesh.shape[axis]
-        weights = None if self.ell_weights is None else np.asarray(self.ell_weights)
-        whole = EllTable(np.asarray(self.table_indices), weights, self.post_num)
-        parts = split_ell_by_target(whole, n_parts)
+        if self.shards == (mesh, axis):
+            return
+        parts = split_ell_by_target(self._whole_table(), mesh.shape[axis])
         by_part = NamedSharding(mesh, PartitionSpec(axis))
         self.table_indices = jax.device_put(parts.indices, by_part)
         if parts.weights is not None:
             self.ell_weights = jax.device_put(parts.weights, by_part)
         self.shards = (mesh, axis)
+
+    def _whole_table(self) -> EllTable:
+        """The unsplit table, on the host (joined back from its parts when sharded)."""
+        indices = np.asarray(self.table_indices)
+        weights = None if self.ell_weights is None else np.asarray(self.ell_weights)
+        if self.shards is None:
+            return EllTable(indices, weights, self.post_num)
+        # Part p holds targets [p*m, (p+1)*m) as local indices, padded with m. Joining the
+        # parts row by row keeps each target's inputs in their order (the sums stay exact).
+        n_parts = indices.shape[0]
+        m = self.post_num // n_parts
+        offsets = (np.arange(n_parts) * m)[:, None, None]
+        indices = np.where(indices == m, self.post_num, indices + offsets).astype(np.int32)
+        joined_weights = None if weights is None else np.concatenate(list(weights), axis=1)
+        return EllTable(np.concatenate(list(indices), axis=1), joined_weights, self.post_num)
 
     def _sharded_matvec(self, syn: jax.Array, weights: Any, weighted: bool) -> jax.Array:
         mesh, axis = self.shards  # type: ignore[misc]
