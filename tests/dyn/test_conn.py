@@ -274,11 +274,12 @@ def test_format_conversions(seed):
 def test_public_api():
     assert conn.__all__ == [
         "All2All", "CONN_MAT", "COO", "CSC", "CSR", "CSRConn", "ConnectorError", "Connector",
-        "FixedPostNum", "FixedPreNum", "FixedProb", "FixedTotalNum", "GridEight", "GridFour",
-        "GridN", "IJConn", "MatConn", "One2One", "OneEndConnector", "POST2PRE", "POST2SYN",
-        "POST_IDS", "PRE2POST", "PRE2SYN", "PRE_IDS", "PRE_SLICE", "SUPPORTED_SYN_STRUCTURE",
-        "TwoEndConnector", "all2all", "coo2csc", "coo2csr", "coo2mat", "csr2coo", "csr2csc",
-        "csr2mat", "mat2coo", "mat2csc", "mat2csr", "one2one",
+        "FixedPostNum", "FixedPreNum", "FixedProb", "FixedTotalNum", "GaussianProb",
+        "GridEight", "GridFour", "GridN", "IJConn", "MatConn", "One2One", "OneEndConnector",
+        "POST2PRE", "POST2SYN", "POST_IDS", "PRE2POST", "PRE2SYN", "PRE_IDS", "PRE_SLICE",
+        "PowerLaw", "ProbDist", "SUPPORTED_SYN_STRUCTURE", "ScaleFreeBA", "ScaleFreeBADual",
+        "SmallWorld", "SparseMatConn", "TwoEndConnector", "all2all", "coo2csc", "coo2csr",
+        "coo2mat", "csr2coo", "csr2csc", "csr2mat", "mat2coo", "mat2csc", "mat2csr", "one2one",
     ]  # fmt: skip
     for name in conn.__all__:
         obj = getattr(conn, name)

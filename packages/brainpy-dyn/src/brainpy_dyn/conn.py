@@ -24,6 +24,8 @@ from brainpy_dyn._src.connect.base import TwoEndConnector as TwoEndConnector
 from brainpy_dyn._src.connect.custom import CSRConn as CSRConn
 from brainpy_dyn._src.connect.custom import IJConn as IJConn
 from brainpy_dyn._src.connect.custom import MatConn as MatConn
+from brainpy_dyn._src.connect.distance import GaussianProb as GaussianProb
+from brainpy_dyn._src.connect.distance import ProbDist as ProbDist
 from brainpy_dyn._src.connect.errors import ConnectorError as ConnectorError
 from brainpy_dyn._src.connect.formats import coo2csc as coo2csc
 from brainpy_dyn._src.connect.formats import coo2csr as coo2csr
@@ -34,6 +36,10 @@ from brainpy_dyn._src.connect.formats import csr2mat as csr2mat
 from brainpy_dyn._src.connect.formats import mat2coo as mat2coo
 from brainpy_dyn._src.connect.formats import mat2csc as mat2csc
 from brainpy_dyn._src.connect.formats import mat2csr as mat2csr
+from brainpy_dyn._src.connect.graphs import PowerLaw as PowerLaw
+from brainpy_dyn._src.connect.graphs import ScaleFreeBA as ScaleFreeBA
+from brainpy_dyn._src.connect.graphs import ScaleFreeBADual as ScaleFreeBADual
+from brainpy_dyn._src.connect.graphs import SmallWorld as SmallWorld
 from brainpy_dyn._src.connect.random_conn import FixedPostNum as FixedPostNum
 from brainpy_dyn._src.connect.random_conn import FixedPreNum as FixedPreNum
 from brainpy_dyn._src.connect.random_conn import FixedProb as FixedProb
@@ -45,6 +51,7 @@ from brainpy_dyn._src.connect.regular import GridN as GridN
 from brainpy_dyn._src.connect.regular import One2One as One2One
 from brainpy_dyn._src.connect.regular import all2all as all2all
 from brainpy_dyn._src.connect.regular import one2one as one2one
+from brainpy_dyn._src.connect.sparse_mat import SparseMatConn as SparseMatConn
 
 __all__ = [
     "All2All",
@@ -59,6 +66,7 @@ __all__ = [
     "FixedPreNum",
     "FixedProb",
     "FixedTotalNum",
+    "GaussianProb",
     "GridEight",
     "GridFour",
     "GridN",
@@ -73,7 +81,13 @@ __all__ = [
     "PRE2SYN",
     "PRE_IDS",
     "PRE_SLICE",
+    "PowerLaw",
+    "ProbDist",
     "SUPPORTED_SYN_STRUCTURE",
+    "ScaleFreeBA",
+    "ScaleFreeBADual",
+    "SmallWorld",
+    "SparseMatConn",
     "TwoEndConnector",
     "all2all",
     "coo2csc",
