@@ -1,34 +1,66 @@
 """Neuron models and input groups.
 
-BrainPy implementation of ``brainpy.neurons`` (2.3.5): integrate-and-fire families
-(:class:`LIF`, :class:`ExpIF`, :class:`AdExIF`, :class:`QuaIF`), :class:`Izhikevich`,
-the Hodgkin–Huxley model :class:`HH`, and the input groups :class:`PoissonGroup` and
-:class:`SpikeTimeGroup`. ``surrogate`` holds the surrogate-gradient spike functions
-used in ``TrainingMode``.
+BrainPy implementation of ``brainpy.neurons`` (2.3.5): the passive
+:class:`LeakyIntegrator`, integrate-and-fire families (:class:`LIF`, :class:`ExpIF`,
+:class:`AdExIF`, :class:`QuaIF`, :class:`AdQuaIF`, :class:`GIF`), :class:`Izhikevich`,
+the phenomenological :class:`HindmarshRose` and :class:`FHN`, the conductance-based
+:class:`HH`, :class:`MorrisLecar` and :class:`WangBuzsakiModel`, and the input groups
+:class:`PoissonGroup` and :class:`SpikeTimeGroup`. ``surrogate`` holds the
+surrogate-gradient spike functions used in ``TrainingMode``.
 """
 
 from brainpy_dyn._src.neurons.adex import AdExIF as AdExIF
+from brainpy_dyn._src.neurons.adqif import AdQuaIF as AdQuaIF
 from brainpy_dyn._src.neurons.exp_if import ExpIF as ExpIF
+from brainpy_dyn._src.neurons.fhn import FHN as FHN
+from brainpy_dyn._src.neurons.gif import GIF as GIF
 from brainpy_dyn._src.neurons.hh import HH as HH
+from brainpy_dyn._src.neurons.hindmarsh_rose import HindmarshRose as HindmarshRose
 from brainpy_dyn._src.neurons.input_groups import PoissonGroup as PoissonGroup
 from brainpy_dyn._src.neurons.input_groups import SpikeTimeGroup as SpikeTimeGroup
 from brainpy_dyn._src.neurons.izhikevich import Izhikevich as Izhikevich
+from brainpy_dyn._src.neurons.leaky_integrator import LeakyIntegrator as LeakyIntegrator
 from brainpy_dyn._src.neurons.lif import LIF as LIF
+from brainpy_dyn._src.neurons.morris_lecar import MorrisLecar as MorrisLecar
 from brainpy_dyn._src.neurons.qif import QuaIF as QuaIF
+from brainpy_dyn._src.neurons.wang_buzsaki import WangBuzsakiModel as WangBuzsakiModel
 from brainpy_math import surrogate as surrogate
 
-for _obj in (AdExIF, ExpIF, HH, Izhikevich, LIF, PoissonGroup, QuaIF, SpikeTimeGroup):
+for _obj in (
+    FHN,
+    GIF,
+    HH,
+    LIF,
+    AdExIF,
+    AdQuaIF,
+    ExpIF,
+    HindmarshRose,
+    Izhikevich,
+    LeakyIntegrator,
+    MorrisLecar,
+    PoissonGroup,
+    QuaIF,
+    SpikeTimeGroup,
+    WangBuzsakiModel,
+):
     _obj.__module__ = __name__
 del _obj
 
 __all__ = [
+    "FHN",
+    "GIF",
     "HH",
     "LIF",
     "AdExIF",
+    "AdQuaIF",
     "ExpIF",
+    "HindmarshRose",
     "Izhikevich",
+    "LeakyIntegrator",
+    "MorrisLecar",
     "PoissonGroup",
     "QuaIF",
     "SpikeTimeGroup",
+    "WangBuzsakiModel",
     "surrogate",
 ]
