@@ -82,3 +82,41 @@ def test_bad_input_is_named():
         bm.event.csr_to_ell(np.array([0, 5]), indptr, 2)
     with pytest.raises(ValueError, match="indptr"):
         bm.event.csr_to_ell(indices, np.array([1, 2]), 2)
+
+
+def test_csr_matvec_reuses_the_table_of_jax_csr_arrays():
+    """Eager calls with the same (immutable) JAX CSR arrays build the padded table once."""
+    import gc
+
+    from brainpy_math._src.event_csr import _TABLES
+
+    rng = np.random.default_rng(0)
+    dense = rng.random((40, 30)) < 0.2
+    indptr_np = np.concatenate([[0], np.cumsum(dense.sum(1))]).astype(np.int32)
+    indices_np = np.nonzero(dense)[1].astype(np.int32)
+    weights_np = rng.random(indices_np.size).astype(np.float32)
+    indices, indptr, weights = (jnp.asarray(a) for a in (indices_np, indptr_np, weights_np))
+    events = rng.random(40) < 0.3
+    want = events.astype(np.float32) @ (dense * 0.5)
+    before = len(_TABLES._entries)
+    for _ in range(3):
+        got = bm.event.csr_matvec(0.5, indices, indptr, events, shape=(40, 30), transpose=True)
+        np.testing.assert_allclose(np.asarray(got.value), want, rtol=1e-5)
+    assert len(_TABLES._entries) == before + 1
+    # another scalar weight with the same arrays: the cached table, the new weight
+    got = bm.event.csr_matvec(2.0, indices, indptr, events, shape=(40, 30), transpose=True)
+    np.testing.assert_allclose(np.asarray(got.value), want * 4, rtol=1e-5)
+    # per-connection weights are part of the entry
+    want_w = np.zeros(30, np.float32)
+    for i, j, w in zip(np.repeat(np.arange(40), np.diff(indptr_np)), indices_np, weights_np):
+        want_w[j] += w if events[i] else 0.0
+    for _ in range(2):
+        got = bm.event.csr_matvec(weights, indices, indptr, events, shape=(40, 30), transpose=True)
+        np.testing.assert_allclose(np.asarray(got.value), want_w, rtol=1e-5)
+    assert len(_TABLES._entries) == before + 2
+    # NumPy arrays may change in place: never cached
+    bm.event.csr_matvec(0.5, indices_np, indptr_np, events, shape=(40, 30), transpose=True)
+    assert len(_TABLES._entries) == before + 2
+    del indices, indptr, weights
+    gc.collect()
+    assert len(_TABLES._entries) == before

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import weakref
 from typing import Any
 
 import jax
@@ -67,6 +68,11 @@ def csr_matvec(
             f"csr_matvec: events must have shape ({n_events},) for a matrix of shape {shape} "
             f"with transpose={transpose}, got {jnp.shape(events)}."
         )
+    if transpose:
+        cached = _TABLES.get(indices, indptr, data, cols)
+        if cached is not None:
+            table_indices, weights = cached
+            return Array(ell_event_matvec(events, table_indices, weights, cols))
     c_indices, c_indptr, c_data = _concrete(indices), _concrete(indptr), _concrete(data)
     if transpose and c_indices is not None and c_indptr is not None:
         if c_indptr.shape != (rows + 1,):
@@ -78,13 +84,67 @@ def csr_matvec(
         )
         if jnp.ndim(as_jax(data)) and table.weights is None:
             raise ValueError("csr_matvec: traced per-connection weights need concrete indices.")
-        weights = table.weights if table.weights is not None else as_jax(data)
-        return Array(ell_event_matvec(events, to_jax(table.indices), weights, cols))
+        weights = to_jax(table.weights) if table.weights is not None else as_jax(data)
+        table_indices = to_jax(table.indices)
+        _TABLES.put(indices, indptr, data, cols, (table_indices, weights))
+        return Array(ell_event_matvec(events, table_indices, weights, cols))
     return Array(
         _segment_matvec(
             as_jax(data), as_jax(indices), as_jax(indptr), events, rows, cols, transpose
         )
     )
+
+
+class _TableCache:
+    """The ELL tables built for CSR arrays that cannot change: JAX arrays, held weakly.
+
+    Called again and again outside ``jit`` with the same connectivity (the arrays
+    ``conn.require('pre2post')`` returns, say), ``csr_matvec`` then skips rebuilding the
+    padded table on the host. NumPy arrays can be changed in place, so they are never
+    cached; a cached entry goes away when any of its arrays does.
+    """
+
+    def __init__(self) -> None:
+        self._entries: dict[tuple[Any, ...], tuple[tuple[Any, ...], Any]] = {}
+
+    @staticmethod
+    def _key(indices: Any, indptr: Any, data: Any, cols: int) -> tuple[Any, ...] | None:
+        indices, indptr, data = as_jax(indices), as_jax(indptr), as_jax(data)
+        arrays = (indices, indptr)
+        if not all(isinstance(a, jax.Array) and not isinstance(a, jax.core.Tracer) for a in arrays):
+            return None
+        if isinstance(data, jax.Array) and jnp.ndim(data):
+            if isinstance(data, jax.core.Tracer):
+                return None
+            return (id(indices), id(indptr), id(data), cols), (indices, indptr, data)
+        if isinstance(data, jax.core.Tracer):
+            return None
+        return (id(indices), id(indptr), None, cols), arrays
+
+    def get(self, indices: Any, indptr: Any, data: Any, cols: int) -> Any:
+        found = self._key(indices, indptr, data, cols)
+        if found is None:
+            return None
+        key, arrays = found
+        entry = self._entries.get(key)
+        if entry is None or any(ref() is not a for ref, a in zip(entry[0], arrays, strict=True)):
+            return None
+        table_indices, weights = entry[1]
+        return table_indices, (weights if key[2] is not None else as_jax(data))
+
+    def put(self, indices: Any, indptr: Any, data: Any, cols: int, value: Any) -> None:
+        found = self._key(indices, indptr, data, cols)
+        if found is None:
+            return
+        key, arrays = found
+
+        def forget(_: Any, key: tuple[Any, ...] = key) -> None:
+            self._entries.pop(key, None)
+
+        self._entries[key] = (tuple(weakref.ref(a, forget) for a in arrays), value)
+
+
+_TABLES = _TableCache()
 
 
 def _segment_matvec(data, indices, indptr, events, rows, cols, transpose):
