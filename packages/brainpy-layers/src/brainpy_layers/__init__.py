@@ -1,7 +1,8 @@
 """brainpy_layers: artificial neural network layers and recurrent cells for brainpy.
 
-Dense and convolution layers (``ConvTranspose{1,2,3}d`` included), dropout, flatten and the
-recurrent cells (``LSTMCell``, ``GRUCell``, ``Conv{1,2,3}dLSTMCell``), on :mod:`brainpy_math`
+Dense and convolution layers (``ConvTranspose{1,2,3}d`` included), pooling (``MaxPool``,
+``AvgPool{1,2,3}d``, ``AdaptiveMaxPool{1,2,3}d`` …), normalization (``BatchNorm{1,2,3}d``,
+``LayerNorm``, ``GroupNorm``, ``InstanceNorm``), dropout, flatten and the recurrent cells (``LSTMCell``, ``GRUCell``, ``Conv{1,2,3}dLSTMCell``), on :mod:`brainpy_math`
 and :mod:`brainpy_dyn`. Data are channels-last, ``(N, *spatial, C)``, without the ``N`` in
 ``NonBatchingMode``; kernels are ``(*kernel_size, in, out)``.
 """
@@ -22,11 +23,45 @@ from brainpy_layers._src.dense import Dense as Dense
 from brainpy_layers._src.dense import Linear as Linear
 from brainpy_layers._src.dropout import Dropout as Dropout
 from brainpy_layers._src.flatten import Flatten as Flatten
+from brainpy_layers._src.normalization import BatchNorm1d as BatchNorm1d
+from brainpy_layers._src.normalization import BatchNorm2d as BatchNorm2d
+from brainpy_layers._src.normalization import BatchNorm3d as BatchNorm3d
+from brainpy_layers._src.normalization import GroupNorm as GroupNorm
+from brainpy_layers._src.normalization import InstanceNorm as InstanceNorm
+from brainpy_layers._src.normalization import LayerNorm as LayerNorm
+from brainpy_layers._src.pooling import AdaptiveAvgPool1d as AdaptiveAvgPool1d
+from brainpy_layers._src.pooling import AdaptiveAvgPool2d as AdaptiveAvgPool2d
+from brainpy_layers._src.pooling import AdaptiveAvgPool3d as AdaptiveAvgPool3d
+from brainpy_layers._src.pooling import AdaptiveMaxPool1d as AdaptiveMaxPool1d
+from brainpy_layers._src.pooling import AdaptiveMaxPool2d as AdaptiveMaxPool2d
+from brainpy_layers._src.pooling import AdaptiveMaxPool3d as AdaptiveMaxPool3d
+from brainpy_layers._src.pooling import AvgPool as AvgPool
+from brainpy_layers._src.pooling import AvgPool1d as AvgPool1d
+from brainpy_layers._src.pooling import AvgPool2d as AvgPool2d
+from brainpy_layers._src.pooling import AvgPool3d as AvgPool3d
+from brainpy_layers._src.pooling import MaxPool as MaxPool
+from brainpy_layers._src.pooling import MaxPool1d as MaxPool1d
+from brainpy_layers._src.pooling import MaxPool2d as MaxPool2d
+from brainpy_layers._src.pooling import MaxPool3d as MaxPool3d
+from brainpy_layers._src.pooling import MinPool as MinPool
 from brainpy_layers._src.rnn_cells import GRUCell as GRUCell
 from brainpy_layers._src.rnn_cells import LSTMCell as LSTMCell
 from brainpy_layers._version import __version__ as __version__
 
 __all__ = [
+    "AdaptiveAvgPool1d",
+    "AdaptiveAvgPool2d",
+    "AdaptiveAvgPool3d",
+    "AdaptiveMaxPool1d",
+    "AdaptiveMaxPool2d",
+    "AdaptiveMaxPool3d",
+    "AvgPool",
+    "AvgPool1d",
+    "AvgPool2d",
+    "AvgPool3d",
+    "BatchNorm1d",
+    "BatchNorm2d",
+    "BatchNorm3d",
     "Conv1d",
     "Conv1dLSTMCell",
     "Conv2d",
@@ -40,9 +75,17 @@ __all__ = [
     "Dropout",
     "Flatten",
     "GRUCell",
+    "GroupNorm",
+    "InstanceNorm",
     "LSTMCell",
     "Layer",
+    "LayerNorm",
     "Linear",
+    "MaxPool",
+    "MaxPool1d",
+    "MaxPool2d",
+    "MaxPool3d",
+    "MinPool",
     "__version__",
     "errors",
     "weight_from_torch",
