@@ -23,6 +23,7 @@ from brainpy_math import errors as errors
 from brainpy_math import event as event
 from brainpy_math import fft as fft
 from brainpy_math import linalg as linalg
+from brainpy_math import optimizers as optimizers
 from brainpy_math import random as random
 from brainpy_math import surrogate as surrogate
 from brainpy_math._src.activations import ACTIVATION_NAMES as _ACTIVATION_NAMES
@@ -188,6 +189,7 @@ __all__ = sorted(
         "as_variable",
         "fft",
         "linalg",
+        "optimizers",
         "compat_pytorch",
         "compat_tensorflow",
         "random",

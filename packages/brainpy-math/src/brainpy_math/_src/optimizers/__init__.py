@@ -1,0 +1,1 @@
+"""Gradient-descent optimizers and learning-rate schedulers (``brainpy_math.optimizers``)."""
