@@ -35,6 +35,7 @@ EXPECTED_ALL = [
     "neurons",
     "not_pass_shared",
     "odeint",
+    "optim",
     "sdeint",
     "share",
     "synapses",

@@ -6,7 +6,8 @@ of its component, submodules included (``brainpy.math.random is brainpy_math.ran
 * ``brainpy.math`` is :mod:`brainpy_math`;
 * ``brainpy.dyn`` is :mod:`brainpy_dyn`;
 * ``brainpy.layers`` is :mod:`brainpy_layers`;
-* ``brainpy.checkpoints`` is :mod:`brainpy_checkpoints`.
+* ``brainpy.checkpoints`` is :mod:`brainpy_checkpoints`;
+* ``brainpy.optim`` is :mod:`brainpy_math.optimizers`.
 
 Importing ``brainpy`` first checks that the installed components lie in the version ranges this
 release was built for, and raises :class:`ImportError` with the fix if not.
@@ -56,11 +57,13 @@ if _typing.TYPE_CHECKING:  # what the lazy table below resolves to, spelled out 
     from brainpy_dyn import share as share
     from brainpy_dyn import synapses as synapses
     from brainpy_dyn import visualize as visualize
+    from brainpy_math import optimizers as optim  # noqa: F401 - a re-export
 
 # Modules re-exported under ``brainpy.<name>``: name -> the real module. Each is also importable
 # by its brainpy name, submodules included (``import brainpy.neurons``).
 _MODULES: dict[str, str] = {
     **{c.alias: c.module for c in _COMPONENTS},
+    "optim": "brainpy_math.optimizers",
     **{
         name: f"brainpy_dyn.{name}"
         for name in (
