@@ -143,7 +143,8 @@ class Adam(Optimizer):
       name: the optimizer's name.
 
     Attributes:
-      m1, m2: the first- and second-moment Variables, by key.
+      m1: the first-moment Variables, by key.
+      m2: the second-moment Variables, by key.
 
     Examples:
       >>> import brainpy_math as bm
