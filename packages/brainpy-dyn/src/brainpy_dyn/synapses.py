@@ -1,12 +1,13 @@
 """Synapse models: conductance dynamics, outputs and short-term plasticity.
 
-The same classes as :mod:`brainpy_dyn.experimental` (BrainPy 2.3.5 kept the new
-connector-based synapses there); ``brainpy.synapses`` gives them their lasting home.
+``Exponential``, ``DualExponential`` and ``Alpha`` take both of BrainPy 2.3.5's forms: the
+connector form of :mod:`brainpy_dyn.experimental` (``Exponential(conn, out=...)``, called
+with the spikes) and the classic pre/post form (``Exponential(pre, post, conn, output=...,
+delay_step=...)``, which reads ``pre.spike`` and adds its current to ``post.input``; a spike reaches the
+synapse ``1 + delay_step`` steps after it is emitted). The outputs and plasticity models are
+those of :mod:`brainpy_dyn.experimental`.
 """
 
-from brainpy_dyn._src.synapses.dynamics import Alpha as Alpha
-from brainpy_dyn._src.synapses.dynamics import DualExponential as DualExponential
-from brainpy_dyn._src.synapses.dynamics import Exponential as Exponential
 from brainpy_dyn._src.synapses.dynamics import SynConn as SynConn
 from brainpy_dyn._src.synapses.outputs import COBA as COBA
 from brainpy_dyn._src.synapses.outputs import CUBA as CUBA
@@ -15,6 +16,9 @@ from brainpy_dyn._src.synapses.outputs import SynOut as SynOut
 from brainpy_dyn._src.synapses.plasticity import STD as STD
 from brainpy_dyn._src.synapses.plasticity import STP as STP
 from brainpy_dyn._src.synapses.plasticity import SynSTP as SynSTP
+from brainpy_dyn._src.synapses.pre_post import Alpha as Alpha
+from brainpy_dyn._src.synapses.pre_post import DualExponential as DualExponential
+from brainpy_dyn._src.synapses.pre_post import Exponential as Exponential
 
 __all__ = [
     "Alpha",

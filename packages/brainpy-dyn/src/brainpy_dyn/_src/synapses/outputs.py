@@ -25,6 +25,8 @@ class COBA(SynOut):
 
     Args:
       E: reversal potential (mV).
+      target_var: the postsynaptic Variable a pre/post synapse adds the current to.
+      membrane_var: the postsynaptic membrane potential a pre/post synapse reads.
       name: the object name.
 
     Examples:
@@ -33,9 +35,16 @@ class COBA(SynOut):
       30.0
     """
 
-    def __init__(self, E: float = 0.0, name: str | None = None):
+    def __init__(
+        self,
+        E: float = 0.0,
+        target_var: str = "input",
+        membrane_var: str = "V",
+        name: str | None = None,
+    ):
         super().__init__(name=name)
         self.E = E
+        self.target_var, self.membrane_var = target_var, membrane_var
 
     def update(self, post_g: Any, post_v: Any = None) -> Any:
         if post_v is None:
@@ -55,8 +64,9 @@ class CUBA(SynOut):
       0.5
     """
 
-    def __init__(self, name: str | None = None):
+    def __init__(self, target_var: str = "input", name: str | None = None):
         super().__init__(name=name)
+        self.target_var = target_var
 
     def update(self, post_g: Any, post_v: Any = None) -> Any:
         return post_g
@@ -74,10 +84,13 @@ class MgBlock(SynOut):
         cc_Mg: float = 1.2,
         alpha: float = 0.062,
         beta: float = 3.57,
+        target_var: str = "input",
+        membrane_var: str = "V",
         name: str | None = None,
     ):
         super().__init__(name=name)
         self.E, self.cc_Mg, self.alpha, self.beta = E, cc_Mg, alpha, beta
+        self.target_var, self.membrane_var = target_var, membrane_var
 
     def update(self, post_g: Any, post_v: Any = None) -> Any:
         v = bm.as_jax(post_v)
