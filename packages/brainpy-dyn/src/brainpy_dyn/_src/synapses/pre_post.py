@@ -59,6 +59,13 @@ def _sized(conn: Any, pre: Any, post: Any, who: str) -> Any:
 class _PrePost:
     """Turns a connector-form synapse class into the pre/post form (see the module)."""
 
+    _connector_class: type  # what a call in the connector form makes instead
+
+    def __new__(cls, *args: Any, **kwargs: Any) -> Any:
+        if _connector_form(args, kwargs):
+            return cls._connector_class(*args, **kwargs)
+        return super().__new__(cls)
+
     def _attach(self, pre: Any, post: Any, delay_step: Any, stop_spike_gradient: bool) -> None:
         who = self.name  # type: ignore[attr-defined]
         target = getattr(self.out, "target_var", "input")  # type: ignore[attr-defined]
@@ -146,10 +153,7 @@ class Exponential(_PrePost, dynamics.Exponential):
       True
     """
 
-    def __new__(cls, *args: Any, **kwargs: Any) -> Any:
-        if _connector_form(args, kwargs):
-            return dynamics.Exponential(*args, **kwargs)
-        return super().__new__(cls)
+    _connector_class = dynamics.Exponential
 
     def __init__(
         self,
@@ -182,10 +186,7 @@ class DualExponential(_PrePost, dynamics.DualExponential):
     mode=None, stop_spike_gradient=False)``.
     """
 
-    def __new__(cls, *args: Any, **kwargs: Any) -> Any:
-        if _connector_form(args, kwargs):
-            return dynamics.DualExponential(*args, **kwargs)
-        return super().__new__(cls)
+    _connector_class = dynamics.DualExponential
 
     def __init__(
         self,
@@ -230,10 +231,7 @@ class Alpha(_PrePost, dynamics.Alpha):
     stop_spike_gradient=False)``.
     """
 
-    def __new__(cls, *args: Any, **kwargs: Any) -> Any:
-        if _connector_form(args, kwargs):
-            return dynamics.Alpha(*args, **kwargs)
-        return super().__new__(cls)
+    _connector_class = dynamics.Alpha
 
     def __init__(
         self,
