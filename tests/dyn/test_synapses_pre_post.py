@@ -38,7 +38,7 @@ def test_coba_output_reads_the_post_membrane_potential():
     pre = bd.neurons.SpikeTimeGroup(1, times=[0.0], indices=[0])
     post = bd.neurons.LIF(2, V_rest=-60.0, V_th=1e9, V_initializer=bd.init.OneInit(-60.0))
     syn = bd.synapses.Exponential(
-        pre, post, bd.conn.All2All(), g_max=0.5, output=bd.synapses.COBA(E=0.0)
+        pre, post, bd.conn.All2All(), g_max=0.5, output=bd.synouts.COBA(E=0.0)
     )
     net = bd.Network(pre=pre, syn=syn, post=post)
     runner = bd.DSRunner(net, monitors={"g": syn.g, "input": post.input}, progress_bar=False)
@@ -90,6 +90,11 @@ def test_dual_exponential_and_alpha_take_the_pre_post_form(cls):
     g, current = one_spike_run(cls=cls, tau_decay=3.0)
     assert not g[:11].any() and g[12] > 0 and g.argmax() > 12  # rises, then decays
     np.testing.assert_allclose(current, g, rtol=1e-6)
+
+
+def test_synouts_is_the_2_3_5_name_of_the_outputs():
+    assert bd.synouts.COBA is bd.synapses.COBA is bd.experimental.COBA
+    assert bd.synouts.CUBA(target_var="input").target_var == "input"
 
 
 def test_the_connector_form_is_the_experimental_class():

@@ -39,6 +39,7 @@ EXPECTED_ALL = [
     "sdeint",
     "share",
     "synapses",
+    "synouts",
     "visualize",
 ]
 

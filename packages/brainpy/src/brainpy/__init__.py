@@ -56,6 +56,7 @@ if _typing.TYPE_CHECKING:  # what the lazy table below resolves to, spelled out 
     from brainpy_dyn import sdeint as sdeint
     from brainpy_dyn import share as share
     from brainpy_dyn import synapses as synapses
+    from brainpy_dyn import synouts as synouts
     from brainpy_dyn import visualize as visualize
     from brainpy_math import optimizers as optim  # noqa: F401 - a re-export
 
@@ -75,6 +76,7 @@ _MODULES: dict[str, str] = {
             "measure",
             "neurons",
             "synapses",
+            "synouts",
             "visualize",
         )
     },
