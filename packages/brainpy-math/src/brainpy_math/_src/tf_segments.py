@@ -55,6 +55,15 @@ _SEGMENT_OPS = {
 }
 
 
+def _segment_op(
+    kind: str, data: Any, segment_ids: Any, num_segments: Any, hints: dict, out: Any
+) -> Any:
+    """The body of every ``segment_<kind>``: check, reduce the sorted segments, finish."""
+    fname = f"segment_{kind}"
+    d, ids, n = prepare(data, segment_ids, num_segments, fname, sorted_op=True)
+    return finish(_sorted_kernel(d, ids, kind=kind, n=n, **hints), out, fname, always_array=True)
+
+
 @partial(
     jax.jit,
     static_argnames=("kind", "n", "indices_are_sorted", "unique_indices", "bucket_size"),
@@ -116,11 +125,8 @@ def segment_sum(
       Array([3, 3, 0, 9], dtype=int32)
     """
     del name
-    fname = "segment_sum"
-    d, ids, n = prepare(data, segment_ids, num_segments, fname, sorted_op=True)
     hints = _hints(indices_are_sorted, unique_indices, bucket_size)
-    result = _sorted_kernel(d, ids, kind="sum", n=n, **hints)
-    return finish(result, out, fname, always_array=True)
+    return _segment_op("sum", data, segment_ids, num_segments, hints, out)
 
 
 @doc
@@ -158,11 +164,8 @@ def segment_prod(
       Array([ 2.,  1., 12.], dtype=float32)
     """
     del name
-    fname = "segment_prod"
-    d, ids, n = prepare(data, segment_ids, num_segments, fname, sorted_op=True)
     hints = _hints(indices_are_sorted, unique_indices, bucket_size)
-    result = _sorted_kernel(d, ids, kind="prod", n=n, **hints)
-    return finish(result, out, fname, always_array=True)
+    return _segment_op("prod", data, segment_ids, num_segments, hints, out)
 
 
 @doc
@@ -200,11 +203,8 @@ def segment_max(
       Array([5., 0., 3.], dtype=float32)
     """
     del name
-    fname = "segment_max"
-    d, ids, n = prepare(data, segment_ids, num_segments, fname, sorted_op=True)
     hints = _hints(indices_are_sorted, unique_indices, bucket_size)
-    result = _sorted_kernel(d, ids, kind="max", n=n, **hints)
-    return finish(result, out, fname, always_array=True)
+    return _segment_op("max", data, segment_ids, num_segments, hints, out)
 
 
 @doc
@@ -242,11 +242,8 @@ def segment_min(
       Array([ 1.,  0., -4.], dtype=float32)
     """
     del name
-    fname = "segment_min"
-    d, ids, n = prepare(data, segment_ids, num_segments, fname, sorted_op=True)
     hints = _hints(indices_are_sorted, unique_indices, bucket_size)
-    result = _sorted_kernel(d, ids, kind="min", n=n, **hints)
-    return finish(result, out, fname, always_array=True)
+    return _segment_op("min", data, segment_ids, num_segments, hints, out)
 
 
 @doc
@@ -288,8 +285,5 @@ def segment_mean(
              [5., 6.]], dtype=float32)
     """
     del name
-    fname = "segment_mean"
-    d, ids, n = prepare(data, segment_ids, num_segments, fname, sorted_op=True)
     hints = _hints(indices_are_sorted, unique_indices, bucket_size)
-    result = _sorted_kernel(d, ids, kind="mean", n=n, **hints)
-    return finish(result, out, fname, always_array=True)
+    return _segment_op("mean", data, segment_ids, num_segments, hints, out)

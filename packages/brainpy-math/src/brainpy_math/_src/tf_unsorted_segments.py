@@ -19,6 +19,15 @@ from brainpy_math._src.tf_reductions import highest, lowest
 from brainpy_math._src.tf_segment_common import doc, mean_of, per_row, prepare, unsorted_counts
 
 
+def _unsorted_segment_op(
+    kind: str, data: Any, segment_ids: Any, num_segments: Any, out: Any
+) -> Any:
+    """The body of every ``unsorted_segment_<kind>``: check, reduce, finish."""
+    fname = f"unsorted_segment_{kind}"
+    d, ids, n = prepare(data, segment_ids, num_segments, fname, sorted_op=False)
+    return finish(_unsorted_kernel(d, ids, kind=kind, n=n), out, fname, always_array=True)
+
+
 @partial(jax.jit, static_argnames=("kind", "n"))
 def _unsorted_kernel(d: jax.Array, ids: jax.Array, *, kind: str, n: int) -> jax.Array:
     """One compiled program per call; the ids are never declared sorted."""
@@ -84,9 +93,7 @@ def unsorted_segment_sum(
       Array([6, 3, 0, 6, 0], dtype=int32)
     """
     del name
-    fname = "unsorted_segment_sum"
-    d, ids, n = prepare(data, segment_ids, num_segments, fname, sorted_op=False)
-    return finish(_unsorted_kernel(d, ids, kind="sum", n=n), out, fname, always_array=True)
+    return _unsorted_segment_op("sum", data, segment_ids, num_segments, out)
 
 
 @doc
@@ -117,9 +124,7 @@ def unsorted_segment_prod(
       Array([8, 3, 1, 5, 1], dtype=int32)
     """
     del name
-    fname = "unsorted_segment_prod"
-    d, ids, n = prepare(data, segment_ids, num_segments, fname, sorted_op=False)
-    return finish(_unsorted_kernel(d, ids, kind="prod", n=n), out, fname, always_array=True)
+    return _unsorted_segment_op("prod", data, segment_ids, num_segments, out)
 
 
 @doc
@@ -151,9 +156,7 @@ def unsorted_segment_max(
       Array([ 2.0000000e+00, -3.4028235e+38,  3.0000000e+00], dtype=float32)
     """
     del name
-    fname = "unsorted_segment_max"
-    d, ids, n = prepare(data, segment_ids, num_segments, fname, sorted_op=False)
-    return finish(_unsorted_kernel(d, ids, kind="max", n=n), out, fname, always_array=True)
+    return _unsorted_segment_op("max", data, segment_ids, num_segments, out)
 
 
 @doc
@@ -184,9 +187,7 @@ def unsorted_segment_min(
       Array([         2, 2147483647,          1], dtype=int32)
     """
     del name
-    fname = "unsorted_segment_min"
-    d, ids, n = prepare(data, segment_ids, num_segments, fname, sorted_op=False)
-    return finish(_unsorted_kernel(d, ids, kind="min", n=n), out, fname, always_array=True)
+    return _unsorted_segment_op("min", data, segment_ids, num_segments, out)
 
 
 @doc
@@ -217,9 +218,7 @@ def unsorted_segment_mean(
       Array([3., 3., 0., 3., 0.], dtype=float32)
     """
     del name
-    fname = "unsorted_segment_mean"
-    d, ids, n = prepare(data, segment_ids, num_segments, fname, sorted_op=False)
-    return finish(_unsorted_kernel(d, ids, kind="mean", n=n), out, fname, always_array=True)
+    return _unsorted_segment_op("mean", data, segment_ids, num_segments, out)
 
 
 @doc
@@ -251,6 +250,4 @@ def unsorted_segment_sqrt_n(
       Array([5., 0., 5.], dtype=float32)
     """
     del name
-    fname = "unsorted_segment_sqrt_n"
-    d, ids, n = prepare(data, segment_ids, num_segments, fname, sorted_op=False)
-    return finish(_unsorted_kernel(d, ids, kind="sqrt_n", n=n), out, fname, always_array=True)
+    return _unsorted_segment_op("sqrt_n", data, segment_ids, num_segments, out)
