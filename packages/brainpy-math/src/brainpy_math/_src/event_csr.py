@@ -108,7 +108,10 @@ class _TableCache:
         self._entries: dict[tuple[Any, ...], tuple[tuple[Any, ...], Any]] = {}
 
     @staticmethod
-    def _key(indices: Any, indptr: Any, data: Any, cols: int) -> tuple[Any, ...] | None:
+    def _key(
+        indices: Any, indptr: Any, data: Any, cols: int
+    ) -> tuple[tuple[Any, ...], tuple[Any, ...]] | None:
+        """``(key, arrays the entry depends on)``, or ``None`` when the call cannot be cached."""
         indices, indptr, data = as_jax(indices), as_jax(indptr), as_jax(data)
         arrays = (indices, indptr)
         if not all(isinstance(a, jax.Array) and not isinstance(a, jax.core.Tracer) for a in arrays):
