@@ -180,10 +180,11 @@ def ell_event_matvec(
     On CPU the spikes are visited one by one (a scatter-free loop over their set bits, see
     the module's docstring), so a step costs spikes × row width. On GPU and TPU, where
     such a loop would run one kernel per turn, the targets of every active source are
-    scatter-added in one parallel kernel (its cost follows the synapses). The choice is made when the program is lowered for its device, by
-    :func:`jax.lax.platform_dependent`. GPU scatter-adds of floats are atomic, so their
-    order, and the last bits of a sum, can vary between runs; set
-    ``XLA_FLAGS=--xla_gpu_deterministic_ops=true`` where bit-identical runs matter.
+    scatter-added in one parallel kernel (its cost follows the synapses). The choice is
+    made when the program is lowered for its device, by :func:`jax.lax.platform_dependent`.
+    GPU scatter-adds of floats are atomic, so their order, and the last bits of a sum, can
+    vary between runs; set ``XLA_FLAGS=--xla_gpu_deterministic_ops=true`` where
+    bit-identical runs matter.
 
     Args:
       events: ``(n_pre,)`` spikes; any non-zero entry is one event. Its size is ignored
@@ -265,7 +266,7 @@ def _scatter_rows(
     (``n_post``) lie out of bounds and are dropped by the scatter itself: sent to one real
     slot, they would all contend for the same address. (Gathering only the active rows
     needs a branch on their count, and on GPU each branch waits for the host: on an H200
-    that made the release-notes network seven times slower.)
+    that made the release-notes network seven times slower at scale 1.)
     """
     n_pre, width = indices.shape
     active = events != 0
