@@ -48,6 +48,7 @@ EXPECTED = [
     "MinPool",
     "__version__",
     "errors",
+    "losses",
     "weight_from_torch",
 ]
 

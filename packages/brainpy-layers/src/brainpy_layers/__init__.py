@@ -5,9 +5,11 @@ Dense and convolution layers (``ConvTranspose{1,2,3}d`` included), pooling (``Ma
 ``LayerNorm``, ``GroupNorm``, ``InstanceNorm``), dropout, flatten and the recurrent cells (``LSTMCell``, ``GRUCell``, ``Conv{1,2,3}dLSTMCell``), on :mod:`brainpy_math`
 and :mod:`brainpy_dyn`. Data are channels-last, ``(N, *spatial, C)``, without the ``N`` in
 ``NonBatchingMode``; kernels are ``(*kernel_size, in, out)``.
+Loss and regularization functions for training are in :mod:`brainpy_layers.losses`.
 """
 
 from brainpy_layers import errors as errors
+from brainpy_layers import losses as losses
 from brainpy_layers._src.base import Layer as Layer
 from brainpy_layers._src.conv import Conv1d as Conv1d
 from brainpy_layers._src.conv import Conv2d as Conv2d
@@ -88,5 +90,6 @@ __all__ = [
     "MinPool",
     "__version__",
     "errors",
+    "losses",
     "weight_from_torch",
 ]

@@ -1,0 +1,1 @@
+"""Loss and regularization functions (``brainpy_layers.losses``, BrainPy's ``brainpy.losses``)."""
