@@ -30,6 +30,7 @@ EXPECTED_ALL = [
     "inputs",
     "integrators",
     "layers",
+    "losses",
     "math",
     "measure",
     "neurons",
@@ -40,6 +41,7 @@ EXPECTED_ALL = [
     "share",
     "synapses",
     "synouts",
+    "synplast",
     "visualize",
 ]
 

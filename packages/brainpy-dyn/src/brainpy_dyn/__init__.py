@@ -14,6 +14,7 @@ from brainpy_dyn import measure as measure
 from brainpy_dyn import neurons as neurons
 from brainpy_dyn import synapses as synapses
 from brainpy_dyn import synouts as synouts
+from brainpy_dyn import synplast as synplast
 from brainpy_dyn import visualize as visualize
 from brainpy_dyn._src.containers import Container as Container
 from brainpy_dyn._src.containers import Network as Network
@@ -75,5 +76,6 @@ __all__ = [
     "StateLoadResult",
     "synapses",
     "synouts",
+    "synplast",
     "visualize",
 ]

@@ -6,9 +6,16 @@ with the spikes) and the classic pre/post form (``Exponential(pre, post, conn, o
 delay_step=...)``, which reads ``pre.spike`` and adds its current to ``post.input``; a spike reaches the
 synapse ``1 + delay_step`` steps after it is emitted). The outputs and plasticity models are
 those of :mod:`brainpy_dyn.experimental`.
+
+``Delta`` (a voltage jump), ``AMPA``, ``GABAa`` and ``NMDA`` (kinetic receptor models) exist in
+the pre/post form only, with BrainPy 2.3.5's signatures and defaults.
 """
 
 from brainpy_dyn._src.synapses.dynamics import SynConn as SynConn
+from brainpy_dyn._src.synapses.kinetic import AMPA as AMPA
+from brainpy_dyn._src.synapses.kinetic import NMDA as NMDA
+from brainpy_dyn._src.synapses.kinetic import Delta as Delta
+from brainpy_dyn._src.synapses.kinetic import GABAa as GABAa
 from brainpy_dyn._src.synapses.outputs import COBA as COBA
 from brainpy_dyn._src.synapses.outputs import CUBA as CUBA
 from brainpy_dyn._src.synapses.outputs import MgBlock as MgBlock
@@ -21,12 +28,16 @@ from brainpy_dyn._src.synapses.pre_post import DualExponential as DualExponentia
 from brainpy_dyn._src.synapses.pre_post import Exponential as Exponential
 
 __all__ = [
+    "AMPA",
     "Alpha",
     "COBA",
     "CUBA",
+    "Delta",
     "DualExponential",
     "Exponential",
+    "GABAa",
     "MgBlock",
+    "NMDA",
     "STD",
     "STP",
     "SynConn",

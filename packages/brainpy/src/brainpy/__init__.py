@@ -7,6 +7,7 @@ of its component, submodules included (``brainpy.math.random is brainpy_math.ran
 * ``brainpy.dyn`` is :mod:`brainpy_dyn`;
 * ``brainpy.layers`` is :mod:`brainpy_layers`;
 * ``brainpy.checkpoints`` is :mod:`brainpy_checkpoints`;
+* ``brainpy.losses`` is :mod:`brainpy_layers.losses`;
 * ``brainpy.optim`` is :mod:`brainpy_math.optimizers`.
 
 Importing ``brainpy`` first checks that the installed components lie in the version ranges this
@@ -33,6 +34,7 @@ if _typing.TYPE_CHECKING:  # what the lazy table below resolves to, spelled out 
     import brainpy_checkpoints as checkpoints  # noqa: F401 - a re-export
     import brainpy_dyn as dyn  # noqa: F401 - a re-export
     import brainpy_layers as layers  # noqa: F401 - a re-export
+    import brainpy_layers.losses as losses  # noqa: F401 - a re-export
     import brainpy_math as math  # noqa: F401 - a re-export
     from brainpy_dyn import Container as Container
     from brainpy_dyn import Delay as Delay
@@ -57,6 +59,7 @@ if _typing.TYPE_CHECKING:  # what the lazy table below resolves to, spelled out 
     from brainpy_dyn import share as share
     from brainpy_dyn import synapses as synapses
     from brainpy_dyn import synouts as synouts
+    from brainpy_dyn import synplast as synplast
     from brainpy_dyn import visualize as visualize
     from brainpy_math import optimizers as optim  # noqa: F401 - a re-export
 
@@ -64,6 +67,7 @@ if _typing.TYPE_CHECKING:  # what the lazy table below resolves to, spelled out 
 # by its brainpy name, submodules included (``import brainpy.neurons``).
 _MODULES: dict[str, str] = {
     **{c.alias: c.module for c in _COMPONENTS},
+    "losses": "brainpy_layers.losses",
     "optim": "brainpy_math.optimizers",
     **{
         name: f"brainpy_dyn.{name}"
@@ -77,6 +81,7 @@ _MODULES: dict[str, str] = {
             "neurons",
             "synapses",
             "synouts",
+            "synplast",
             "visualize",
         )
     },

@@ -29,7 +29,8 @@ class SynConn(DynamicalSystemNS):
     Args:
       conn: a two-end connector whose sizes are set (``pre=``, ``post=``).
       out: a :class:`SynOut` (``COBA``, ``CUBA`` …) or ``None`` to return the conductance.
-      stp: a :class:`SynSTP` (``STD``, ``STP``) or ``None``.
+      stp: a :class:`SynSTP` (``STD``, ``STP``) or ``None``; one made without
+        ``pre_size`` gets the connector's number of presynaptic neurons.
       comp_method: ``'sparse'`` (event-driven) or ``'dense'``.
       g_max: the weight: scalar, array or initializer.
       name: the object name.
@@ -61,6 +62,8 @@ class SynConn(DynamicalSystemNS):
         self.out = out
         self.stp = stp
         self.pre_num, self.post_num = self.projection.pre_num, self.projection.post_num
+        if stp is not None:
+            stp.bind_pre(self.pre_num, self.name)  # sizes an STD()/STP() made without one
 
     @property
     def g_max(self) -> Any:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 import jax.numpy as jnp
@@ -20,15 +21,55 @@ __all__ = ["SynSTP", "STD", "STP"]
 
 
 class SynSTP(DynamicalSystemNS):
-    """Base class of short-term plasticity: ``update(pre_spike) -> efficacy``."""
+    """Base class of short-term plasticity: ``update(pre_spike) -> efficacy``.
 
-    def __init__(self, pre_size: Any, name: str | None = None, mode: Any = None):
+    ``pre_size`` may be left out (``None``), as BrainPy 2.3.5's ``bp.synplast.STD()``
+    was written: the synapse that receives the model then supplies its number of
+    presynaptic neurons and creates the state.
+    """
+
+    def __init__(self, pre_size: Any = None, name: str | None = None, mode: Any = None):
         super().__init__(name=name, mode=mode)
-        self.pre_size = (pre_size,) if isinstance(pre_size, int) else tuple(pre_size)
-        if not all(isinstance(s, int) and s > 0 for s in self.pre_size):
+        self.pre_size: tuple[int, ...] | None = None
+        if pre_size is not None:
+            self.pre_size = _checked_size(pre_size, type(self).__name__)
+
+    def bind_pre(self, pre_num: int, owner: str) -> None:
+        """Give a model made without ``pre_size`` the ``pre_num`` of the synapse ``owner``.
+
+        Raises:
+          ValueError: the model already has a size that does not hold ``pre_num`` neurons.
+        """
+        if self.pre_size is None:
+            self.pre_size = (int(pre_num),)
+            self.reset_state(self.mode)
+        elif math.prod(self.pre_size) != pre_num:
             raise ValueError(
-                f"{type(self).__name__}: pre_size must be a positive int or tuple of ints, got {pre_size!r}."
+                f"{owner}: stp {self.name} has pre_size={self.pre_size}, but the synapse has "
+                f"{pre_num} presynaptic neurons."
             )
+
+    def _check_bound(self) -> None:
+        if self.pre_size is None:
+            raise ValueError(
+                f"{self.name}: this {type(self).__name__} has no pre_size; give it to a synapse "
+                "(stp=...), which supplies the size, or create it with pre_size=."
+            )
+
+
+def _checked_size(pre_size: Any, who: str) -> tuple[int, ...]:
+    size = (pre_size,) if isinstance(pre_size, int) else pre_size
+    if isinstance(size, (tuple, list)) and size and all(isinstance(s, int) and s > 0 for s in size):
+        return tuple(size)
+    hint = ""
+    if isinstance(pre_size, float):
+        hint = (
+            f" BrainPy 2.3.5's bp.synplast.{who} took no size and its first argument was a "
+            "parameter: pass the parameters by keyword and leave pre_size out."
+        )
+    raise ValueError(
+        f"{who}: pre_size must be a positive int or tuple of ints, got {pre_size!r}.{hint}"
+    )
 
 
 class STD(SynSTP):
@@ -41,7 +82,8 @@ class STD(SynSTP):
     spike transmits), integrating the recovery exactly.
 
     Args:
-      pre_size: number (or shape) of presynaptic neurons.
+      pre_size: number (or shape) of presynaptic neurons; ``None`` lets the synapse
+        given this model supply it.
       tau: recovery time constant (ms).
       U: fraction of resources used per spike.
       method: accepted for BrainPy 2.3.5 compatibility; the recovery is exact.
@@ -61,7 +103,7 @@ class STD(SynSTP):
 
     def __init__(
         self,
-        pre_size: Any,
+        pre_size: Any = None,
         tau: float = 200.0,
         U: float = 0.07,
         method: str = "exp_auto",
@@ -75,9 +117,11 @@ class STD(SynSTP):
         self.reset_state(self.mode)
 
     def reset_state(self, batch_size: Any = None) -> None:
-        self.x = variable_(jnp.ones, self.pre_size, batch_size)
+        if self.pre_size is not None:
+            self.x = variable_(jnp.ones, self.pre_size, batch_size)
 
     def update(self, pre_spike: Any) -> Any:
+        self._check_bound()
         dt = share.load("dt")
         x = 1.0 - (1.0 - self.x.value) * exp_decay(dt, self.tau)
         spike = bm.as_jax(pre_spike) != 0
@@ -96,7 +140,8 @@ class STP(SynSTP):
     ``x`` before depletion). Unlike BrainPy 2.3.5, it can be constructed.
 
     Args:
-      pre_size: number (or shape) of presynaptic neurons.
+      pre_size: number (or shape) of presynaptic neurons; ``None`` lets the synapse
+        given this model supply it.
       U: utilisation increment per spike.
       tau_f: facilitation time constant (ms).
       tau_d: depression (recovery) time constant (ms).
@@ -115,7 +160,7 @@ class STP(SynSTP):
 
     def __init__(
         self,
-        pre_size: Any,
+        pre_size: Any = None,
         U: float = 0.15,
         tau_f: float = 1500.0,
         tau_d: float = 200.0,
@@ -131,10 +176,12 @@ class STP(SynSTP):
         self.reset_state(self.mode)
 
     def reset_state(self, batch_size: Any = None) -> None:
-        self.u = variable_(np.zeros, self.pre_size, batch_size)
-        self.x = variable_(jnp.ones, self.pre_size, batch_size)
+        if self.pre_size is not None:
+            self.u = variable_(np.zeros, self.pre_size, batch_size)
+            self.x = variable_(jnp.ones, self.pre_size, batch_size)
 
     def update(self, pre_spike: Any) -> Any:
+        self._check_bound()
         dt = share.load("dt")
         u = self.u.value * exp_decay(dt, self.tau_f)
         x = 1.0 - (1.0 - self.x.value) * exp_decay(dt, self.tau_d)

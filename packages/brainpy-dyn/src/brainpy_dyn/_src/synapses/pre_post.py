@@ -59,10 +59,10 @@ def _sized(conn: Any, pre: Any, post: Any, who: str) -> Any:
 class _PrePost:
     """Turns a connector-form synapse class into the pre/post form (see the module)."""
 
-    _connector_class: type  # what a call in the connector form makes instead
+    _connector_class: type | None = None  # what a call in the connector form makes instead
 
     def __new__(cls, *args: Any, **kwargs: Any) -> Any:
-        if _connector_form(args, kwargs):
+        if cls._connector_class is not None and _connector_form(args, kwargs):
             return cls._connector_class(*args, **kwargs)
         return super().__new__(cls)
 
