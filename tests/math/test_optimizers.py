@@ -107,6 +107,16 @@ TORCH_CASES = [
         lambda p: optim.AdamW(0.01, p, weight_decay=0.3, amsgrad=True),
         lambda t: _t().optim.AdamW(t, lr=0.01, weight_decay=0.3, amsgrad=True),
     ),
+    (  # defaults: BrainPy's rho is 0.95, torch's 0.9
+        "adadelta",
+        lambda p: optim.Adadelta(train_vars=p),
+        lambda t: _t().optim.Adadelta(t, rho=0.95),
+    ),
+    (
+        "adadelta-hparams-wd",
+        lambda p: optim.Adadelta(0.5, p, weight_decay=0.05, epsilon=1e-3, rho=0.8),
+        lambda t: _t().optim.Adadelta(t, lr=0.5, rho=0.8, eps=1e-3, weight_decay=0.05),
+    ),
 ]
 
 
@@ -168,6 +178,96 @@ def test_epsilon_inside_sqrt_matches_numpy(kind, wd):
     assert not np.allclose(tparams[0].detach().numpy(), got["a"], rtol=1e-4, atol=0)
 
 
+def _lars_numpy(init, grads, lr, momentum, wd, tc, eps):
+    """LARS (You et al. 2017) per Variable, in float64."""
+    out = {}
+    for k, p in init.items():
+        p, m = p.astype(np.float64), np.zeros(p.shape)
+        for g in grads:
+            g = g[k].astype(np.float64)
+            pn, gn = np.linalg.norm(p), np.linalg.norm(g)
+            r = 1.0 if pn == 0 or gn == 0 else tc * pn / (gn + wd * pn + eps)
+            m = momentum * m + lr * r * (g + wd * p)
+            p = p - m
+        out[k] = p
+    return out
+
+
+@pytest.mark.parametrize(
+    "kwargs",
+    [
+        dict(lr=0.5, momentum=0.9, weight_decay=1e-4, tc=0.02, eps=1e-5),
+        dict(lr=0.1, momentum=0.0, weight_decay=0.1, tc=0.5, eps=0.0),
+    ],
+    ids=["momentum", "no-momentum-wd"],
+)
+def test_lars_matches_numpy(kwargs):
+    init, grads = _problem(2)
+    init["b"] = np.zeros_like(init["b"])  # a zero norm: ratio 1
+    grads[3] = {k: np.zeros_like(v) for k, v in grads[3].items()}  # a zero gradient: ratio 1
+    got = _run_ours(lambda p: optim.LARS(train_vars=p, **kwargs), init, grads)
+    ref = _lars_numpy(
+        init, grads, kwargs["lr"], kwargs["momentum"], kwargs["weight_decay"], kwargs["tc"],
+        kwargs["eps"],
+    )  # fmt: skip
+    for k in SHAPES:
+        assert not np.allclose(ref[k], init[k])
+        np.testing.assert_allclose(got[k], ref[k], rtol=1e-5, atol=1e-6, err_msg=k)
+
+
+def _adan_numpy(init, grads, lr, betas, eps, weight_decay, no_prox):
+    """Adan as the official implementation writes it (its betas are 1 - the paper's)."""
+    b1, b2, b3 = (1.0 - b for b in betas)
+    out = {}
+    for k, p in init.items():
+        p = p.astype(np.float64)
+        m, v, n, prev = (np.zeros(p.shape) for _ in range(4))
+        for t, g in enumerate(grads, start=1):
+            g = g[k].astype(np.float64)
+            diff = np.zeros_like(g) if t == 1 else g - prev
+            m = b1 * m + (1 - b1) * g
+            v = b2 * v + (1 - b2) * diff
+            n = b3 * n + (1 - b3) * (g + b2 * diff) ** 2
+            denom = np.sqrt(n / (1 - b3**t)) + eps
+            u = (m / (1 - b1**t) + b2 * v / (1 - b2**t)) / denom
+            wd = weight_decay
+            p = p * (1 - lr * wd) - lr * u if no_prox else (p - lr * u) / (1 + lr * wd)
+            prev = g
+        out[k] = p
+    return out
+
+
+@pytest.mark.parametrize(
+    "kwargs",
+    [
+        dict(lr=0.01, betas=(0.02, 0.08, 0.01), eps=1e-8, weight_decay=0.02, no_prox=False),
+        dict(lr=0.05, betas=(0.1, 0.3, 0.2), eps=1e-3, weight_decay=0.1, no_prox=True),
+        dict(lr=0.05, betas=(1.0, 0.5, 1.0), eps=0.0, weight_decay=0.0, no_prox=False),
+    ],
+    ids=["defaults", "no-prox", "beta-one"],
+)
+def test_adan_matches_numpy(kwargs):
+    init, grads = _problem(3)
+    got = _run_ours(lambda p: optim.Adan(train_vars=p, **kwargs), init, grads)
+    ref = _adan_numpy(init, grads, **kwargs)
+    for k in SHAPES:
+        assert not np.allclose(ref[k], init[k])
+        np.testing.assert_allclose(got[k], ref[k], rtol=1e-5, atol=1e-6, err_msg=k)
+
+
+def test_adan_counts_steps_per_update_under_jit():
+    # The bias corrections follow the update count inside one compiled function.
+    init, grads = _problem(4)
+    params = {k: bm.Variable(jnp.asarray(v)) for k, v in init.items()}
+    opt = optim.Adan(0.02, params)
+    step = bm.jit(lambda g: opt.update(g))
+    for g in grads:
+        step({k: jnp.asarray(v) for k, v in g.items()})
+    ref = _adan_numpy(init, grads, 0.02, (0.02, 0.08, 0.01), 1e-8, 0.02, False)
+    for k in SHAPES:
+        np.testing.assert_allclose(params[k].value, ref[k], rtol=1e-5, atol=1e-6, err_msg=k)
+
+
 # ---------------------------------------------------------------------------- jit training
 def _regression(seed=0):
     rng = np.random.default_rng(seed)
@@ -204,8 +304,11 @@ def _trainer(make_opt, jit, seed=0):
         lambda p: optim.RMSProp(0.01, p),
         lambda p: optim.Adam(0.05, p),
         lambda p: optim.AdamW(0.05, p, weight_decay=1e-4),
+        lambda p: optim.Adadelta(1.0, p),
+        lambda p: optim.LARS(0.5, p, tc=0.05),
+        lambda p: optim.Adan(0.05, p),
     ],
-    ids=["sgd", "momentum", "rmsprop", "adam", "adamw"],
+    ids=["sgd", "momentum", "rmsprop", "adam", "adamw", "adadelta", "lars", "adan"],
 )
 def test_jit_step_equals_eager_and_carries_state(make_opt):
     p_eager, opt_eager, eager = _trainer(make_opt, jit=False)
@@ -371,6 +474,19 @@ def test_register_list_dict_and_partial_grads():
         (lambda: optim.ExponentialDecay(0.1, 0, 0.5), ValueError, "decay_steps"),
         (lambda: optim.PiecewiseConstant([1, 2], [0.1]), ValueError, "values"),
         (lambda: optim.StepLR(-1.0, 2), ValueError, "lr"),
+        (lambda: optim.Adadelta(rho=1.0), ValueError, "rho"),
+        (lambda: optim.Adadelta(epsilon=-1e-6), ValueError, "epsilon"),
+        (lambda: optim.Adadelta(-1.0), ValueError, "lr"),
+        (lambda: optim.LARS(0.1, momentum=-0.1), ValueError, "momentum"),
+        (lambda: optim.LARS(0.1, weight_decay=None), ValueError, "weight_decay"),
+        (lambda: optim.LARS(0.1, tc=-1e-3), ValueError, "tc"),
+        (lambda: optim.LARS(0.1, eps=float("inf")), ValueError, "eps"),
+        (lambda: optim.Adan(betas=(0.9, 0.9)), ValueError, "betas"),
+        (lambda: optim.Adan(betas=(0.0, 0.08, 0.01)), ValueError, r"betas.*\(0, 1\]"),
+        (lambda: optim.Adan(betas=(0.02, 1.5, 0.01)), ValueError, "betas"),
+        (lambda: optim.Adan(betas="abc"), ValueError, "betas"),
+        (lambda: optim.Adan(eps=-1.0), ValueError, "eps"),
+        (lambda: optim.Adan(weight_decay=-0.1), ValueError, "weight_decay"),
     ],
 )
 def test_bad_arguments_name_the_argument(build, exc, word):
@@ -395,8 +511,9 @@ def test_public_names():
     assert "optimizers" in bm.__all__ and bm.optimizers is optim
     assert sorted(optim.__all__) == sorted(
         [
-            "Adagrad", "Adam", "AdamW", "Constant", "CosineAnnealingLR", "ExponentialDecay",
-            "ExponentialLR", "InverseTimeDecay", "Momentum", "MomentumNesterov", "MultiStepLR",
+            "Adadelta", "Adagrad", "Adam", "AdamW", "Adan", "Constant", "CosineAnnealingLR",
+            "ExponentialDecay", "ExponentialLR", "InverseTimeDecay", "LARS", "Momentum",
+            "MomentumNesterov", "MultiStepLR",
             "Optimizer", "PiecewiseConstant", "PolynomialDecay", "RMSProp", "SGD", "Scheduler",
             "StepLR", "make_schedule",
         ]

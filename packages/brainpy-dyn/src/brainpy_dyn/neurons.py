@@ -2,15 +2,17 @@
 
 BrainPy implementation of ``brainpy.neurons`` (2.3.5): the passive
 :class:`LeakyIntegrator`, integrate-and-fire families (:class:`LIF`, :class:`ExpIF`,
-:class:`AdExIF`, :class:`QuaIF`, :class:`AdQuaIF`, :class:`GIF`), :class:`Izhikevich`,
-the phenomenological :class:`HindmarshRose` and :class:`FHN`, the conductance-based
-:class:`HH`, :class:`MorrisLecar` and :class:`WangBuzsakiModel`, and the input groups
-:class:`PoissonGroup` and :class:`SpikeTimeGroup`. ``surrogate`` holds the
+:class:`AdExIF`, :class:`QuaIF`, :class:`AdQuaIF`, :class:`GIF`, :class:`ALIFBellec2020`),
+:class:`Izhikevich`, the phenomenological :class:`HindmarshRose` and :class:`FHN`, the conductance-based
+:class:`HH`, :class:`MorrisLecar` and :class:`WangBuzsakiModel`, the noise group
+:class:`OUProcess`, and the input groups :class:`PoissonGroup`, :class:`SpikeTimeGroup`,
+:class:`InputGroup` and :class:`OutputGroup`. ``surrogate`` holds the
 surrogate-gradient spike functions used in ``TrainingMode``.
 """
 
 from brainpy_dyn._src.neurons.adex import AdExIF as AdExIF
 from brainpy_dyn._src.neurons.adqif import AdQuaIF as AdQuaIF
+from brainpy_dyn._src.neurons.alif import ALIFBellec2020 as ALIFBellec2020
 from brainpy_dyn._src.neurons.exp_if import ExpIF as ExpIF
 from brainpy_dyn._src.neurons.fhn import FHN as FHN
 from brainpy_dyn._src.neurons.gif import GIF as GIF
@@ -22,6 +24,9 @@ from brainpy_dyn._src.neurons.izhikevich import Izhikevich as Izhikevich
 from brainpy_dyn._src.neurons.leaky_integrator import LeakyIntegrator as LeakyIntegrator
 from brainpy_dyn._src.neurons.lif import LIF as LIF
 from brainpy_dyn._src.neurons.morris_lecar import MorrisLecar as MorrisLecar
+from brainpy_dyn._src.neurons.ou_process import OUProcess as OUProcess
+from brainpy_dyn._src.neurons.pass_through import InputGroup as InputGroup
+from brainpy_dyn._src.neurons.pass_through import OutputGroup as OutputGroup
 from brainpy_dyn._src.neurons.qif import QuaIF as QuaIF
 from brainpy_dyn._src.neurons.wang_buzsaki import WangBuzsakiModel as WangBuzsakiModel
 from brainpy_math import surrogate as surrogate
@@ -31,6 +36,10 @@ for _obj in (
     GIF,
     HH,
     LIF,
+    ALIFBellec2020,
+    InputGroup,
+    OUProcess,
+    OutputGroup,
     AdExIF,
     AdQuaIF,
     ExpIF,
@@ -51,13 +60,17 @@ __all__ = [
     "GIF",
     "HH",
     "LIF",
+    "ALIFBellec2020",
     "AdExIF",
     "AdQuaIF",
     "ExpIF",
     "HindmarshRose",
+    "InputGroup",
     "Izhikevich",
     "LeakyIntegrator",
     "MorrisLecar",
+    "OUProcess",
+    "OutputGroup",
     "PoissonGroup",
     "QuaIF",
     "SpikeTimeGroup",

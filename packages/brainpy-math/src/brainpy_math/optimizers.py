@@ -18,11 +18,14 @@ Examples:
   True
 """
 
+from brainpy_math._src.optimizers.adadelta import Adadelta as Adadelta
+from brainpy_math._src.optimizers.adan import Adan as Adan
 from brainpy_math._src.optimizers.adaptive import Adagrad as Adagrad
 from brainpy_math._src.optimizers.adaptive import Adam as Adam
 from brainpy_math._src.optimizers.adaptive import AdamW as AdamW
 from brainpy_math._src.optimizers.adaptive import RMSProp as RMSProp
 from brainpy_math._src.optimizers.base import Optimizer as Optimizer
+from brainpy_math._src.optimizers.lars import LARS as LARS
 from brainpy_math._src.optimizers.schedulers import Constant as Constant
 from brainpy_math._src.optimizers.schedulers import CosineAnnealingLR as CosineAnnealingLR
 from brainpy_math._src.optimizers.schedulers import ExponentialDecay as ExponentialDecay
@@ -39,10 +42,13 @@ from brainpy_math._src.optimizers.sgd import Momentum as Momentum
 from brainpy_math._src.optimizers.sgd import MomentumNesterov as MomentumNesterov
 
 __all__ = [
+    "LARS",
     "SGD",
+    "Adadelta",
     "Adagrad",
     "Adam",
     "AdamW",
+    "Adan",
     "Constant",
     "CosineAnnealingLR",
     "ExponentialDecay",
