@@ -48,8 +48,10 @@ if _typing.TYPE_CHECKING:  # what the lazy table below resolves to, spelled out 
     from brainpy_dyn import NeuGroupNS as NeuGroupNS
     from brainpy_dyn import Sequential as Sequential
     from brainpy_dyn import conn as conn
+    from brainpy_dyn import conn as connect  # noqa: F401 - a re-export
     from brainpy_dyn import experimental as experimental
     from brainpy_dyn import init as init
+    from brainpy_dyn import init as initialize  # noqa: F401 - a re-export
     from brainpy_dyn import inputs as inputs
     from brainpy_dyn import integrators as integrators
     from brainpy_dyn import measure as measure
@@ -68,6 +70,8 @@ if _typing.TYPE_CHECKING:  # what the lazy table below resolves to, spelled out 
 # by its brainpy name, submodules included (``import brainpy.neurons``).
 _MODULES: dict[str, str] = {
     **{c.alias: c.module for c in _COMPONENTS},
+    "connect": "brainpy_dyn.conn",  # 2.3.5's own names for bp.conn and bp.init
+    "initialize": "brainpy_dyn.init",
     "losses": "brainpy_layers.losses",
     "optim": "brainpy_math.optimizers",
     **{
