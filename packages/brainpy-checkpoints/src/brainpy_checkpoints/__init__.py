@@ -9,11 +9,14 @@ ways between this package and BrainPy 2.3.5:
 * :func:`to_state_dict`/:func:`from_state_dict`/:func:`register_serialization_state`:
   how objects (``brainpy_math.Variable`` included, by duck typing) become storable
   trees and back;
-* the :class:`CheckpointError` family of errors.
+* the :class:`CheckpointError` family of errors;
+* :mod:`brainpy_checkpoints.io`: a model's Variables in ``.npz``, HDF5, pickle and
+  ``.mat`` files (BrainPy 2.3.5's ``checkpoints.io``).
 
 For sharded arrays across hosts or heavy asynchronous checkpointing, use Orbax.
 """
 
+from brainpy_checkpoints import io as io
 from brainpy_checkpoints._src.async_manager import AsyncManager as AsyncManager
 from brainpy_checkpoints._src.directory import checkpoint_steps as checkpoint_steps
 from brainpy_checkpoints._src.directory import load as load
@@ -47,6 +50,7 @@ __all__ = [
     "CorruptCheckpointError",
     "checkpoint_steps",
     "from_state_dict",
+    "io",
     "load",
     "load_pytree",
     "msgpack_restore",
