@@ -640,24 +640,33 @@ def _adaptive_axis(x: jax.Array, axis: int, target: int, kind: str) -> jax.Array
     return jnp.concatenate(pieces, axis=axis)
 
 
+def _adaptive_target(value: Any, n: int, layer: str) -> tuple[int | None, ...]:
+    """``target_shape`` as ``n`` entries: ints ``>= 1``, or ``None`` (keep that axis)."""
+    if not isinstance(value, Sequence) or isinstance(value, str) or None not in value:
+        return replicate(value, n, layer, "target_shape")
+    ints = replicate(tuple(1 if v is None else v for v in value), n, layer, "target_shape")
+    keep = [v is None for v in value] * (n if len(value) == 1 else 1)
+    return tuple(None if k else t for k, t in zip(keep, ints, strict=True))
+
+
 class _AdaptivePoolNd(Layer):
     """Adaptive pooling of the last ``n`` non-channel axes to ``target_shape``."""
 
     num_spatial_dims: ClassVar[int]
     _kind: ClassVar[str]
-    target_shape: tuple[int, ...]
+    target_shape: tuple[int | None, ...]
     channel_axis: int | None
 
     def __init__(
         self,
-        target_shape: SizeLike,
+        target_shape: int | Sequence[int | None],
         channel_axis: int | None = -1,
         name: str | None = None,
         mode: bm.Mode | None = None,
     ):
         super().__init__(name=name, mode=mode)
         layer = type(self).__name__
-        self.target_shape = replicate(target_shape, self.num_spatial_dims, layer, "target_shape")
+        self.target_shape = _adaptive_target(target_shape, self.num_spatial_dims, layer)
         self.channel_axis = _check_channel_axis(channel_axis, layer)
 
     def update(self, x: Any) -> jax.Array:
@@ -675,7 +684,8 @@ class _AdaptivePoolNd(Layer):
             x = x.astype(bm.dftype())
         out: jax.Array = x
         for axis, target in zip(axes, self.target_shape):
-            out = _adaptive_axis(out, axis, target, self._kind)
+            if target is not None:  # None keeps the axis as it is
+                out = _adaptive_axis(out, axis, target, self._kind)
         return out
 
     def __repr__(self) -> str:
@@ -694,7 +704,8 @@ _ADAPTIVE_DOC = """Adaptive {n}-D {what} pooling to a fixed output size.
     ``{batched}`` and ``{single}`` both work, in every mode.
 
     Args:
-      target_shape: the output size of the pooled axes: an int, or one int per pooled axis.
+      target_shape: the output size of the pooled axes: an int, or one int per pooled axis;
+        a ``None`` entry keeps that axis's input size (as in PyTorch).
       channel_axis: the channel axis, not pooled (``None``: no channel axis).
       name: the object name.
       mode: the computing mode (``None``: :func:`brainpy_math.get_mode`).
@@ -722,7 +733,9 @@ _ADAPTIVE_EXAMPLES = {
     "AdaptiveAvgPool2d": """      >>> import jax.numpy as jnp
       >>> import brainpy_layers as bl
       >>> bl.AdaptiveAvgPool2d((7, 5))(jnp.ones((2, 20, 17, 3))).shape   # (N, H, W, C)
-      (2, 7, 5, 3)""",
+      (2, 7, 5, 3)
+      >>> bl.AdaptiveAvgPool2d((None, 5))(jnp.ones((2, 20, 17, 3))).shape  # keep H
+      (2, 20, 5, 3)""",
     "AdaptiveAvgPool3d": """      >>> import jax.numpy as jnp
       >>> import brainpy_layers as bl
       >>> bl.AdaptiveAvgPool3d(2)(jnp.ones((5, 6, 7, 3))).shape          # (D, H, W, C)

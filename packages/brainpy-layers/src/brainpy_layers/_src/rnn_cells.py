@@ -26,6 +26,7 @@ from brainpy_layers._src.errors import LayerArgumentError, LayerInputShapeError,
 __all__ = ["RNNCellBase", "LSTMCell", "GRUCell", "init_state", "check_state_batch"]
 
 _XAVIER = bd.init.XavierNormal()
+_ORTHOGONAL = bd.init.Orthogonal()  # GRUCell's default in 2.3.5
 _ZEROS = bd.init.ZeroInit()
 
 
@@ -308,8 +309,8 @@ class GRUCell(RNNCellBase):
         self,
         num_in: int,
         num_out: int,
-        Wi_initializer: Any = _XAVIER,
-        Wh_initializer: Any = _XAVIER,
+        Wi_initializer: Any = _ORTHOGONAL,
+        Wh_initializer: Any = _ORTHOGONAL,
         b_initializer: Any = _ZEROS,
         state_initializer: Any = _ZEROS,
         activation: str | Callable[[Any], Any] = "tanh",
