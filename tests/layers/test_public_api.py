@@ -9,6 +9,7 @@ import brainpy_layers as bl
 from brainpy_layers import errors
 
 EXPECTED = [
+    "Activation",
     "AdaptiveAvgPool1d",
     "AdaptiveAvgPool2d",
     "AdaptiveAvgPool3d",
@@ -19,8 +20,11 @@ EXPECTED = [
     "AvgPool1d",
     "AvgPool2d",
     "AvgPool3d",
+    "BatchNorm1D",
     "BatchNorm1d",
+    "BatchNorm2D",
     "BatchNorm2d",
+    "BatchNorm3D",
     "BatchNorm3d",
     "Conv1d",
     "Conv1dLSTMCell",
@@ -36,6 +40,7 @@ EXPECTED = [
     "Flatten",
     "GRUCell",
     "GroupNorm",
+    "Identity",
     "InstanceNorm",
     "LSTMCell",
     "Layer",
@@ -46,9 +51,14 @@ EXPECTED = [
     "MaxPool2d",
     "MaxPool3d",
     "MinPool",
+    "NVAR",
+    "RNNCell",
+    "Reservoir",
     "__version__",
+    "algorithms",
     "errors",
     "losses",
+    "train",
     "weight_from_torch",
 ]
 

@@ -11,17 +11,25 @@ import importlib.resources
 import brainpy
 
 EXPECTED_ALL = [
+    "BPFF",
+    "BPTT",
     "Container",
     "DSRunner",
+    "DSTrainer",
     "Delay",
     "DynamicalSystem",
     "DynamicalSystemNS",
+    "ForceTrainer",
     "JointEq",
     "Network",
     "NeuGroup",
     "NeuGroupNS",
+    "OfflineTrainer",
+    "OnlineTrainer",
+    "RidgeTrainer",
     "Sequential",
     "__version__",
+    "algorithms",
     "checkpoints",
     "conn",
     "connect",
@@ -44,6 +52,7 @@ EXPECTED_ALL = [
     "synapses",
     "synouts",
     "synplast",
+    "train",
     "visualize",
 ]
 

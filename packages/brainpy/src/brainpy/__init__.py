@@ -8,6 +8,8 @@ of its component, submodules included (``brainpy.math.random is brainpy_math.ran
 * ``brainpy.layers`` is :mod:`brainpy_layers`;
 * ``brainpy.checkpoints`` is :mod:`brainpy_checkpoints`;
 * ``brainpy.losses`` is :mod:`brainpy_layers.losses`;
+* ``brainpy.train`` is :mod:`brainpy_layers.train` and ``brainpy.algorithms`` is
+  :mod:`brainpy_layers.algorithms`;
 * ``brainpy.optim`` is :mod:`brainpy_math.optimizers`.
 
 Importing ``brainpy`` first checks that the installed components lie in the version ranges this
@@ -35,7 +37,9 @@ if _typing.TYPE_CHECKING:  # what the lazy table below resolves to, spelled out 
     import brainpy_checkpoints as checkpoints  # noqa: F401 - a re-export
     import brainpy_dyn as dyn  # noqa: F401 - a re-export
     import brainpy_layers as layers  # noqa: F401 - a re-export
+    import brainpy_layers.algorithms as algorithms  # noqa: F401 - a re-export
     import brainpy_layers.losses as losses  # noqa: F401 - a re-export
+    import brainpy_layers.train as train  # noqa: F401 - a re-export
     import brainpy_math as math  # noqa: F401 - a re-export
     from brainpy_dyn import Container as Container
     from brainpy_dyn import Delay as Delay
@@ -64,6 +68,13 @@ if _typing.TYPE_CHECKING:  # what the lazy table below resolves to, spelled out 
     from brainpy_dyn import synouts as synouts
     from brainpy_dyn import synplast as synplast
     from brainpy_dyn import visualize as visualize
+    from brainpy_layers.train import BPFF as BPFF
+    from brainpy_layers.train import BPTT as BPTT
+    from brainpy_layers.train import DSTrainer as DSTrainer
+    from brainpy_layers.train import ForceTrainer as ForceTrainer
+    from brainpy_layers.train import OfflineTrainer as OfflineTrainer
+    from brainpy_layers.train import OnlineTrainer as OnlineTrainer
+    from brainpy_layers.train import RidgeTrainer as RidgeTrainer
     from brainpy_math import optimizers as optim  # noqa: F401 - a re-export
 
 # Modules re-exported under ``brainpy.<name>``: name -> the real module. Each is also importable
@@ -72,7 +83,9 @@ _MODULES: dict[str, str] = {
     **{c.alias: c.module for c in _COMPONENTS},
     "connect": "brainpy_dyn.conn",  # 2.3.5's own names for bp.conn and bp.init
     "initialize": "brainpy_dyn.init",
+    "algorithms": "brainpy_layers.algorithms",
     "losses": "brainpy_layers.losses",
+    "train": "brainpy_layers.train",
     "optim": "brainpy_math.optimizers",
     **{
         name: f"brainpy_dyn.{name}"
@@ -110,6 +123,17 @@ _OBJECTS: dict[str, str] = dict.fromkeys(
         "share",
     ),
     "brainpy_dyn",
+) | dict.fromkeys(
+    (
+        "BPFF",
+        "BPTT",
+        "DSTrainer",
+        "ForceTrainer",
+        "OfflineTrainer",
+        "OnlineTrainer",
+        "RidgeTrainer",
+    ),
+    "brainpy_layers.train",
 )
 
 _install_aliases(__name__, _MODULES)

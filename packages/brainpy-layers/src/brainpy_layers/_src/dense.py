@@ -5,11 +5,12 @@ from __future__ import annotations
 from typing import Any
 
 import jax
+import jax.numpy as jnp
 
 import brainpy_dyn as bd
 import brainpy_math as bm
-from brainpy_layers._src.base import Layer, as_input, make_param, public, read
-from brainpy_layers._src.errors import LayerArgumentError, LayerInputShapeError
+from brainpy_layers._src.base import Layer, as_input, is_training, make_param, public, read
+from brainpy_layers._src.errors import LayerArgumentError, LayerInputShapeError, LayerModeError
 
 __all__ = ["Dense", "Linear"]
 
@@ -102,10 +103,71 @@ class Dense(Layer):
         y: jax.Array = x @ read(self.W)
         if self.b is not None:
             y = y + read(self.b)
+        if self.fit_record is not None and bd.share.load("fit", False):
+            self.fit_record = {"input": x, "output": y}
         return y
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}(num_in={self.num_in}, num_out={self.num_out}, mode={self.mode!r})"
+
+    # -- the readout protocol of the offline/online trainers (brainpy_layers.train) --------
+    #: the last step's ``{'input': x, 'output': y}`` while a trainer fits (else ``None``)
+    fit_record: dict[str, Any] | None = None
+    #: the algorithm set by ``OfflineTrainer`` / ``OnlineTrainer``
+    offline_fit_by: Any = None
+    online_fit_by: Any = None
+
+    def _fit_inputs(self, x: Any) -> jax.Array:
+        """``x`` with a leading column of ones when the layer has a bias (2.3.5's layout)."""
+        x = as_input(x)
+        if self.b is None:
+            return x
+        return jnp.concatenate([jnp.ones((*x.shape[:-1], 1), x.dtype), x], axis=-1)
+
+    def _set_weights(self, w: Any) -> None:
+        if not is_training(self.mode):
+            raise LayerModeError(
+                f"{type(self).__name__}: only a layer built in TrainingMode can be fitted, "
+                f"this one is in {self.mode!r}."
+            )
+        w = as_input(w)
+        if self.b is not None:
+            self.b.value = w[0].astype(self.b.dtype)
+            w = w[1:]
+        self.W.value = w.astype(self.W.dtype)
+
+    def offline_init(self) -> None:
+        """Start recording each step's input and output for an offline fit."""
+        self.fit_record = {}
+
+    def offline_fit(self, target: Any, fit_record: dict[str, Any]) -> None:
+        """Solve ``W`` (and ``b``) with ``offline_fit_by(target, inputs, outputs)``.
+
+        Args:
+          target: the desired outputs, ``(..., num_out)``, aligned with the records.
+          fit_record: ``{'input': (..., num_in), 'output': (..., num_out)}`` over all steps.
+        """
+        xs = self._fit_inputs(fit_record["input"])
+        self._set_weights(self.offline_fit_by(target, xs, fit_record["output"]))
+
+    def online_init(self) -> None:
+        """Start recording, and register this layer with its online algorithm."""
+        self.fit_record = {}
+        self.online_fit_by.register_target(self.num_in + (self.b is not None), self.name)
+
+    def online_fit(self, target: Any, fit_record: dict[str, Any]) -> None:
+        """Add ``online_fit_by(target, input, output, name)`` to ``W`` (and ``b``).
+
+        Args:
+          target: this step's desired output, ``(batch, num_out)``.
+          fit_record: this step's ``{'input': (batch, num_in), 'output': (batch, num_out)}``.
+        """
+        xs = self._fit_inputs(fit_record["input"])
+        dw = self.online_fit_by(target, xs, fit_record["output"], self.name)
+        w = read(self.W)
+        if self.b is not None:
+            w = jnp.concatenate([read(self.b)[None], w], axis=0)
+        self._set_weights(w + dw)
 
 
 @public

@@ -1,0 +1,1 @@
+"""The fitting algorithms of :mod:`brainpy_layers.algorithms`, one family per module."""

@@ -1,0 +1,1 @@
+"""The trainers of :mod:`brainpy_layers.train`, one concept per module."""
