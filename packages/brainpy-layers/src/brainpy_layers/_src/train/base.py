@@ -137,7 +137,7 @@ class DSTrainer(bd.DSRunner):
         """
         shared = {"fit": False, **check_shared_args(shared_args, type(self).__name__)}
         if reset_state:
-            self.target.reset_state(self.batch_size_of(inputs, "inputs"))
+            self.target.reset_state(self._batch_size_of(inputs, "inputs"))
             self.reset_state()
         return self.run(inputs=inputs, shared_args=shared, eval_time=eval_time)
 
@@ -150,7 +150,7 @@ class DSTrainer(bd.DSRunner):
         raise NotImplementedError(f"{type(self).__name__} must implement fit().")
 
     # ---------------------------------------------------------------- helpers
-    def batch_size_of(self, xs: Any, what: str) -> int:
+    def _batch_size_of(self, xs: Any, what: str) -> int:
         """The batch size of the data ``xs`` (axis 0, or 1 with ``data_first_axis='T'``).
 
         Raises:
@@ -166,7 +166,7 @@ class DSTrainer(bd.DSRunner):
             )
         return int(sizes.pop())
 
-    def num_steps_of(self, xs: Any, what: str) -> int:
+    def _num_steps_of(self, xs: Any, what: str) -> int:
         """The number of time steps of the data ``xs`` (the axis after or before the batch).
 
         Raises:
@@ -182,14 +182,14 @@ class DSTrainer(bd.DSRunner):
             )
         return int(sizes.pop())
 
-    def time_major(self, tree: Any) -> Any:
+    def _time_major(self, tree: Any) -> Any:
         """``tree`` as JAX arrays with the time axis first (moved from axis 1 if needed)."""
         tree = to_jax(tree)
         if self.data_first_axis == "B":
             tree = jax.tree_util.tree_map(lambda a: jnp.moveaxis(a, 1, 0), tree)
         return tree
 
-    def data_major(self, tree: Any) -> Any:
+    def _data_major(self, tree: Any) -> Any:
         """Stacked per-step results (time first) back in the layout of the data."""
         if self.data_first_axis == "T":
             return tree
@@ -199,23 +199,23 @@ class DSTrainer(bd.DSRunner):
             is_leaf=_is_array,
         )
 
-    def clock(self, n: int) -> tuple[np.ndarray, np.ndarray, tuple[Any, ...]]:
+    def _clock(self, n: int) -> tuple[np.ndarray, np.ndarray, tuple[Any, ...]]:
         """Host-side operands of ``n`` steps from the current clock: ``(ts, idx, iters)``."""
         iters = tuple(iter_steps(s, self.i0, n) for s in self._inputs if s.type == "iter")
         ts = np.asarray(self.t0 + self.dt * np.arange(n), dtype=bm.get_float())
         idx = np.asarray(self.i0 + np.arange(n), dtype=bm.get_int())
         return ts, idx, iters
 
-    def advance(self, n: int) -> None:
+    def _advance(self, n: int) -> None:
         """Move the clock on by ``n`` steps."""
         self.i0 += n
         self.t0 += n * self.dt
 
-    def step_function(self, shared: dict[str, Any]) -> Any:
+    def _step_function(self, shared: dict[str, Any]) -> Any:
         """The runner's step ``(t, i, iters, x) -> (output, monitors)`` for ``shared``."""
         return self._bodies_for(shared, True)[0]
 
-    def unroll(
+    def _unroll(
         self,
         xs: Any,
         ts: Any,
@@ -229,7 +229,7 @@ class DSTrainer(bd.DSRunner):
 
         Args:
           xs: the inputs, time axis first.
-          ts: the step start times (from :meth:`clock`).
+          ts: the step start times (from :meth:`_clock`).
           idx: the step indices.
           iters: the values of the runner's ``'iter'`` inputs.
           shared: the shared data of each step.
@@ -241,7 +241,7 @@ class DSTrainer(bd.DSRunner):
           ``(outputs, monitors)``, or ``(outputs, monitors, probes)`` with ``probe``; all
           time first.
         """
-        step = self.step_function(shared)
+        step = self._step_function(shared)
         if probe is None:
             return bm.for_loop(step, (ts, idx, iters, xs), jit=self.jit)
 

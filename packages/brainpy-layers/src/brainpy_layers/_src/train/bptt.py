@@ -133,8 +133,8 @@ class _BPTrainer(DSTrainer):
     # ------------------------------------------------------------- the loss
     def _forward(self, xs: Any, ts: Any, idx: Any, iters: Any, shared: dict[str, Any]) -> Any:
         """The target's outputs and monitors over ``xs`` (in the data layout)."""
-        outs, mons = self.unroll(self.time_major(xs), ts, idx, iters, shared)
-        return self.data_major(outs), self.data_major(mons)
+        outs, mons = self._unroll(self._time_major(xs), ts, idx, iters, shared)
+        return self._data_major(outs), self._data_major(mons)
 
     def _loss_core(self, shared: dict[str, Any]) -> Callable[..., Any]:
         def loss(xs, ys, ts, idx, iters):
@@ -165,13 +165,13 @@ class _BPTrainer(DSTrainer):
         return fun
 
     def _n_steps(self, xs: Any) -> int:
-        return self.num_steps_of(xs, "inputs") if self._temporal else 1
+        return self._num_steps_of(xs, "inputs") if self._temporal else 1
 
     def _host_call(self, core: Callable[..., Any], xs: Any, ys: Any) -> Any:
         n = self._n_steps(xs)
-        ts, idx, iters = self.clock(n)
+        ts, idx, iters = self._clock(n)
         out = core(to_jax(xs), to_jax(ys), ts, idx, iters)
-        self.advance(n)
+        self._advance(n)
         return out
 
     def f_loss(self, shared_args: dict[str, Any] | None = None, jit: bool = True) -> Any:
@@ -275,7 +275,7 @@ class _BPTrainer(DSTrainer):
                 f"{sorted(ny, key=str)}."
             )
         if self._temporal:
-            self.num_steps_of(x, f"the inputs of {what}")
+            self._num_steps_of(x, f"the inputs of {what}")
         return x, y, int(nx.pop())
 
     def _write(self, line: str) -> None:
@@ -528,7 +528,7 @@ class BPFF(_BPTrainer):
     _temporal = False
 
     def _forward(self, xs: Any, ts: Any, idx: Any, iters: Any, shared: dict[str, Any]) -> Any:
-        step = self.step_function(shared)
+        step = self._step_function(shared)
         first = jax.tree_util.tree_map(lambda a: a[0], (ts, idx, iters))
         return step(*first, xs)
 
@@ -565,11 +565,11 @@ class BPFF(_BPTrainer):
 
         core = self._cached("predict", shared, make)
         start = time.perf_counter()
-        ts, idx, iters = self.clock(1)
+        ts, idx, iters = self._clock(1)
         out, mons = core(to_jax(inputs), ts, idx, iters)
         jax.block_until_ready(out)
         elapsed = time.perf_counter() - start
-        self.advance(1)
+        self._advance(1)
         mon = bd.DotDict(
             {k: np.asarray(v) if self.numpy_mon_after_run else v for k, v in mons.items()}
         )

@@ -93,8 +93,8 @@ def format_targets(
         )
     if not leaves_of(xs):
         raise TrainerArgumentError(f"{owner}.fit: the inputs X hold no array.")
-    batch = trainer.batch_size_of(xs, "the inputs X")
-    steps = trainer.num_steps_of(xs, "the inputs X")
+    batch = trainer._batch_size_of(xs, "the inputs X")
+    steps = trainer._num_steps_of(xs, "the inputs X")
     b_axis, t_axis = (0, 1) if trainer.data_first_axis == "B" else (1, 0)
     out: dict[str, Any] = {}
     last_only = False
@@ -116,7 +116,7 @@ def format_targets(
                 f"{tuple(want)} {layouts}{extra}, matching the inputs X (batch {batch}, "
                 f"{steps} steps), got shape {shape}."
             )
-        out[node.name] = trainer.time_major(y)
+        out[node.name] = trainer._time_major(y)
     return out, batch, steps, last_only
 
 
@@ -148,7 +148,7 @@ class ReadoutTrainer(DSTrainer):
         if fun is None:
 
             def run(xs, ts, idx, iters, ys):
-                return self.unroll(xs, ts, idx, iters, shared, ys=ys, probe=self._probe)
+                return self._unroll(xs, ts, idx, iters, shared, ys=ys, probe=self._probe)
 
             fun = self._compiled[key] = bm.jit(run) if self.jit else run
         return fun
@@ -157,16 +157,16 @@ class ReadoutTrainer(DSTrainer):
         raise NotImplementedError
 
     def _run_fit(self, xs: Any, ys: Any, shared: dict[str, Any], n: int) -> tuple[Any, Any]:
-        ts, idx, iters = self.clock(n)
+        ts, idx, iters = self._clock(n)
         outs, mons, probes = self._record_fn(shared, ys is not None)(
-            self.time_major(xs), ts, idx, iters, ys
+            self._time_major(xs), ts, idx, iters, ys
         )
         jax.block_until_ready((outs, mons, probes))
         t0 = self.t0
-        self.advance(n)
+        self._advance(n)
         mon = DotDict(
             {k: np.asarray(v) if self.numpy_mon_after_run else v for k, v in mons.items()}
         )
         mon["ts"] = np.asarray(t0 + self.dt * np.arange(1, n + 1), dtype=bm.get_float())
         self.mon = mon
-        return self.data_major(outs), probes
+        return self._data_major(outs), probes
