@@ -55,6 +55,7 @@ from brainpy_math._src.interop import as_jax as as_jax
 from brainpy_math._src.interop import as_ndarray as as_ndarray
 from brainpy_math._src.interop import as_numpy as as_numpy
 from brainpy_math._src.interop import as_variable as as_variable
+from brainpy_math._src.memory import clear_buffer_memory as clear_buffer_memory
 from brainpy_math._src.modes import BatchingMode as BatchingMode
 from brainpy_math._src.modes import Mode as Mode
 from brainpy_math._src.modes import NonBatchingMode as NonBatchingMode
@@ -77,6 +78,7 @@ from brainpy_math._src.transforms.vmap import vmap as vmap
 from brainpy_math._src.variable import Parameter as Parameter
 from brainpy_math._src.variable import TrainVar as TrainVar
 from brainpy_math._src.variable import Variable as Variable
+from brainpy_math._src.variable_view import VariableView as VariableView
 from brainpy_math._src.xla_cpu import cpu_loop_kernels_enabled as cpu_loop_kernels_enabled
 from brainpy_math._version import __version__ as __version__
 
@@ -146,11 +148,13 @@ __all__ = sorted(
         "TrainVar",
         "TrainingMode",
         "Variable",
+        "VariableView",
         "activations",
         "as_jax",
         "cpu_loop_kernels_enabled",
         "batching_environment",
         "batching_mode",
+        "clear_buffer_memory",
         "cond",
         "dftype",
         "disable_x64",
