@@ -278,13 +278,13 @@ def seed(seed: int | Any | None = None) -> None:
     DEFAULT.seed(number)
 
 
-def default_rng(seed_or_key: Any = None, clone: bool = True) -> RandomState:
+def default_rng(seed: Any = None, clone: bool = True) -> RandomState:
     """A generator: ``DEFAULT`` (or a clone of it), or a new one from a seed or key.
 
     Args:
-      seed_or_key: ``None`` for the global generator; an int seed or a key for a new
-        :class:`RandomState`.
-      clone: with ``seed_or_key=None``, return a clone of ``DEFAULT`` (an independent
+      seed: ``None`` for the global generator; an int seed or a key for a new
+        :class:`RandomState` (2.3.5's parameter name).
+      clone: with ``seed=None``, return a clone of ``DEFAULT`` (an independent
         generator split off it) rather than ``DEFAULT`` itself.
 
     Returns:
@@ -298,9 +298,9 @@ def default_rng(seed_or_key: Any = None, clone: bool = True) -> RandomState:
       >>> rng
       RandomState([0, 7], dtype=uint32)
     """
-    if seed_or_key is None:
+    if seed is None:
         return DEFAULT.clone() if clone else DEFAULT
-    return RandomState(seed_or_key)
+    return RandomState(seed)
 
 
 def split_key() -> jax.Array:
