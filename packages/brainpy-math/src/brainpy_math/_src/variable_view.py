@@ -64,8 +64,7 @@ class VariableView(Variable):
     def __init__(self, value: Variable, index: Any):
         if not isinstance(value, Variable):
             raise TypeError(
-                f"VariableView: value must be a brainpy_math.Variable, got "
-                f"{type(value).__name__}."
+                f"VariableView: value must be a brainpy_math.Variable, got {type(value).__name__}."
             )
         index = _as_index(index)
         try:  # NumPy checks bounds (JAX clamps); a zero-strided array costs no memory
