@@ -29,6 +29,8 @@ from brainpy_math import surrogate as surrogate
 from brainpy_math._src.activations import ACTIVATION_NAMES as _ACTIVATION_NAMES
 from brainpy_math._src.array import Array as Array
 from brainpy_math._src.array import Tensor as Tensor
+from brainpy_math._src.deprecations import DEPRECATED as _DEPRECATED
+from brainpy_math._src.deprecations import deprecation_getattr as _deprecation_getattr
 from brainpy_math._src.environment import batching_environment as batching_environment
 from brainpy_math._src.environment import dftype as dftype
 from brainpy_math._src.environment import disable_x64 as disable_x64
@@ -56,6 +58,8 @@ from brainpy_math._src.interop import as_ndarray as as_ndarray
 from brainpy_math._src.interop import as_numpy as as_numpy
 from brainpy_math._src.interop import as_variable as as_variable
 from brainpy_math._src.memory import clear_buffer_memory as clear_buffer_memory
+from brainpy_math._src.misc_math import clip_by_norm as clip_by_norm
+from brainpy_math._src.misc_math import remove_diag as remove_diag
 from brainpy_math._src.modes import BatchingMode as BatchingMode
 from brainpy_math._src.modes import Mode as Mode
 from brainpy_math._src.modes import NonBatchingMode as NonBatchingMode
@@ -67,11 +71,43 @@ from brainpy_math._src.modes import training_mode as training_mode
 # The NumPy-compatible namespace (generated; see brainpy_math._src.numpy_ops).
 from brainpy_math._src.numpy_ops import *  # noqa: F403
 from brainpy_math._src.numpy_ops import NUMPY_NAMES as _NUMPY_NAMES
+from brainpy_math._src.operators_pre_syn_post import (
+    pre2post_coo_event_sum as pre2post_coo_event_sum,
+)
+from brainpy_math._src.operators_pre_syn_post import pre2post_event_prod as pre2post_event_prod
+from brainpy_math._src.operators_pre_syn_post import pre2post_event_sum as pre2post_event_sum
+from brainpy_math._src.operators_pre_syn_post import pre2post_max as pre2post_max
+from brainpy_math._src.operators_pre_syn_post import pre2post_mean as pre2post_mean
+from brainpy_math._src.operators_pre_syn_post import pre2post_min as pre2post_min
+from brainpy_math._src.operators_pre_syn_post import pre2post_prod as pre2post_prod
+from brainpy_math._src.operators_pre_syn_post import pre2post_sum as pre2post_sum
+from brainpy_math._src.operators_pre_syn_post import pre2syn as pre2syn
+from brainpy_math._src.operators_pre_syn_post import syn2post as syn2post
+from brainpy_math._src.operators_pre_syn_post import syn2post_max as syn2post_max
+from brainpy_math._src.operators_pre_syn_post import syn2post_mean as syn2post_mean
+from brainpy_math._src.operators_pre_syn_post import syn2post_min as syn2post_min
+from brainpy_math._src.operators_pre_syn_post import syn2post_prod as syn2post_prod
+from brainpy_math._src.operators_pre_syn_post import syn2post_softmax as syn2post_softmax
+from brainpy_math._src.operators_pre_syn_post import syn2post_sum as syn2post_sum
+from brainpy_math._src.platform import get_platform as get_platform
+from brainpy_math._src.platform import set_host_device_count as set_host_device_count
+from brainpy_math._src.platform import set_platform as set_platform
+from brainpy_math._src.sparse_csr import csr_matvec as csr_matvec
+from brainpy_math._src.sparse_csr import cusparse_csr_matvec as cusparse_csr_matvec
+from brainpy_math._src.sparse_csr import sparse_matmul as sparse_matmul
 from brainpy_math._src.transforms.autograd import grad as grad
 from brainpy_math._src.transforms.autograd import value_and_grad as value_and_grad
 from brainpy_math._src.transforms.autograd import vector_grad as vector_grad
 from brainpy_math._src.transforms.control import cond as cond
+from brainpy_math._src.transforms.jacobian import hessian as hessian
+from brainpy_math._src.transforms.jacobian import jacfwd as jacfwd
+from brainpy_math._src.transforms.jacobian import jacobian as jacobian
+from brainpy_math._src.transforms.jacobian import jacrev as jacrev
 from brainpy_math._src.transforms.jit import jit as jit
+from brainpy_math._src.transforms.legacy_control import ifelse as ifelse
+from brainpy_math._src.transforms.legacy_control import make_cond as make_cond
+from brainpy_math._src.transforms.legacy_control import make_loop as make_loop
+from brainpy_math._src.transforms.legacy_control import make_while as make_while
 from brainpy_math._src.transforms.loops import for_loop as for_loop
 from brainpy_math._src.transforms.loops import while_loop as while_loop
 from brainpy_math._src.transforms.vmap import vmap as vmap
@@ -186,6 +222,38 @@ __all__ = sorted(
         "value_and_grad",
         "vector_grad",
         "vmap",
+        "clip_by_norm",
+        "csr_matvec",
+        "cusparse_csr_matvec",
+        "get_platform",
+        "hessian",
+        "ifelse",
+        "jacfwd",
+        "jacobian",
+        "jacrev",
+        "make_cond",
+        "make_loop",
+        "make_while",
+        "pre2post_coo_event_sum",
+        "pre2post_event_prod",
+        "pre2post_event_sum",
+        "pre2post_max",
+        "pre2post_mean",
+        "pre2post_min",
+        "pre2post_prod",
+        "pre2post_sum",
+        "pre2syn",
+        "remove_diag",
+        "set_host_device_count",
+        "set_platform",
+        "sparse_matmul",
+        "syn2post",
+        "syn2post_max",
+        "syn2post_mean",
+        "syn2post_min",
+        "syn2post_prod",
+        "syn2post_softmax",
+        "syn2post_sum",
         "while_loop",
         "as_device_array",
         "as_ndarray",
@@ -201,3 +269,5 @@ __all__ = sorted(
     | set(compat_pytorch.__all__)
     | set(compat_tensorflow.__all__)
 )
+
+__getattr__ = _deprecation_getattr(__name__, _DEPRECATED)  # JaxArray (BrainPy 2.3 alias)
