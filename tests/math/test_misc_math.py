@@ -70,9 +70,26 @@ def test_set_host_device_count_after_start_is_a_clear_error():
         bm.set_host_device_count(0)
 
 
+SPLIT_AFTER_IMPORT = """
+import os
+import brainpy_math as bm
+bm.set_host_device_count(3)
+import jax
+assert jax.device_count() == 3, jax.devices()
+assert bm.random.normal(size=2).shape == (2,)
+print(os.environ["XLA_FLAGS"].count("device_count"))
+"""
+
+
+def test_set_host_device_count_works_right_after_import(run_python, monkeypatch):
+    monkeypatch.delenv("XLA_FLAGS", raising=False)
+    done = run_python(SPLIT_AFTER_IMPORT)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "1"
+
+
 def test_set_host_device_count_before_start_rewrites_xla_flags(monkeypatch):
-    # In a real run JAX has started by the time brainpy_math is imported (its random
-    # module makes the DEFAULT key), so pretend it has not: what is checked is the flag.
+    # This test process has started JAX, so pretend it has not: what is checked is the flag.
     from brainpy_math._src import platform
 
     monkeypatch.setattr(platform, "backends_are_initialized", lambda: False)

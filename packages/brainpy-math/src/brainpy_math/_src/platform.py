@@ -63,11 +63,16 @@ def set_host_device_count(n: int) -> None:
     earlier value, keeping other flags). XLA reads the flag once, when JAX starts, so
     call this before any JAX computation.
 
-    Note:
-      Importing ``brainpy_math`` already starts JAX (it creates the default random
-      key), so in practice this raises; set ``XLA_FLAGS`` in the environment before
-      importing instead. The function is kept for BrainPy 2.3.5 code and reports the
-      fix.
+    Importing ``brainpy_math`` (or ``brainpy``) starts nothing: call this right after the
+    imports, as BrainPy 2.3.5 scripts do.
+
+    Examples:
+      Not run as a doctest (the test process has started JAX already)::
+
+        import brainpy.math as bm
+        bm.set_host_device_count(4)
+        import jax
+        jax.device_count()  # 4
 
     Raises:
       ValueError: ``n`` is not a positive int.

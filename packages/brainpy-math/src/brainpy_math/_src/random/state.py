@@ -135,10 +135,35 @@ class RandomState(
       True
     """
 
-    __slots__ = ()
+    # ``_device_key`` holds the key; ``_host_key`` a NumPy key not yet on the device (the
+    # global generator is made so at import, which then starts no JAX backend).
+    __slots__ = ("_device_key", "_host_key")
 
     def __init__(self, seed_or_key: Any = None):
+        self._host_key = None
         super().__init__(_make_key(seed_or_key, "RandomState"))
+
+    @classmethod
+    def _on_host(cls, seed: int) -> RandomState:
+        """A generator whose threefry key stays in NumPy until it is first used."""
+        rng = cls.__new__(cls)
+        rng._device_key = None
+        rng._host_key = np.array([seed >> 32, seed & 0xFFFFFFFF], dtype=np.uint32)
+        rng._batch_axis = None
+        return rng
+
+    @property  # type: ignore[override]
+    def _value(self) -> jax.Array:
+        key = getattr(self, "_device_key", None)
+        if key is None:
+            key = self._device_key = to_jax(self._host_key)
+            self._host_key = None
+        return key
+
+    @_value.setter
+    def _value(self, key: Any) -> None:
+        self._device_key = key
+        self._host_key = None
 
     def seed(self, seed_or_key: Any = None) -> None:
         """Reset the key from a seed or a key (see the class for the accepted values).
@@ -228,7 +253,11 @@ jax.tree_util.register_pytree_node(
 #: The global generator behind the module-level functions (``bm.random.normal`` …),
 #: seeded from the operating system's entropy at import (NumPy's global stream is not
 #: touched); :func:`seed` re-seeds it.
-DEFAULT = RandomState(_entropy_seed())
+DEFAULT = (
+    RandomState._on_host(_entropy_seed())
+    if jax.config.jax_default_prng_impl == "threefry2x32"  # type: ignore[attr-defined]
+    else RandomState(_entropy_seed())
+)
 
 
 def seed(seed: int | Any | None = None) -> None:
