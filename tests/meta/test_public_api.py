@@ -84,3 +84,16 @@ def test_wheel_ships_type_stubs() -> None:
     for alias in ("math", "dyn", "layers", "checkpoints"):
         stub = (files / f"{alias}.pyi").read_text(encoding="utf-8")
         assert f"from brainpy_{alias} import *" in stub
+
+
+def test_using_every_component_starts_no_jax_backend(run_python) -> None:
+    """Scripts may still choose devices (bm.set_host_device_count …) after the imports."""
+    code = (
+        "import brainpy as bp\n"
+        "bp.neurons, bp.layers.Dense, bp.checkpoints.save_pytree, bp.math.random.DEFAULT\n"
+        "from jax._src import xla_bridge\n"
+        "print(xla_bridge.backends_are_initialized())\n"
+    )
+    done = run_python(code)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "False"
