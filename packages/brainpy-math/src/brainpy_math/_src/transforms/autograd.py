@@ -63,14 +63,23 @@ class _GradFunction:
             self._cache.put(key, entry)
         return entry
 
-    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+    # The name in error messages and the trace check; subclasses (jacobians) override it.
+    who = "grad"
+
+    def _staged(self, args: tuple[Any, ...], kwargs: dict[str, Any]) -> tuple[Any, ...]:
+        """Check a call and stage it as a pure function of the values to differentiate.
+
+        Returns ``(pure, var_values, diff_args, other_values, written)``: ``pure(var_values,
+        diff_args, other_values)`` runs the function with those values swapped into its
+        Variables and returns ``(out, (out, aux, new values of the written Variables))``.
+        """
         args = _unwrap(args)
         kwargs = _unwrap(kwargs)
         for i in self.argnums:
             if not -len(args) <= i < len(args):
                 raise ValueError(
-                    f"grad: argnums={i} is out of range for a call with {len(args)} positional "
-                    "argument(s)."
+                    f"{self.who}: argnums={i} is out of range for a call with {len(args)} "
+                    "positional argument(s)."
                 )
         others, written = self._state(args, kwargs)
         grad_vars = self.var_leaves
@@ -79,10 +88,10 @@ class _GradFunction:
 
         def pure(var_values, diff_args, other_values):
             full = list(args)
-            for i, x in zip(argnums, diff_args):
+            for i, x in zip(argnums, diff_args, strict=True):
                 full[i] = x
             with swapped_in(state, list(var_values) + list(other_values)):
-                with checked_trace(state, "grad"):
+                with checked_trace(state, self.who):
                     out = _unwrap(self.fun(*full, **kwargs))
                 aux = None
                 if self.has_aux:
@@ -91,8 +100,20 @@ class _GradFunction:
             return out, (out, aux, new)
 
         diff_args = tuple(args[i] for i in argnums)
-        var_values = read_values(grad_vars)
-        other_values = read_values(others)
+        return pure, read_values(grad_vars), diff_args, read_values(others), written
+
+    def _returned(self, result: Any, value: Any, aux: Any) -> Any:
+        """``result``, with the function's value and aux output as asked for."""
+        if self.return_value and self.has_aux:
+            return result, value, aux
+        if self.return_value:
+            return result, value
+        if self.has_aux:
+            return result, aux
+        return result
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        pure, var_values, diff_args, other_values, written = self._staged(args, kwargs)
         if self.vector:
             primal, vjp_fun, (value, aux, new) = jax.vjp(
                 lambda vv, da: pure(vv, da, other_values), var_values, diff_args, has_aux=True
@@ -114,13 +135,7 @@ class _GradFunction:
             grads = var_part
         else:
             grads = arg_part
-        if self.return_value and self.has_aux:
-            return grads, value, aux
-        if self.return_value:
-            return grads, value
-        if self.has_aux:
-            return grads, aux
-        return grads
+        return self._returned(grads, value, aux)
 
 
 def _plain_containers(tree: Any) -> Any:

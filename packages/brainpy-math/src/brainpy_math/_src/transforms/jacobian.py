@@ -13,13 +13,9 @@ from typing import Any
 import jax
 
 from brainpy_math._src.transforms._state import (
-    checked_trace,
-    read_values,
-    swapped_in,
     write_back,
 )
 from brainpy_math._src.transforms.autograd import _GradFunction
-from brainpy_math._src.transforms.loops import _unwrap
 
 __all__ = ["hessian", "jacfwd", "jacobian", "jacrev"]
 
@@ -30,39 +26,13 @@ class _JacFunction(_GradFunction):
     def __init__(self, fun, grad_vars, argnums, has_aux, return_value, mode, options):
         super().__init__(fun, grad_vars, argnums, has_aux, return_value, False, options)
         self.mode = mode
+        self.who = mode
 
     def __call__(self, *args: Any, **kwargs: Any) -> Any:
-        args = _unwrap(args)
-        kwargs = _unwrap(kwargs)
-        for i in self.argnums:
-            if not -len(args) <= i < len(args):
-                raise ValueError(
-                    f"{self.mode}: argnums={i} is out of range for a call with {len(args)} "
-                    "positional argument(s)."
-                )
-        others, written = self._state(args, kwargs)
-        grad_vars = self.var_leaves
-        state = grad_vars + others
-        argnums = tuple(i % len(args) for i in self.argnums)
-
-        def pure(var_values, diff_args, other_values):
-            full = list(args)
-            for i, x in zip(argnums, diff_args, strict=True):
-                full[i] = x
-            with swapped_in(state, list(var_values) + list(other_values)):
-                with checked_trace(state, self.mode):
-                    out = _unwrap(self.fun(*full, **kwargs))
-                aux = None
-                if self.has_aux:
-                    out, aux = out
-                new = [v._value for v in written]
-            return out, (out, aux, new)
-
+        pure, var_values, diff_args, other_values, written = self._staged(args, kwargs)
         transform = {"jacrev": jax.jacrev, "jacfwd": jax.jacfwd, "hessian": jax.hessian}[self.mode]
         jac, (value, aux, new) = transform(pure, argnums=(0, 1), has_aux=True, **self.jax_kwargs)(
-            list(read_values(grad_vars)),
-            tuple(args[i] for i in argnums),
-            read_values(others),
+            list(var_values), diff_args, other_values
         )
         write_back(written, new)
         if self.mode == "hessian":
@@ -70,13 +40,7 @@ class _JacFunction(_GradFunction):
         else:  # one (var_jacobians, arg_jacobians) pair per output leaf
             is_pair = lambda x: isinstance(x, tuple) and len(x) == 2 and isinstance(x[0], list)  # noqa: E731
             result = jax.tree_util.tree_map(self._jacobian, jac, is_leaf=is_pair)
-        if self.return_value and self.has_aux:
-            return result, value, aux
-        if self.return_value:
-            return result, value
-        if self.has_aux:
-            return result, aux
-        return result
+        return self._returned(result, value, aux)
 
     def _args(self, part: Sequence[Any]) -> Any:
         return part[0] if self.single_arg else tuple(part)
