@@ -16,6 +16,17 @@ from brainpy_math._src.state_trace import TRACE_STACK
 __all__ = ["Variable", "TrainVar", "Parameter"]
 
 
+def assignable(new_value: Any) -> jax.Array:
+    """``new_value`` as the JAX array a Variable stores, with a strong dtype.
+
+    A weakly typed value would change the compiled signature: its dtype is made fixed.
+    """
+    new_value = to_jax(as_jax(new_value))
+    if getattr(new_value, "weak_type", False):
+        new_value = lax.convert_element_type(new_value, new_value.dtype)
+    return new_value
+
+
 class Variable(Array):
     """A mutable array whose value the transformations carry in and out.
 
@@ -74,10 +85,7 @@ class Variable(Array):
 
     @value.setter
     def value(self, new_value: Any) -> None:
-        new_value = to_jax(as_jax(new_value))
-        if getattr(new_value, "weak_type", False):
-            # A weakly typed value would change the compiled signature: keep the dtype fixed.
-            new_value = lax.convert_element_type(new_value, new_value.dtype)
+        new_value = assignable(new_value)
         self._check(new_value)
         if TRACE_STACK:
             TRACE_STACK[-1].write(self)

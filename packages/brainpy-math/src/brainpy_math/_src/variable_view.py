@@ -6,10 +6,9 @@ from typing import Any
 
 import jax
 import numpy as np
-from jax import lax
 
-from brainpy_math._src.array import as_jax, to_jax
-from brainpy_math._src.variable import Variable
+from brainpy_math._src.array import as_jax
+from brainpy_math._src.variable import Variable, assignable
 
 __all__ = ["VariableView"]
 
@@ -105,9 +104,7 @@ class VariableView(Variable):
 
     @value.setter
     def value(self, new_value: Any) -> None:
-        new_value = to_jax(as_jax(new_value))
-        if getattr(new_value, "weak_type", False):
-            new_value = lax.convert_element_type(new_value, new_value.dtype)
+        new_value = assignable(new_value)
         self._check(new_value)
         origin = self._origin.value
         self._origin.value = origin.at[self._index].set(new_value)
