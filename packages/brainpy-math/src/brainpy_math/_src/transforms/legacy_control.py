@@ -155,9 +155,9 @@ def ifelse(
     dyn_vars: Any = None,
     show_code: bool = False,
 ) -> Any:
-    """``if c0: b0 elif c1: b1 ... else: bN``, compiled (nested :func:`jax.lax.cond`).
+    """A compiled if/elif/else chain over branches (nested :func:`jax.lax.cond`).
 
-    The first true condition picks its branch; when none is true, the last branch
+    ``if c0: b0 elif c1: b1 … else: bN``: the first true condition picks its branch; when none is true, the last branch
     runs. Each branch is called with ``operands`` as its one argument, or is a
     constant (a number or array) returned as is. Branches may update Variables.
 
