@@ -21,6 +21,7 @@ EXPECTED_ALL = [
     "DynamicalSystemNS",
     "ForceTrainer",
     "JointEq",
+    "LoopOverTime",
     "Network",
     "NeuGroup",
     "NeuGroupNS",

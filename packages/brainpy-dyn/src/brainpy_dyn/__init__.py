@@ -1,7 +1,7 @@
 """brainpy_dyn: brain dynamics on JAX.
 
 ``share``, dynamical systems, ``Delay``, neurons, synapses, connectors, initializers,
-integrators and the ``DSRunner``, built on :mod:`brainpy_math`.
+integrators and the ``DSRunner`` and ``LoopOverTime``, built on :mod:`brainpy_math`.
 """
 
 from brainpy_dyn import conn as conn
@@ -28,6 +28,7 @@ from brainpy_dyn._src.dynsys import DynamicalSystemNS as DynamicalSystemNS
 from brainpy_dyn._src.dynsys import NeuGroup as NeuGroup
 from brainpy_dyn._src.dynsys import NeuGroupNS as NeuGroupNS
 from brainpy_dyn._src.dynsys import not_pass_shared as not_pass_shared
+from brainpy_dyn._src.loop_over_time import LoopOverTime as LoopOverTime
 from brainpy_dyn._src.naming import clear_name_cache as clear_name_cache
 from brainpy_dyn._src.object import BrainPyObject as BrainPyObject
 from brainpy_dyn._src.object import Collector as Collector
@@ -60,6 +61,7 @@ __all__ = [
     "integrators",
     "JointEq",
     "load_state_dict",
+    "LoopOverTime",
     "measure",
     "Network",
     "NeuGroup",

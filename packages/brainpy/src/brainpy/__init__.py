@@ -47,6 +47,7 @@ if _typing.TYPE_CHECKING:  # what the lazy table below resolves to, spelled out 
     from brainpy_dyn import DynamicalSystem as DynamicalSystem
     from brainpy_dyn import DynamicalSystemNS as DynamicalSystemNS
     from brainpy_dyn import JointEq as JointEq
+    from brainpy_dyn import LoopOverTime as LoopOverTime
     from brainpy_dyn import Network as Network
     from brainpy_dyn import NeuGroup as NeuGroup
     from brainpy_dyn import NeuGroupNS as NeuGroupNS
@@ -113,6 +114,7 @@ _OBJECTS: dict[str, str] = dict.fromkeys(
         "DynamicalSystem",
         "DynamicalSystemNS",
         "JointEq",
+        "LoopOverTime",
         "Network",
         "NeuGroup",
         "NeuGroupNS",
