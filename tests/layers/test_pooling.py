@@ -238,7 +238,7 @@ def test_adaptive_channel_axis_zero_is_channels_first(torch):
 
 
 def test_adaptive_bins_from_definition():
-    from brainpy_layers._src.pooling import adaptive_bins
+    from brainpy_layers._src.adaptive_pooling import adaptive_bins
 
     for size in range(1, 12):
         for target in range(1, 15):

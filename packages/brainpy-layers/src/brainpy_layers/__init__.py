@@ -15,6 +15,12 @@ from brainpy_layers import algorithms as algorithms
 from brainpy_layers import errors as errors
 from brainpy_layers import losses as losses
 from brainpy_layers import train as train
+from brainpy_layers._src.adaptive_pooling import AdaptiveAvgPool1d as AdaptiveAvgPool1d
+from brainpy_layers._src.adaptive_pooling import AdaptiveAvgPool2d as AdaptiveAvgPool2d
+from brainpy_layers._src.adaptive_pooling import AdaptiveAvgPool3d as AdaptiveAvgPool3d
+from brainpy_layers._src.adaptive_pooling import AdaptiveMaxPool1d as AdaptiveMaxPool1d
+from brainpy_layers._src.adaptive_pooling import AdaptiveMaxPool2d as AdaptiveMaxPool2d
+from brainpy_layers._src.adaptive_pooling import AdaptiveMaxPool3d as AdaptiveMaxPool3d
 from brainpy_layers._src.base import Layer as Layer
 from brainpy_layers._src.batchnorm_aliases import BatchNorm1D as BatchNorm1D
 from brainpy_layers._src.batchnorm_aliases import BatchNorm2D as BatchNorm2D
@@ -42,12 +48,6 @@ from brainpy_layers._src.normalization import GroupNorm as GroupNorm
 from brainpy_layers._src.normalization import InstanceNorm as InstanceNorm
 from brainpy_layers._src.normalization import LayerNorm as LayerNorm
 from brainpy_layers._src.nvar import NVAR as NVAR
-from brainpy_layers._src.pooling import AdaptiveAvgPool1d as AdaptiveAvgPool1d
-from brainpy_layers._src.pooling import AdaptiveAvgPool2d as AdaptiveAvgPool2d
-from brainpy_layers._src.pooling import AdaptiveAvgPool3d as AdaptiveAvgPool3d
-from brainpy_layers._src.pooling import AdaptiveMaxPool1d as AdaptiveMaxPool1d
-from brainpy_layers._src.pooling import AdaptiveMaxPool2d as AdaptiveMaxPool2d
-from brainpy_layers._src.pooling import AdaptiveMaxPool3d as AdaptiveMaxPool3d
 from brainpy_layers._src.pooling import AvgPool as AvgPool
 from brainpy_layers._src.pooling import AvgPool1d as AvgPool1d
 from brainpy_layers._src.pooling import AvgPool2d as AvgPool2d
