@@ -233,18 +233,22 @@ class LoopOverTime(DynamicalSystem):
             self.i0.value = i_start + n
         return self._to_output_layout(out)
 
-    def _step(self, t: Any, i: Any, x: Any) -> Any:
+    def _call_target(self, t: Any, i: Any, x: Any) -> Any:
+        """``target(x)`` with this step's shared data and cleared inputs; ``share`` restored."""
         snapshot = share._snapshot()
         try:
             share.save(**self._shared(t, i))
             self.target.clear_input()
-            out = self.target(x)
-            if self.out_vars is None:
-                return out
-            values = jax.tree_util.tree_map(lambda v: v.value, self.out_vars, is_leaf=_is_var)
-            return out, values
+            return self.target(x)
         finally:
             share._restore(snapshot)
+
+    def _step(self, t: Any, i: Any, x: Any) -> Any:
+        out = self._call_target(t, i, x)
+        if self.out_vars is None:
+            return out
+        values = jax.tree_util.tree_map(lambda v: v.value, self.out_vars, is_leaf=_is_var)
+        return out, values
 
     def _call_folded(self, xs: Any, n: int, t: Any, i: Any) -> Any:
         if self.out_vars is not None:
@@ -253,13 +257,7 @@ class LoopOverTime(DynamicalSystem):
                 "called once on the folded data, so there are no per-step values)."
             )
         folded = jax.tree_util.tree_map(lambda a: a.reshape((-1,) + a.shape[2:]), xs)
-        snapshot = share._snapshot()
-        try:
-            share.save(**self._shared(t, i))
-            self.target.clear_input()
-            out = self.target(folded)
-        finally:
-            share._restore(snapshot)
+        out = self._call_target(t, i, folded)
         return jax.tree_util.tree_map(lambda a: bm.as_jax(a).reshape((n, -1) + a.shape[1:]), out)
 
     def __repr__(self) -> str:
