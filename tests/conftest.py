@@ -6,6 +6,7 @@ installs only the package under test and its declared siblings.
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -42,5 +43,48 @@ def run_python(tmp_path: Path) -> RunPython:
             timeout=600,
             check=False,
         )
+
+    return run
+
+
+# A user's script, whose first random draw may come inside a compiled function. The global key
+# is either made on the device up front ("eager") or left to the first draw ("lazy"); the
+# script prints what it drew inside the transformation (``first``) and eagerly afterwards.
+_FIRST_DRAW_SCRIPT = """
+import json, sys
+import jax
+import numpy as np
+import brainpy_math as bm
+
+bm.random.seed(7)
+{setup}
+if sys.argv[1] == "eager":
+    bm.random.DEFAULT.value  # the key goes to the device now, outside any trace
+else:
+    assert bm.random.DEFAULT._host_key is not None, "the key was made before the first draw"
+{code}
+later = bm.random.uniform(size=4)
+assert not isinstance(bm.random.DEFAULT.value, jax.core.Tracer)
+print(json.dumps({{"first": np.asarray(first).tolist(), "later": np.asarray(later).tolist()}}))
+"""
+
+
+@pytest.fixture
+def first_draw(run_python: RunPython) -> Callable[[str, str], dict[str, dict]]:
+    """Run ``setup`` then ``code`` (which sets ``first``) in two fresh interpreters.
+
+    Returns the draws of both, ``{"lazy": ..., "eager": ...}``, each ``{"first", "later"}``: in
+    "lazy" the very first use of the global key happens in ``code``; in "eager" the key was put
+    on the device before. A child that fails fails the test with its stderr.
+    """
+
+    def run(setup: str, code: str) -> dict[str, dict]:
+        script = _FIRST_DRAW_SCRIPT.format(setup=setup, code=code)
+        results = {}
+        for mode in ("lazy", "eager"):
+            done = run_python(script, mode)
+            assert done.returncode == 0, f"{mode} run failed:\n{done.stderr[-3000:]}"
+            results[mode] = json.loads(done.stdout.strip().splitlines()[-1])
+        return results
 
     return run

@@ -34,6 +34,7 @@ from brainpy_math._src.random.location_scale import LocationScaleSampling
 from brainpy_math._src.random.normal import NormalSampling
 from brainpy_math._src.random.special import SpecialSampling
 from brainpy_math._src.random.uniform import UniformSampling
+from brainpy_math._src.state_trace import TRACE_STACK
 from brainpy_math._src.variable import Variable, _flatten_var, _unflatten_var_for
 
 __all__ = ["RandomState", "DEFAULT", "seed", "default_rng", "split_key", "split_keys"]
@@ -42,18 +43,42 @@ _MODULE = "brainpy_math.random"
 _SEED_LIMIT = 2**64
 
 
-def _key_from_int(seed: int, fn: str) -> jax.Array:
-    """The raw key of a concrete integer seed in [0, 2**64).
+def _threefry() -> bool:
+    return jax.config.jax_default_prng_impl == "threefry2x32"  # type: ignore[attr-defined,no-any-return]
 
-    For the default (threefry) implementation this is ``[seed >> 32, seed & 0xFFFFFFFF]``,
-    which is what ``jax.random.PRNGKey(seed)`` returns under x64 (and, for seeds below
-    2**32, always); building it here keeps large seeds distinct without x64.
+
+def _int_key(seed: int, fn: str) -> np.ndarray:
+    """The raw threefry key of an integer seed in [0, 2**64), as a NumPy array.
+
+    This is ``[seed >> 32, seed & 0xFFFFFFFF]``, what ``jax.random.PRNGKey(seed)`` returns
+    under x64 (and, for seeds below 2**32, always); building it here keeps large seeds
+    distinct without x64 and needs no JAX backend.
     """
     if not 0 <= seed < _SEED_LIMIT:
         raise ValueError(f"{fn}: seed must be an int in [0, 2**64), got {seed}.")
-    if jax.config.jax_default_prng_impl == "threefry2x32":  # type: ignore[attr-defined]
-        return to_jax(np.array([seed >> 32, seed & 0xFFFFFFFF], dtype=np.uint32))
-    return jax.random.PRNGKey(seed)
+    return np.array([seed >> 32, seed & 0xFFFFFFFF], dtype=np.uint32)
+
+
+def _key_from_int(seed: int, fn: str) -> jax.Array:
+    """The raw key of a concrete integer seed in [0, 2**64)."""
+    host = _int_key(seed, fn)  # checks the range for every implementation
+    return to_jax(host) if _threefry() else jax.random.PRNGKey(seed)
+
+
+def _host_key(seed_or_key: Any, fn: str) -> np.ndarray | None:
+    """The key of ``None`` or a concrete int seed, kept in NumPy; ``None`` for anything else.
+
+    Only threefry keys can be made without JAX; other implementations, keys and traced
+    seeds go through :func:`_make_key`.
+    """
+    if not _threefry() or isinstance(seed_or_key, (bool, np.bool_)):
+        return None
+    if seed_or_key is None:
+        # NumPy's *global* generator on purpose: ``seed()`` then makes this reproducible.
+        return _int_key(int(np.random.randint(0, 2**63, dtype=np.int64)), fn)  # noqa: NPY002
+    if isinstance(seed_or_key, (int, np.integer)):
+        return _int_key(operator.index(seed_or_key), fn)
+    return None
 
 
 def _make_key(seed_or_key: Any, fn: str) -> jax.Array:
@@ -135,28 +160,33 @@ class RandomState(
       True
     """
 
-    # ``_device_key`` holds the key; ``_host_key`` a NumPy key not yet on the device (the
-    # global generator is made so at import, which then starts no JAX backend).
+    # ``_device_key`` holds the key; ``_host_key`` a NumPy key not yet on the device. A
+    # generator made or seeded from an int (the global one at import, ``seed(0)`` at the top
+    # of a script) keeps its key in NumPy until first used, so it starts no JAX backend.
     __slots__ = ("_device_key", "_host_key")
 
     def __init__(self, seed_or_key: Any = None):
-        self._host_key = None
-        super().__init__(_make_key(seed_or_key, "RandomState"))
-
-    @classmethod
-    def _on_host(cls, seed: int) -> RandomState:
-        """A generator whose threefry key stays in NumPy until it is first used."""
-        rng = cls.__new__(cls)
-        rng._device_key = None
-        rng._host_key = np.array([seed >> 32, seed & 0xFFFFFFFF], dtype=np.uint32)
-        rng._batch_axis = None
-        return rng
+        host = _host_key(seed_or_key, "RandomState")
+        if host is None:
+            self._host_key = None
+            super().__init__(_make_key(seed_or_key, "RandomState"))
+            return
+        self._device_key = None
+        self._host_key = host
+        self._batch_axis = None
+        if TRACE_STACK:
+            TRACE_STACK[-1].created(self)
 
     @property  # type: ignore[override]
     def _value(self) -> jax.Array:
         key = getattr(self, "_device_key", None)
         if key is None:
-            key = self._device_key = to_jax(self._host_key)
+            # The first use may come while a transformation traces (a draw inside
+            # ``bm.jit`` or ``bm.for_loop``): the key must still become a concrete array,
+            # never a tracer of that trace, or it would leak out of it. Later, the
+            # transformations carry it in and out like any other Variable.
+            with jax.ensure_compile_time_eval():
+                key = self._device_key = to_jax(self._host_key)
             self._host_key = None
         return key
 
@@ -176,7 +206,14 @@ class RandomState(
           >>> bool((rng.random(3) == a).all())
           True
         """
-        self.value = _make_key(seed_or_key, "RandomState.seed")
+        # Inside a transformation the new key must be recorded as a write; outside, an
+        # int seed waits in NumPy like the key of a new generator.
+        host = None if TRACE_STACK else _host_key(seed_or_key, "RandomState.seed")
+        if host is None:
+            self.value = _make_key(seed_or_key, "RandomState.seed")
+        else:
+            self._device_key = None
+            self._host_key = host
 
     def split_key(self) -> jax.Array:
         """Advance the generator and return a new, independent key.
@@ -253,11 +290,7 @@ jax.tree_util.register_pytree_node(
 #: The global generator behind the module-level functions (``bm.random.normal`` …),
 #: seeded from the operating system's entropy at import (NumPy's global stream is not
 #: touched); :func:`seed` re-seeds it.
-DEFAULT = (
-    RandomState._on_host(_entropy_seed())
-    if jax.config.jax_default_prng_impl == "threefry2x32"  # type: ignore[attr-defined]
-    else RandomState(_entropy_seed())
-)
+DEFAULT = RandomState(_entropy_seed())
 
 
 def seed(seed: int | Any | None = None) -> None:
