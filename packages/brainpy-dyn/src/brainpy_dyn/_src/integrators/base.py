@@ -1,10 +1,22 @@
-"""What every ODE integrator shares: reading a derivative's signature, calling conventions.
+"""What every integrator shares: reading a derivative's signature, calling conventions.
 
 A derivative function is written ``f(x, t, *args)`` (one variable) or
 ``f(V, w, t, I)`` (several variables, returning a tuple of derivatives): the arguments
 before ``t`` are the integrated variables, those after it are parameters. The
 integrator built from it is called the same way, ``integral(V, w, t, I, dt=None)``,
 and returns the variables one step ``dt`` later.
+
+Two bases live here:
+
+* :class:`Integrator` is BrainPy 2.3.5's ``brainpy.Integrator``, the base of every
+  integrator class (``brainpy.ode.ODEIntegrator`` and its methods; SDE and FDE
+  integrators should subclass it too): it holds ``variables``, ``parameters``,
+  ``arguments``, ``dt`` and the ``state_delays``, calls the function given to
+  :meth:`Integrator.set_integral` and then pushes each new state into its delay
+  variable.
+* ``ODEIntegrator`` below is the older functional core (a step function plus a
+  signature), kept unchanged for ``sdeint``; the public ``ODEIntegrator`` is the
+  2.3.5 class in ``brainpy_dyn._src.integrators.ode.base``.
 """
 
 from __future__ import annotations
@@ -20,8 +32,19 @@ import jax.numpy as jnp
 import brainpy_math as bm
 from brainpy_dyn._src.context import share
 from brainpy_dyn._src.errors import DynError
+from brainpy_dyn._src.object import BrainPyObject
 
-__all__ = ["DiffEqError", "parse_signature", "ODEIntegrator", "default_dt"]
+__all__ = [
+    "CodeError",
+    "DiffEqError",
+    "Integrator",
+    "IntegratorError",
+    "ODEIntegrator",
+    "default_dt",
+    "get_args",
+    "check_kws",
+    "parse_signature",
+]
 
 
 class DiffEqError(DynError, ValueError):
@@ -32,7 +55,26 @@ class DiffEqError(DynError, ValueError):
     """
 
 
-DiffEqError.__module__ = "brainpy_dyn.integrators"
+class IntegratorError(DiffEqError):
+    """An integrator got an option it does not support (``var_type``, ``tol``, a delay).
+
+    The message names the option, the accepted values and what came.
+    """
+
+
+class CodeError(DiffEqError):
+    """A derivative uses a name that the integrator reserves.
+
+    ``dt`` is the step of every integrator call; Runge–Kutta integrators also reserve
+    ``f``, ``<v>_new``, ``d<v>_k<i>``, ``k<i>_<v>_arg``, ``k<i>_t_arg`` (and, when
+    adaptive, ``tol``, ``error``, ``dt_new``, ``<v>_te``), as BrainPy 2.3.5 did. Rename
+    the argument.
+    """
+
+
+for _cls in (DiffEqError, IntegratorError, CodeError):
+    _cls.__module__ = "brainpy_dyn.integrators"
+del _cls
 
 
 def parse_signature(f: Callable[..., Any], who: str) -> tuple[list[str], list[str], dict[str, Any]]:
@@ -211,3 +253,257 @@ class ODEIntegrator:
         """The new values in the variables' dtypes: one array, or a tuple of them."""
         out = tuple(jnp.asarray(x_new, dtype=x.dtype) for x_new, x in zip(new, xs, strict=True))
         return out[0] if len(out) == 1 else out
+
+
+# --------------------------------------------------------------------------------------
+# BrainPy 2.3.5's class hierarchy: ``Integrator`` and the helpers its subclasses share.
+# --------------------------------------------------------------------------------------
+
+DT = "dt"
+
+
+def get_args(f: Callable[..., Any]) -> tuple[list[str], list[str], list[str]]:
+    """Split a derivative's signature as BrainPy 2.3.5 does.
+
+    Args:
+      f: the derivative function.
+
+    Returns:
+      ``(variables, parameters, arguments)``: the names before ``t``; ``t`` and the names
+      after it; and every argument as written in the signature (``'tau=10.0'``).
+
+    Raises:
+      DiffEqError: see :func:`parse_signature`.
+
+    Examples:
+      >>> from brainpy_dyn._src.integrators.base import get_args
+      >>> get_args(lambda V, w, t, I, tau=10.0: None)
+      (['V', 'w'], ['t', 'I', 'tau'], ['V', 'w', 't', 'I', 'tau=10.0'])
+    """
+    variables, others, _ = parse_signature(f, getattr(f, "__name__", "odeint"))
+    arguments = [str(p) for p in inspect.signature(f).parameters.values()]
+    return variables, ["t", *others], arguments
+
+
+def check_kws(names: Sequence[str], keywords: dict[str, str]) -> None:
+    """Raise :class:`CodeError` if one of ``names`` is a reserved keyword.
+
+    Args:
+      names: the argument names of a derivative.
+      keywords: reserved name -> what the integrator uses it for.
+    """
+    for key, meaning in keywords.items():
+        if key in names:
+            raise CodeError(
+                f"{key!r} is a name the numerical integrator reserves ({meaning}); "
+                f"rename this argument of the derivative (got the arguments {list(names)})."
+            )
+
+
+def _delay_classes(kind: str) -> tuple[type, ...]:
+    """The delay-variable classes accepted for ``state_delays``/``neutral_delays``."""
+    names = ("TimeDelay", "LengthDelay") if kind == "state" else ("NeuTimeDelay", "NeuLenDelay")
+    return tuple(c for c in (getattr(bm, n, None) for n in names) if isinstance(c, type))
+
+
+def check_delays(delays: Any, kind: str, variables: Sequence[str], who: str) -> dict[str, Any]:
+    """Validate a ``{variable name: delay variable}`` mapping; return it as a dict.
+
+    Args:
+      delays: the mapping (``None`` for none).
+      kind: ``'state'`` (``brainpy_math.TimeDelay``/``LengthDelay``) or ``'neutral'``
+        (``brainpy_math.NeuTimeDelay``/``NeuLenDelay``).
+      variables: the integrator's variables; every key must be one of them.
+      who: the caller, for messages.
+
+    Raises:
+      IntegratorError: not a dict, a key that is not a variable, or a value that is not a
+        delay variable.
+    """
+    arg = f"{kind}_delays"
+    if delays is None:
+        return {}
+    if not isinstance(delays, dict):
+        raise IntegratorError(
+            f"{who}: {arg} must be a dict of variable name -> delay variable, "
+            f"got {type(delays).__name__}."
+        )
+    classes = _delay_classes(kind)
+    out: dict[str, Any] = {}
+    for key, delay in delays.items():
+        if key not in variables:
+            raise IntegratorError(
+                f"{who}: {arg} key {key!r} is not a variable of the equation; "
+                f"the variables are {list(variables)}."
+            )
+        ok = isinstance(delay, classes) if classes else callable(getattr(delay, "update", None))
+        if not ok:
+            expected = " or ".join(f"brainpy_math.{c.__name__}" for c in classes) or "a delay"
+            raise IntegratorError(
+                f"{who}: {arg}[{key!r}] must be {expected}, got {type(delay).__name__}."
+            )
+        out[key] = delay
+    return out
+
+
+def unwrap_arg(x: Any) -> Any:
+    """The JAX value of an Array/Variable argument; any other object (a delay) as is."""
+    return x.value if isinstance(x, bm.Array) else x
+
+
+class Integrator(BrainPyObject):
+    """The base of every numerical integrator: names, step and state delays.
+
+    BrainPy implementation of ``brainpy.Integrator`` (2.3.5). A subclass builds the
+    one-step function and hands it to :meth:`set_integral`; calling the integrator
+    maps positional arguments onto :attr:`arg_names`
+    (``variables + parameters + ['dt']``), calls that function with keyword arguments
+    and then writes each new state into its delay variable (``delay.update(new)``).
+
+    Note:
+      For SDE/FDE integrators built on this base: ``set_integral(fn)`` takes a function
+      called as ``fn(**kwargs)`` that returns the new value (one variable) or a
+      tuple/list of new values in the order of ``variables``.
+
+    Args:
+      variables: the names of the integrated variables (before ``t``).
+      parameters: ``'t'`` and the names after it.
+      arguments: the derivative's arguments as written (``'tau=10.0'``); ``'dt=...'`` is
+        appended.
+      dt: the integration step.
+      name: the object name.
+      state_delays: variable name -> ``brainpy_math.TimeDelay``/``LengthDelay`` to
+        update with the variable's new value after each step.
+
+    Raises:
+      IntegratorError: a non-positive ``dt`` or bad ``state_delays``.
+
+    Examples:
+      >>> import brainpy_dyn as bd
+      >>> itg = bd.integrators.Integrator(['x'], ['t'], ['x', 't'], dt=0.5)
+      >>> itg.set_integral(lambda x, t, dt=0.5: x + dt)
+      >>> float(itg(1.0, 0.0))
+      1.5
+      >>> itg.arguments
+      ['x', 't', 'dt=0.5']
+    """
+
+    def __init__(
+        self,
+        variables: Sequence[str],
+        parameters: Sequence[str],
+        arguments: Sequence[str],
+        dt: float,
+        name: str | None = None,
+        state_delays: dict[str, Any] | None = None,
+    ):
+        super().__init__(name=name)
+        if isinstance(dt, bool) or not isinstance(dt, (int, float)) or not dt > 0:
+            raise IntegratorError(
+                f"{type(self).__name__}: dt must be a positive number, got dt={dt!r}."
+            )
+        self._dt = dt
+        self._variables = list(variables)
+        self._parameters = list(parameters)
+        self._arguments = [*arguments, f"{DT}={dt}"]
+        self._integral: Callable[..., Any] | None = None
+        self.arg_names = [*self._variables, *self._parameters, DT]
+        self._state_delays = check_delays(state_delays, "state", self._variables, self._name)
+        self.register_implicit_nodes(self._state_delays)
+
+    # -------------------------------------------------------------- read-only views
+    @property
+    def dt(self) -> float:
+        """The integration step given at construction (the default of a call's ``dt``)."""
+        return self._dt
+
+    @dt.setter
+    def dt(self, value: Any) -> None:
+        raise IntegratorError(f"{self._name}: dt is fixed at construction; build a new integrator.")
+
+    @property
+    def variables(self) -> list[str]:
+        """The names of the integrated variables."""
+        return self._variables
+
+    @variables.setter
+    def variables(self, value: Any) -> None:
+        raise IntegratorError(f"{self._name}: variables are read-only.")
+
+    @property
+    def parameters(self) -> list[str]:
+        """``'t'`` and the names of the derivative's parameters after it."""
+        return self._parameters
+
+    @parameters.setter
+    def parameters(self, value: Any) -> None:
+        raise IntegratorError(f"{self._name}: parameters are read-only.")
+
+    @property
+    def arguments(self) -> list[str]:
+        """Every argument of a call as written in the signature, ``'dt=...'`` last."""
+        return self._arguments
+
+    @arguments.setter
+    def arguments(self, value: Any) -> None:
+        raise IntegratorError(f"{self._name}: arguments are read-only.")
+
+    @property
+    def state_delays(self) -> dict[str, Any]:
+        """Variable name -> the delay variable updated with its new value each step."""
+        return self._state_delays
+
+    @state_delays.setter
+    def state_delays(self, value: Any) -> None:
+        raise IntegratorError(f"{self._name}: state_delays are fixed at construction.")
+
+    @property
+    def integral(self) -> Callable[..., Any] | None:
+        """The one-step function (called with keyword arguments)."""
+        return self._integral
+
+    @integral.setter
+    def integral(self, f: Callable[..., Any]) -> None:
+        self.set_integral(f)
+
+    def set_integral(self, f: Callable[..., Any]) -> None:
+        """Set the one-step function, called as ``f(**kwargs)`` by :meth:`__call__`.
+
+        Raises:
+          IntegratorError: ``f`` is not callable.
+        """
+        if not callable(f):
+            raise IntegratorError(
+                f"{self._name}: the integral function must be callable, got {type(f).__name__}."
+            )
+        self._integral = f
+
+    # ------------------------------------------------------------------------ call
+    def _named(self, args: tuple[Any, ...], kwargs: dict[str, Any]) -> dict[str, Any]:
+        """Positional arguments mapped onto :attr:`arg_names`, merged with ``kwargs``."""
+        if len(args) > len(self.arg_names):
+            raise DiffEqError(
+                f"{self._name}: takes at most {len(self.arg_names)} positional arguments "
+                f"{self.arg_names}, got {len(args)}."
+            )
+        named = dict(zip(self.arg_names, args))
+        for key, value in kwargs.items():
+            if key in named:
+                raise DiffEqError(f"{self._name}: got two values for argument {key!r}.")
+            named[key] = value
+        return named
+
+    def _update_state_delays(self, new: Any) -> None:
+        """Write each new state into its delay variable."""
+        if not self._state_delays:
+            return
+        values = new if len(self._variables) > 1 else (new,)
+        for key, delay in self._state_delays.items():
+            delay.update(values[self._variables.index(key)])
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        if self._integral is None:
+            raise IntegratorError(f"{self._name}: no integral function; call set_integral first.")
+        new = self._integral(**self._named(args, kwargs))
+        self._update_state_delays(new)
+        return new

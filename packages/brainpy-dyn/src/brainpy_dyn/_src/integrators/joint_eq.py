@@ -10,6 +10,11 @@ from brainpy_dyn._src.integrators.base import DiffEqError, parse_signature
 __all__ = ["JointEq"]
 
 
+def _get_args(f: Any) -> tuple[list[str], list[str], dict[str, Any]]:
+    """``(variables, arguments after t, defaults)`` of one equation of a joint system."""
+    return parse_signature(f, "JointEq")
+
+
 class JointEq:
     """Join derivative functions into one system whose variables are updated together.
 
@@ -19,7 +24,7 @@ class JointEq:
         def dV(V, t, w, I): ...   # variable V; reads w and I
         def dw(w, t, V): ...      # variable w; reads V
 
-    ``JointEq(dV, dw)`` is the function ``f(V, w, t, I) -> (dV, dw)``: its variables
+    ``JointEq(dV, dw)`` is the function ``f(V, w, t, I) -> [dV, dw]``: its variables
     are the equations' variables in order, its parameters the remaining names in order
     of first appearance. Arguments are matched **by name**, so an equation receives the
     current value of another equation's variable. Integrating the joint system (for
@@ -51,7 +56,7 @@ class JointEq:
       >>> eq.variables, eq.arguments
       (['x', 'y'], ['k'])
       >>> eq(1.0, 2.0, 0.0, k=3.0)
-      (2.0, -3.0)
+      [2.0, -3.0]
     """
 
     def __init__(self, *eqs: Any):
@@ -108,12 +113,13 @@ class JointEq:
             elif not trailing:
                 params[i] = params[i].replace(default=inspect.Parameter.empty)
         self.__signature__ = inspect.Signature(params)
+        self.__name__ = "joint_eq"
 
     def __repr__(self) -> str:
         names = ", ".join(getattr(eq, "__name__", type(eq).__name__) for eq in self.eqs)
         return f"JointEq({names})"
 
-    def __call__(self, *args: Any, **kwargs: Any) -> tuple[Any, ...]:
+    def __call__(self, *args: Any, **kwargs: Any) -> list[Any]:
         try:
             bound = self.__signature__.bind(*args, **kwargs)
         except TypeError as e:
@@ -135,4 +141,4 @@ class JointEq:
                         f"derivatives, got {res!r}."
                     )
                 out.extend(res)
-        return tuple(out)
+        return out

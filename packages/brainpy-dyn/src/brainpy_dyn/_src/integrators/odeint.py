@@ -1,26 +1,71 @@
-"""``odeint``: build a one-step integrator from a derivative function."""
+"""``odeint``: build an ODE integrator by method name; the registry of method names."""
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Callable
 from typing import Any
 
-from brainpy_dyn._src.integrators.base import ODEIntegrator
-from brainpy_dyn._src.integrators.exponential import DESCRIPTION as EXP_DESCRIPTION
-from brainpy_dyn._src.integrators.exponential import exp_euler_step
-from brainpy_dyn._src.integrators.runge_kutta import (
-    TABLEAUS,
-    describe_tableau,
-    rk2_tableau,
-    rk_step,
+from brainpy_dyn._src.integrators.ode.adaptive_rk import (
+    RKF12,
+    RKF45,
+    BogackiShampine,
+    CashKarp,
+    DormandPrince,
+    HeunEuler,
 )
+from brainpy_dyn._src.integrators.ode.base import ODEIntegrator
+from brainpy_dyn._src.integrators.ode.explicit_rk import (
+    RK2,
+    RK3,
+    RK4,
+    SSPRK3,
+    Euler,
+    Heun2,
+    Heun3,
+    MidPoint,
+    Ralston2,
+    Ralston3,
+    Ralston4,
+    RK4Rule38,
+)
+from brainpy_dyn._src.integrators.ode.exponential import ExponentialEuler
 
-__all__ = ["odeint", "get_supported_methods"]
+__all__ = [
+    "odeint",
+    "get_supported_methods",
+    "set_default_odeint",
+    "get_default_odeint",
+    "register_ode_integrator",
+]
 
-_EXPONENTIAL = ("exp_euler", "exp_auto", "exponential_euler")
-_ALIASES = {"rk1": "euler", "heun": "heun2", "ralston": "ralston2", "rk38": "rk4_38rule"}
-_VAR_TYPES = (None, "scalar", "population", "system")
+# BrainPy 2.3.5's method names, in its order.
+name2method: dict[str, type[ODEIntegrator]] = {
+    "euler": Euler,
+    "midpoint": MidPoint,
+    "heun2": Heun2,
+    "ralston2": Ralston2,
+    "rk2": RK2,
+    "rk3": RK3,
+    "heun3": Heun3,
+    "ralston3": Ralston3,
+    "ssprk3": SSPRK3,
+    "rk4": RK4,
+    "ralston4": Ralston4,
+    "rk4_38rule": RK4Rule38,
+    "rkf12": RKF12,
+    "rkf45": RKF45,
+    "rkdp": DormandPrince,
+    "ck": CashKarp,
+    "bs": BogackiShampine,
+    "BoSh3": BogackiShampine,
+    "heun_euler": HeunEuler,
+    "exponential_euler": ExponentialEuler,
+    "exp_euler": ExponentialEuler,
+    "exp_euler_auto": ExponentialEuler,
+    "exp_auto": ExponentialEuler,
+}
+
+_DEFAULT = ["euler"]
 
 
 def get_supported_methods() -> list[str]:
@@ -28,60 +73,140 @@ def get_supported_methods() -> list[str]:
 
     Examples:
       >>> import brainpy_dyn as bd
-      >>> 'rk4' in bd.integrators.get_supported_methods()
-      True
+      >>> bd.integrators.ode.get_supported_methods()[:4]
+      ['euler', 'midpoint', 'heun2', 'ralston2']
     """
-    return sorted({*TABLEAUS, "rk2", *_EXPONENTIAL, *_ALIASES})
+    return list(name2method)
+
+
+def set_default_odeint(method: str) -> None:
+    """Set the method ``odeint`` uses when none is given (BrainPy's default: ``'euler'``).
+
+    Args:
+      method: a name from :func:`get_supported_methods`.
+
+    Raises:
+      ValueError: ``method`` is not a string or not a known method.
+
+    Examples:
+      >>> import brainpy_dyn as bd
+      >>> bd.integrators.ode.set_default_odeint('rk4')
+      >>> bd.integrators.ode.get_default_odeint()
+      'rk4'
+      >>> bd.integrators.ode.set_default_odeint('euler')
+    """
+    if not isinstance(method, str):
+        raise ValueError(
+            f"set_default_odeint: method must be a string, got {type(method).__name__}."
+        )
+    if method not in name2method:
+        raise ValueError(
+            f"set_default_odeint: unknown method={method!r}; expected one of "
+            f"{get_supported_methods()}."
+        )
+    _DEFAULT[0] = method
+
+
+def get_default_odeint() -> str:
+    """The method ``odeint`` uses when none is given.
+
+    Examples:
+      >>> import brainpy_dyn as bd
+      >>> bd.integrators.ode.get_default_odeint()
+      'euler'
+    """
+    return _DEFAULT[0]
+
+
+def register_ode_integrator(name: str, integrator: type[ODEIntegrator]) -> None:
+    """Make an :class:`ODEIntegrator` subclass available as ``odeint(method=name)``.
+
+    Args:
+      name: the new method name.
+      integrator: the class; ``odeint`` builds it as
+        ``integrator(f, var_type=..., dt=..., name=..., show_code=..., state_delays=...,
+        neutral_delays=..., **kwargs)``.
+
+    Raises:
+      ValueError: ``name`` is taken, or ``integrator`` is not an ``ODEIntegrator``
+        subclass.
+
+    Examples:
+      >>> import brainpy_dyn as bd
+      >>> class Trapezoid(bd.integrators.ode.ExplicitRKIntegrator):
+      ...     A, B, C, order = [(), (1.0,)], [0.5, 0.5], [0.0, 1.0], 2
+      >>> bd.integrators.ode.register_ode_integrator('trapezoid_demo', Trapezoid)
+      >>> itg = bd.odeint(lambda x, t: -x, method='trapezoid_demo', dt=0.1)
+      >>> round(float(itg(1.0, 0.0)), 6)
+      0.905
+    """
+    if not isinstance(name, str) or not name:
+        raise ValueError(f"register_ode_integrator: name must be a non-empty string, got {name!r}.")
+    if name in name2method:
+        raise ValueError(f"register_ode_integrator: {name!r} is already a registered ODE method.")
+    if not (isinstance(integrator, type) and issubclass(integrator, ODEIntegrator)):
+        raise ValueError(
+            "register_ode_integrator: integrator must be a subclass of ODEIntegrator, "
+            f"got {integrator!r}."
+        )
+    name2method[name] = integrator
 
 
 def odeint(
     f: Callable[..., Any] | None = None,
-    method: str = "exp_auto",
+    method: str | None = None,
     var_type: str | None = None,
     dt: float | None = None,
     name: str | None = None,
     show_code: bool = False,
-    state_delays: Any = None,
-    neutral_delays: Any = None,
+    state_delays: dict[str, Any] | None = None,
+    neutral_delays: dict[str, Any] | None = None,
     **kwargs: Any,
 ) -> Any:
-    """Build a numerical integrator of an ordinary differential equation.
+    """Build a numerical integrator of an ordinary (or delay) differential equation.
 
     BrainPy implementation of ``brainpy.odeint`` (2.3.5). ``f`` is the derivative,
     written with its variables first, then the time ``t``, then its parameters:
     ``f(x, t, *args)`` returns ``dx/dt``; ``f(V, w, t, I)`` returns ``(dV/dt, dw/dt)``.
-    The integrator is called the same way with an optional step:
-    ``integral(V, w, t, I, dt=None)`` returns the variables at ``t + dt``. Without a
-    ``dt`` at the call, the ``dt`` given here is used, else ``share.load('dt')`` (the
-    runner's step inside a run, the global :func:`brainpy_math.get_dt` outside).
+    The integrator is called the same way with an optional step,
+    ``integral(V, w, t, I, dt=None)``, and returns the variables at ``t + dt``.
+    Without a ``dt`` at the call, the ``dt`` given here is used, else
+    ``share.load('dt')`` (the runner's step inside a run, the global
+    :func:`brainpy_math.get_dt` outside).
 
-    Methods:
-      - ``'exp_auto'``, ``'exp_euler'`` (default): exponential Euler with the linear
-        part found by automatic differentiation; exact for linear ODEs.
-      - ``'euler'``; ``'midpoint'``, ``'heun2'``, ``'ralston2'``, ``'rk2'`` (generic
-        second order, keyword ``beta=2/3``); ``'rk3'``, ``'heun3'``, ``'ralston3'``,
-        ``'ssprk3'``; ``'rk4'`` (classical), ``'rk4_38rule'``, ``'ralston4'``.
+    Methods (:func:`get_supported_methods`):
+      - explicit Runge–Kutta: ``'euler'`` (the default, see
+        :func:`set_default_odeint`), ``'midpoint'``, ``'heun2'``, ``'ralston2'``,
+        ``'rk2'`` (option ``beta=2/3``), ``'rk3'``, ``'heun3'``, ``'ralston3'``,
+        ``'ssprk3'``, ``'rk4'``, ``'ralston4'``, ``'rk4_38rule'``;
+      - adaptive (options ``adaptive=False``, ``tol=0.1``): ``'rkf12'``, ``'rkf45'``,
+        ``'rkdp'``, ``'ck'``, ``'bs'``/``'BoSh3'``, ``'heun_euler'``;
+      - exponential Euler, exact for linear equations: ``'exp_auto'``, ``'exp_euler'``,
+        ``'exp_euler_auto'``, ``'exponential_euler'``.
 
     Args:
-      f: the derivative function, or a :class:`JointEq`. Without it, ``odeint``
-        returns a decorator (``@odeint(method='rk4')``).
-      method: the numerical method (see above).
-      var_type: accepted for 2.3.5 compatibility (``'scalar'``, ``'population'``,
-        ``'system'``); the methods here work on arrays of any shape.
+      f: the derivative function, or a :class:`JointEq`. Without it, ``odeint`` returns a
+        decorator (``@odeint(method='rk4')``).
+      method: the numerical method (default :func:`get_default_odeint`).
+      var_type: ``'scalar'``, ``'population'`` or ``'system'``.
       dt: the default step of the integrator.
       name: the integrator's name.
-      show_code: print a description of the update scheme.
-      state_delays: not supported (delay differential equations); must be ``None``.
-      neutral_delays: not supported; must be ``None``.
-      **kwargs: method options (``beta`` for ``'rk2'``).
+      show_code: print the update scheme.
+      state_delays: variable name -> ``brainpy_math.TimeDelay``/``LengthDelay``: the
+        integrator writes the variable's new value into it after every step (delay
+        differential equations, the delay also passed to ``f`` as a parameter).
+      neutral_delays: variable name -> ``brainpy_math.NeuTimeDelay``: the derivative at
+        the new state is written into it after every step (neutral equations).
+      **kwargs: method options (``beta`` for ``'rk2'``; ``adaptive``, ``tol`` for the
+        adaptive methods).
 
     Returns:
-      An ``ODEIntegrator`` (or a decorator that makes one).
+      An :class:`~brainpy_dyn.integrators.ode.ODEIntegrator` (or a decorator that makes
+      one).
 
     Raises:
-      ValueError: unknown ``method`` or ``var_type``, a non-positive ``dt``.
+      ValueError: an unknown ``method``.
       TypeError: ``f`` is not callable, or an option the method does not take.
-      NotImplementedError: ``state_delays`` or ``neutral_delays`` given.
 
     Examples:
       >>> import brainpy_dyn as bd
@@ -91,53 +216,35 @@ def odeint(
       >>> V = dV(0., 0., 20., dt=10.)          # exact: 20 * (1 - e^-1)
       >>> round(float(V), 4)
       12.6424
-      >>> dV.variables, dV.arguments
-      (['V'], ['I', 'tau'])
+      >>> dV.variables, dV.parameters
+      (['V'], ['t', 'I', 'tau'])
     """
-    if f is None:
-        return functools.partial(
-            odeint,
-            method=method,
-            var_type=var_type,
-            dt=dt,
-            name=name,
-            show_code=show_code,
-            state_delays=state_delays,
-            neutral_delays=neutral_delays,
-            **kwargs,
-        )
-    if not callable(f):
-        raise TypeError(f"odeint: f must be a callable derivative function, got {f!r}.")
-    if state_delays or neutral_delays:
-        which = "state_delays" if state_delays else "neutral_delays"
-        raise NotImplementedError(
-            f"odeint: {which} (delay differential equations) are not supported; "
-            "pass a delayed value as an ordinary argument of the derivative instead."
-        )
-    if var_type not in _VAR_TYPES:
-        raise ValueError(
-            f"odeint: var_type must be one of {_VAR_TYPES}, got var_type={var_type!r}."
-        )
-    if dt is not None and not (isinstance(dt, (int, float)) and dt > 0):
-        raise ValueError(f"odeint: dt must be a positive number, got dt={dt!r}.")
-    if not isinstance(method, str):
-        raise ValueError(f"odeint: method must be a string, got method={method!r}.")
-    key = _ALIASES.get(method, method)
-    if key == "rk2":
-        beta = kwargs.pop("beta", 2 / 3)
-        tab = rk2_tableau(beta)
-        step, description = rk_step(tab), describe_tableau(f"rk2(beta={beta:g})", tab)
-    elif key in TABLEAUS:
-        step, description = rk_step(TABLEAUS[key]), describe_tableau(key, TABLEAUS[key])
-    elif key in _EXPONENTIAL:
-        step, description = exp_euler_step, EXP_DESCRIPTION
-    else:
+    method = _DEFAULT[0] if method is None else method
+    if not isinstance(method, str) or method not in name2method:
         raise ValueError(
             f"odeint: unknown method={method!r}; expected one of {get_supported_methods()}."
         )
-    if kwargs:
-        raise TypeError(f"odeint: method {method!r} takes no option(s) {sorted(kwargs)}.")
-    integral = ODEIntegrator(f, method, step, dt=dt, name=name, var_type=var_type)
-    if show_code:
-        print(f"{integral.name} = {integral.__signature__}\n{description}")
-    return integral
+    cls = name2method[method]
+    options = dict(
+        var_type=var_type,
+        dt=dt,
+        name=name,
+        show_code=show_code,
+        state_delays=state_delays,
+        neutral_delays=neutral_delays,
+        **kwargs,
+    )
+
+    def build(fun: Callable[..., Any]) -> ODEIntegrator:
+        if not callable(fun):
+            raise TypeError(f"odeint: f must be a callable derivative function, got {fun!r}.")
+        try:
+            return cls(fun, **options)
+        except TypeError as e:
+            if "unexpected keyword argument" in str(e):
+                raise TypeError(
+                    f"odeint: method {method!r} takes no option(s) {sorted(kwargs)}."
+                ) from None
+            raise
+
+    return build if f is None else build(f)

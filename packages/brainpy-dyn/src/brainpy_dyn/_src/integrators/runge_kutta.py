@@ -19,7 +19,15 @@ from typing import Any, NamedTuple
 
 import jax
 
-__all__ = ["Tableau", "TABLEAUS", "rk2_tableau", "rk_step", "describe_tableau"]
+__all__ = [
+    "Tableau",
+    "TABLEAUS",
+    "describe_tableau",
+    "rk2_tableau",
+    "rk_combine",
+    "rk_stages",
+    "rk_step",
+]
 
 _S5 = math.sqrt(5.0)
 
@@ -101,24 +109,41 @@ def describe_tableau(name: str, tab: Tableau) -> str:
     return "\n".join(lines)
 
 
+Deriv = Callable[[Sequence[jax.Array], Any], tuple[jax.Array, ...]]
+
+
+def rk_stages(
+    deriv: Deriv,
+    xs: tuple[jax.Array, ...],
+    t: Any,
+    dt: Any,
+    a: Sequence[Sequence[float]],
+    c: Sequence[float],
+) -> list[tuple[jax.Array, ...]]:
+    """The stage derivatives ``k_i`` of one explicit Runge–Kutta step (zero weights skipped)."""
+    ks: list[tuple[jax.Array, ...]] = []
+    for row, ci in zip(a, c):
+        stage_x = [
+            x + dt * sum(w * k[v] for w, k in zip(row, ks) if w != 0)
+            if any(w != 0 for w in row)
+            else x
+            for v, x in enumerate(xs)
+        ]
+        ks.append(deriv(stage_x, t + ci * dt if ci else t))
+    return ks
+
+
+def rk_combine(
+    xs: tuple[jax.Array, ...], ks: Sequence[tuple[jax.Array, ...]], b: Sequence[float], dt: Any
+) -> tuple[jax.Array, ...]:
+    """``x + dt * sum_i b_i k_i`` for every variable."""
+    return tuple(x + dt * sum(w * k[v] for w, k in zip(b, ks) if w != 0) for v, x in enumerate(xs))
+
+
 def rk_step(tab: Tableau) -> Callable[..., Any]:
     """The step function ``step(deriv, xs, t, dt) -> new xs`` of tableau ``tab``."""
 
-    def step(
-        deriv: Callable[[Sequence[jax.Array], Any], tuple[jax.Array, ...]],
-        xs: tuple[jax.Array, ...],
-        t: Any,
-        dt: Any,
-    ) -> tuple[jax.Array, ...]:
-        ks: list[tuple[jax.Array, ...]] = []
-        for row, ci in zip(tab.a, tab.c):
-            stage_x = [
-                x + dt * sum(w * k[v] for w, k in zip(row, ks) if w != 0) if row else x
-                for v, x in enumerate(xs)
-            ]
-            ks.append(deriv(stage_x, t + ci * dt if ci else t))
-        return tuple(
-            x + dt * sum(w * k[v] for w, k in zip(tab.b, ks) if w != 0) for v, x in enumerate(xs)
-        )
+    def step(deriv: Deriv, xs: tuple[jax.Array, ...], t: Any, dt: Any) -> tuple[jax.Array, ...]:
+        return rk_combine(xs, rk_stages(deriv, xs, t, dt, tab.a, tab.c), tab.b, dt)
 
     return step

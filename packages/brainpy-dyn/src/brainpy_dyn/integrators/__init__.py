@@ -1,0 +1,96 @@
+"""Numerical integrators of ordinary and stochastic differential equations.
+
+BrainPy implementation of ``brainpy.integrators`` (2.3.5): :func:`odeint` turns a
+derivative function into a one-step integrator (the classes live in :mod:`.ode`),
+:class:`JointEq` joins several derivatives into one coupled system, and :func:`sdeint`
+integrates stochastic differential equations. :class:`Integrator` is the base of every
+integrator class.
+"""
+
+from brainpy_dyn._src.integrators.base import CodeError as CodeError
+from brainpy_dyn._src.integrators.base import DiffEqError as DiffEqError
+from brainpy_dyn._src.integrators.base import Integrator as Integrator
+from brainpy_dyn._src.integrators.base import IntegratorError as IntegratorError
+from brainpy_dyn._src.integrators.constants import DDE_INT as DDE_INT
+from brainpy_dyn._src.integrators.constants import DE_INT as DE_INT
+from brainpy_dyn._src.integrators.constants import DT as DT
+from brainpy_dyn._src.integrators.constants import FDE_INT as FDE_INT
+from brainpy_dyn._src.integrators.constants import ITO_SDE as ITO_SDE
+from brainpy_dyn._src.integrators.constants import ODE_INT as ODE_INT
+from brainpy_dyn._src.integrators.constants import PDE_INT as PDE_INT
+from brainpy_dyn._src.integrators.constants import POP_VAR as POP_VAR
+from brainpy_dyn._src.integrators.constants import SCALAR_VAR as SCALAR_VAR
+from brainpy_dyn._src.integrators.constants import SCALAR_WIENER as SCALAR_WIENER
+from brainpy_dyn._src.integrators.constants import SDE_INT as SDE_INT
+from brainpy_dyn._src.integrators.constants import STRA_SDE as STRA_SDE
+from brainpy_dyn._src.integrators.constants import SUPPORTED_INTG_TYPE as SUPPORTED_INTG_TYPE
+from brainpy_dyn._src.integrators.constants import SUPPORTED_VAR_TYPE as SUPPORTED_VAR_TYPE
+from brainpy_dyn._src.integrators.constants import (
+    SUPPORTED_WIENER_TYPE as SUPPORTED_WIENER_TYPE,
+)
+from brainpy_dyn._src.integrators.constants import SYSTEM_VAR as SYSTEM_VAR
+from brainpy_dyn._src.integrators.constants import VECTOR_WIENER as VECTOR_WIENER
+from brainpy_dyn._src.integrators.constants import F as F
+from brainpy_dyn._src.integrators.constants import multi_vars_msg as multi_vars_msg
+from brainpy_dyn._src.integrators.constants import unique_name as unique_name
+from brainpy_dyn._src.integrators.joint_eq import JointEq as JointEq
+from brainpy_dyn._src.integrators.odeint import get_supported_methods as get_supported_methods
+from brainpy_dyn._src.integrators.odeint import odeint as odeint
+from brainpy_dyn._src.integrators.sdeint import SDEIntegrator as SDEIntegrator
+from brainpy_dyn._src.integrators.sdeint import (
+    get_supported_sde_methods as get_supported_sde_methods,
+)
+from brainpy_dyn._src.integrators.sdeint import sdeint as sdeint
+from brainpy_dyn.integrators import ode as ode
+from brainpy_dyn.integrators.ode import ODEIntegrator as ODEIntegrator
+
+for _obj in (
+    CodeError,
+    DiffEqError,
+    Integrator,
+    IntegratorError,
+    JointEq,
+    odeint,
+    get_supported_methods,
+    unique_name,
+    SDEIntegrator,
+    sdeint,
+    get_supported_sde_methods,
+):
+    _obj.__module__ = __name__
+del _obj
+
+__all__ = [
+    "CodeError",
+    "DDE_INT",
+    "DE_INT",
+    "DT",
+    "DiffEqError",
+    "F",
+    "FDE_INT",
+    "ITO_SDE",
+    "Integrator",
+    "IntegratorError",
+    "JointEq",
+    "ODEIntegrator",
+    "ODE_INT",
+    "PDE_INT",
+    "POP_VAR",
+    "SCALAR_VAR",
+    "SCALAR_WIENER",
+    "SDEIntegrator",
+    "SDE_INT",
+    "STRA_SDE",
+    "SUPPORTED_INTG_TYPE",
+    "SUPPORTED_VAR_TYPE",
+    "SUPPORTED_WIENER_TYPE",
+    "SYSTEM_VAR",
+    "VECTOR_WIENER",
+    "get_supported_methods",
+    "get_supported_sde_methods",
+    "multi_vars_msg",
+    "ode",
+    "odeint",
+    "sdeint",
+    "unique_name",
+]
