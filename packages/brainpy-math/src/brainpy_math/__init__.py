@@ -19,6 +19,7 @@ from brainpy_math._src import xla_cpu as _xla_cpu  # noqa: F401 - imported for i
 from brainpy_math import activations as activations
 from brainpy_math import compat_pytorch as compat_pytorch
 from brainpy_math import compat_tensorflow as compat_tensorflow
+from brainpy_math import delayvars as delayvars
 from brainpy_math import errors as errors
 from brainpy_math import event as event
 from brainpy_math import fft as fft
@@ -29,6 +30,15 @@ from brainpy_math import surrogate as surrogate
 from brainpy_math._src.activations import ACTIVATION_NAMES as _ACTIVATION_NAMES
 from brainpy_math._src.array import Array as Array
 from brainpy_math._src.array import Tensor as Tensor
+from brainpy_math._src.collectors import ArrayCollector as ArrayCollector
+from brainpy_math._src.collectors import Collector as Collector
+from brainpy_math._src.collectors import TensorCollector as TensorCollector
+from brainpy_math._src.delayvars import CONCAT_UPDATE as CONCAT_UPDATE
+from brainpy_math._src.delayvars import ROTATE_UPDATE as ROTATE_UPDATE
+from brainpy_math._src.delayvars_length import LengthDelay as LengthDelay
+from brainpy_math._src.delayvars_length import NeuLenDelay as NeuLenDelay
+from brainpy_math._src.delayvars_time import NeuTimeDelay as NeuTimeDelay
+from brainpy_math._src.delayvars_time import TimeDelay as TimeDelay
 from brainpy_math._src.deprecations import DEPRECATED as _DEPRECATED
 from brainpy_math._src.deprecations import deprecation_getattr as _deprecation_getattr
 from brainpy_math._src.environment import batching_environment as batching_environment
@@ -51,6 +61,8 @@ from brainpy_math._src.environment import set_mode as set_mode
 from brainpy_math._src.environment import set_x64 as set_x64
 from brainpy_math._src.environment import training_environment as training_environment
 from brainpy_math._src.errors import MathError as MathError
+from brainpy_math._src.dyn_containers import dyn_dict as dyn_dict
+from brainpy_math._src.dyn_containers import dyn_seq as dyn_seq
 from brainpy_math._src.event_csr import event_csr_matvec as event_csr_matvec
 from brainpy_math._src.interop import as_device_array as as_device_array
 from brainpy_math._src.interop import as_jax as as_jax
@@ -71,6 +83,14 @@ from brainpy_math._src.modes import training_mode as training_mode
 # The NumPy-compatible namespace (generated; see brainpy_math._src.numpy_ops).
 from brainpy_math._src.numpy_ops import *  # noqa: F403
 from brainpy_math._src.numpy_ops import NUMPY_NAMES as _NUMPY_NAMES
+from brainpy_math._src.naming import clear_name_cache as clear_name_cache
+from brainpy_math._src.object_base import BrainPyObject as BrainPyObject
+from brainpy_math._src.object_function import FunAsObject as FunAsObject
+from brainpy_math._src.object_function import ObjectTransform as ObjectTransform
+from brainpy_math._src.object_function import Partial as Partial
+from brainpy_math._src.object_function import function as function
+from brainpy_math._src.object_function import to_object as to_object
+from brainpy_math._src.object_state import StateLoadResult as StateLoadResult
 from brainpy_math._src.operators_pre_syn_post import (
     pre2post_coo_event_sum as pre2post_coo_event_sum,
 )
@@ -173,8 +193,22 @@ for _name in _ACTIVATION_NAMES:  # bm.relu, bm.sigmoid … as in BrainPy 2.3.5
 __all__ = sorted(
     set(_NUMPY_NAMES)
     | set(_ACTIVATION_NAMES)
+    | set(delayvars.__all__)
     | {
         "Array",
+        "ArrayCollector",
+        "BrainPyObject",
+        "Collector",
+        "FunAsObject",
+        "ObjectTransform",
+        "Partial",
+        "StateLoadResult",
+        "TensorCollector",
+        "clear_name_cache",
+        "dyn_dict",
+        "dyn_seq",
+        "function",
+        "to_object",
         "BatchingMode",
         "MathError",
         "Mode",
@@ -264,6 +298,7 @@ __all__ = sorted(
         "optimizers",
         "compat_pytorch",
         "compat_tensorflow",
+        "delayvars",
         "random",
     }
     | set(compat_pytorch.__all__)

@@ -8,6 +8,10 @@ to fix the problem.
 
 from __future__ import annotations
 
+# Raised by the object system of brainpy_math (names, state dicts); the same classes.
+from brainpy_math._src.errors import ObjectNameError as ObjectNameError
+from brainpy_math._src.errors import StateDictError as StateDictError
+
 __all__ = [
     "DynError",
     "ObjectNameError",
@@ -30,6 +34,7 @@ __all__ = [
     "InputValueError",
     "InputShapeError",
     "PlotValueError",
+    "AnalyzerError",
 ]
 
 
@@ -44,15 +49,6 @@ class _PlainKeyError(KeyError):
         return str(self.args[0]) if self.args else ""
 
 
-class ObjectNameError(DynError, ValueError):
-    """An object name is invalid or already taken by another live object.
-
-    Names identify objects in ``vars()``, ``nodes()`` and state dicts, so they must be unique
-    non-empty strings without dots. Pick another name, or leave ``name=None`` for an automatic
-    ``ClassNameN`` name.
-    """
-
-
 class ModeTypeError(DynError, TypeError):
     """``mode`` is not a :class:`brainpy_math.Mode`.
 
@@ -63,14 +59,6 @@ class ModeTypeError(DynError, TypeError):
 
 class ModeSupportError(DynError, ValueError):
     """The model does not support the requested computing mode (see ``supported_modes``)."""
-
-
-class StateDictError(DynError, ValueError):
-    """A state dict cannot be loaded: a value has the wrong shape or dtype, or bad options.
-
-    Nothing is written when this is raised: the model keeps the state it had. Check that the
-    state dict was saved from the same model (same sizes, same dtypes).
-    """
 
 
 class NeuGroupSizeError(DynError, ValueError):
@@ -141,5 +129,17 @@ class PlotValueError(DynError, ValueError):
     """A plotting argument is missing or has a shape that does not match the others."""
 
 
-for _cls in [DynError, *(globals()[_n] for _n in __all__[1:])]:
+class AnalyzerError(DynError, ValueError):
+    """A dynamics analyzer (``brainpy_dyn.analysis``) got a model or setting it cannot use.
+
+    Check the model (integrators made by ``odeint``), that ``target_vars``/``fixed_vars``
+    name its variables and ``target_pars``/``pars_update`` its parameters, and that every
+    variable and parameter has a range or a value.
+    """
+
+
+for _cls in [
+    DynError,
+    *(globals()[_n] for _n in __all__[1:] if _n not in ("ObjectNameError", "StateDictError")),
+]:
     _cls.__module__ = "brainpy_dyn.errors"

@@ -1,71 +1,7 @@
-"""Unique object names: automatic ``ClassNameN`` names and checks on explicit ones.
+"""Unique object names live in brainpy_math (the object system); re-exported here."""
 
-A name is taken while the object that holds it is alive (the registry keeps weak
-references), so re-running a script or a notebook cell that builds ``LIF(name='E')`` works once
-the old object is gone. :func:`clear_name_cache` forgets every name at once.
-"""
-
-from __future__ import annotations
-
-import weakref
-from typing import Any
-
-from brainpy_dyn._src.errors import ObjectNameError
+from brainpy_math._src.naming import clear_name_cache as clear_name_cache
+from brainpy_math._src.naming import release_name as release_name
+from brainpy_math._src.naming import unique_name as unique_name
 
 __all__ = ["unique_name", "release_name", "clear_name_cache"]
-
-_NAMES: weakref.WeakValueDictionary[str, Any] = weakref.WeakValueDictionary()
-_COUNTS: dict[str, int] = {}
-
-
-def unique_name(obj: Any, name: str | None) -> str:
-    """Register ``obj`` under ``name`` (or a fresh ``ClassNameN``) and return the name.
-
-    Raises:
-      ObjectNameError: ``name`` is not a non-empty string without dots, or another live
-        object already has it.
-    """
-    if name is None:
-        prefix = type(obj).__name__
-        while True:
-            count = _COUNTS.get(prefix, 0)
-            _COUNTS[prefix] = count + 1
-            name = f"{prefix}{count}"
-            if name not in _NAMES:
-                break
-    else:
-        if not isinstance(name, str) or not name or "." in name:
-            raise ObjectNameError(
-                f"{type(obj).__name__}: name must be a non-empty string without dots, got {name!r}."
-            )
-        other = _NAMES.get(name)
-        if other is not None and other is not obj:
-            raise ObjectNameError(
-                f"{type(obj).__name__}: name {name!r} is already used by another live object "
-                f"({type(other).__name__}); names must be unique. Pick another name or pass "
-                "name=None for an automatic one."
-            )
-    _NAMES[name] = obj
-    return name
-
-
-def release_name(name: str, obj: Any) -> None:
-    """Forget ``name`` if ``obj`` holds it."""
-    if _NAMES.get(name) is obj:
-        del _NAMES[name]
-
-
-def clear_name_cache() -> None:
-    """Forget every registered name and restart the automatic counters.
-
-    Examples:
-      >>> import brainpy_dyn as bd
-      >>> bd.clear_name_cache()
-    """
-    _NAMES.clear()
-    _COUNTS.clear()
-
-
-# Show the public path in reprs, docs and pickles (STYLE.md rule 5).
-for _obj in (clear_name_cache,):
-    _obj.__module__ = "brainpy_dyn"

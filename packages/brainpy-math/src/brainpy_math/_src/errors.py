@@ -7,7 +7,14 @@ working), and its docstring says how to fix it.
 
 from __future__ import annotations
 
-__all__ = ["MathError", "VariableShapeError", "VariableDtypeError", "TracerLeakError"]
+__all__ = [
+    "MathError",
+    "VariableShapeError",
+    "VariableDtypeError",
+    "TracerLeakError",
+    "ObjectNameError",
+    "StateDictError",
+]
 
 
 class MathError(Exception):
@@ -39,5 +46,29 @@ class TracerLeakError(MathError, RuntimeError):
     """
 
 
-for _cls in (MathError, VariableShapeError, VariableDtypeError, TracerLeakError):
+class ObjectNameError(MathError, ValueError):
+    """An object name is invalid or already taken by another live object.
+
+    Names identify objects in ``vars()``, ``nodes()`` and state dicts, so they must be unique
+    non-empty strings without dots. Pick another name, or leave ``name=None`` for an automatic
+    ``ClassNameN`` name. (BrainPy 2.3.5 called this error ``UniqueNameError``.)
+    """
+
+
+class StateDictError(MathError, ValueError):
+    """A state dict cannot be loaded: a value has the wrong shape or dtype, or bad options.
+
+    Nothing is written when this is raised: the model keeps the state it had. Check that the
+    state dict was saved from the same model (same sizes, same dtypes).
+    """
+
+
+for _cls in (
+    MathError,
+    VariableShapeError,
+    VariableDtypeError,
+    TracerLeakError,
+    ObjectNameError,
+    StateDictError,
+):
     _cls.__module__ = "brainpy_math.errors"
