@@ -11,6 +11,7 @@ more than ``MAX_CHUNK_SIZE`` bytes were split into chunk dicts.
 from __future__ import annotations
 
 import os
+import zlib
 from typing import Any
 
 import msgpack
@@ -84,6 +85,22 @@ def reference_packb(tree: Any) -> bytes:
     )
 
 
+def reference_sealed(tree: Any) -> bytes:
+    """The bytes ``save_pytree`` writes for a dict ``tree``: 2.3.5's, plus the checksum entry.
+
+    Built from the documented layout: the root map gets one more, last entry whose key is
+    ``CHECKSUM_KEY`` and whose value is ``0xce`` + the big-endian CRC-32 (zlib) of every
+    byte before those five.
+    """
+    state = bc.to_state_dict(tree)
+    body = msgpack.packb(
+        {**_chunk(state, msgpack_format.MAX_CHUNK_SIZE), msgpack_format.CHECKSUM_KEY: None},
+        default=_ext,
+        strict_types=True,
+    )[:-1]  # drop the nil placeholder
+    return body + b"\xce" + zlib.crc32(body).to_bytes(4, "big")
+
+
 def reference_unpackb(data: bytes) -> Any:
     """Read bytes the way BrainPy 2.3.5 did (msgpack.unpackb + ext hook)."""
 
@@ -135,6 +152,11 @@ def assert_tree_equal(a: Any, b: Any) -> None:
 @pytest.fixture
 def ref_packb() -> Any:
     return reference_packb
+
+
+@pytest.fixture
+def ref_sealed() -> Any:
+    return reference_sealed
 
 
 @pytest.fixture

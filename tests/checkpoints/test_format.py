@@ -54,7 +54,7 @@ def test_numpy_scalars_are_ext3_and_come_back_as_scalars(dtype, ref_packb, tree_
     tree_equal(bc.msgpack_restore(data), tree)
 
 
-def test_nested_dicts_lists_tuples_and_python_scalars(tmp_path, ref_packb):
+def test_nested_dicts_lists_tuples_and_python_scalars(tmp_path, ref_sealed):
     tree = {
         "params": {"w": np.ones((2, 3), np.float32), "b": [np.zeros(3), (1, 2.5)]},
         "meta": ["name", None, True, False, -7, 2**63, b"\x00raw", 1.5],
@@ -63,7 +63,7 @@ def test_nested_dicts_lists_tuples_and_python_scalars(tmp_path, ref_packb):
     }
     path = bc.save_pytree(tmp_path / "t", tree, verbose=False)
     with open(path, "rb") as f:
-        assert f.read() == ref_packb(tree)
+        assert f.read() == ref_sealed(tree)
     back = bc.load_pytree(path)
     assert back["meta"] == {
         "0": "name", "1": None, "2": True, "3": False, "4": -7, "5": 2**63,

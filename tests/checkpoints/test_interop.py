@@ -66,12 +66,16 @@ CASES = [
 
 
 @pytest.mark.parametrize(("tree", "expected"), CASES, ids=range(len(CASES)))
-def test_written_bytes_equal_the_235_layout(tmp_path, tree, expected, ref_packb):
+def test_written_bytes_equal_the_235_layout(tmp_path, tree, expected, ref_packb, ref_sealed):
     assert ref_packb(tree) == expected  # the test's own model agrees with the hand bytes
     assert bc.msgpack_serialize(tree) == expected
     path = bc.save_pytree(tmp_path / "x", tree, verbose=False)
     with open(path, "rb") as f:
-        assert f.read() == expected
+        written = f.read()
+    # A file is 2.3.5's bytes with one more root entry, the checksum, at the end.
+    assert written == ref_sealed(tree)
+    assert written[0] == expected[0] + 1 and written[1 : len(expected)] == expected[1:]
+    assert written[len(expected) :][-5] == 0xCE
 
 
 @pytest.mark.parametrize(("tree", "expected"), CASES, ids=range(len(CASES)))
@@ -92,9 +96,16 @@ def _numpy_scalars_for_python_complex(tree):
     return tree
 
 
-def test_files_we_write_read_back_with_a_235_style_reader(ref_unpackb, tree_equal):
+def test_files_we_write_read_back_with_a_235_style_reader(tmp_path, ref_unpackb, tree_equal):
     tree = {"w": np.arange(12, dtype=np.float64).reshape(3, 4), "k": {"s": np.int32(5)}}
     tree_equal(ref_unpackb(bc.msgpack_serialize(tree)), tree)
+    # A saved file: 2.3.5 sees the checksum as one more root key holding an int.
+    path = bc.save_pytree(tmp_path / "x", tree, verbose=False)
+    with open(path, "rb") as f:
+        state = ref_unpackb(f.read())
+    crc = state.pop("__brainpy_checkpoint_crc32__")
+    assert type(crc) is int and 0 <= crc < 2**32
+    tree_equal(state, tree)
 
 
 def test_native_complex_ext2_is_read():

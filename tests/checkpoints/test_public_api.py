@@ -15,6 +15,7 @@ PUBLIC = [
     "CheckpointNotFoundError",
     "CheckpointSerializationError",
     "CheckpointStructureError",
+    "CheckpointWriteError",
     "CorruptCheckpointError",
     "checkpoint_steps",
     "from_state_dict",

@@ -28,6 +28,7 @@ from brainpy_checkpoints._src.errors import (
     CheckpointSerializationError as CheckpointSerializationError,
 )
 from brainpy_checkpoints._src.errors import CheckpointStructureError as CheckpointStructureError
+from brainpy_checkpoints._src.errors import CheckpointWriteError as CheckpointWriteError
 from brainpy_checkpoints._src.errors import CorruptCheckpointError as CorruptCheckpointError
 from brainpy_checkpoints._src.pytree_io import load_pytree as load_pytree
 from brainpy_checkpoints._src.pytree_io import msgpack_restore as msgpack_restore
@@ -47,6 +48,7 @@ __all__ = [
     "CheckpointNotFoundError",
     "CheckpointSerializationError",
     "CheckpointStructureError",
+    "CheckpointWriteError",
     "CorruptCheckpointError",
     "checkpoint_steps",
     "from_state_dict",

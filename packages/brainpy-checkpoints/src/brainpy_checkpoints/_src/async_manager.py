@@ -5,14 +5,21 @@ Flax's). The tree is always serialised synchronously, in the caller, before the
 write is handed to the worker; only the file I/O (write, ``fsync``, rename)
 runs in the background. Writes to one path never interleave (a per-path lock),
 and an error raised by a background save is re-raised by the next
-:meth:`AsyncManager.wait_previous_save`, so it is never lost.
+:meth:`AsyncManager.wait_previous_save` (which every save calls first), so it is
+never lost. A failed save that nobody waited for is reported when the interpreter
+exits: after the pending saves have finished, each failure is printed to stderr,
+naming its checkpoint, and the process exits with status 1.
 
 For heavy asynchronous or multi-host checkpointing use Orbax.
 """
 
 from __future__ import annotations
 
+import atexit
 import concurrent.futures
+import logging
+import os
+import sys
 import threading
 import warnings
 from collections.abc import Callable
@@ -27,15 +34,50 @@ def _is_positive_int(value: object) -> bool:
     return type(value) is int and value >= 1
 
 
+# Every save submitted and not yet waited for, whatever manager ran it (a manager may be
+# garbage collected while its save runs).
+_UNOBSERVED: set[concurrent.futures.Future[Any]] = set()
+_UNOBSERVED_LOCK = threading.Lock()
+
+
+def _report_unobserved_failures() -> None:
+    """At exit: report the failed saves that nobody waited for, and exit with status 1.
+
+    The executors' threads are joined before ``atexit`` functions run, so every
+    pending save has finished by now.
+    """
+    with _UNOBSERVED_LOCK:
+        futures = list(_UNOBSERVED)
+        _UNOBSERVED.clear()
+    concurrent.futures.wait(futures)
+    failures = [f.exception() for f in futures if not f.cancelled() and f.exception()]
+    if not failures:
+        return
+    for error in failures:
+        print(
+            "brainpy_checkpoints: an asynchronous checkpoint save failed and nobody waited "
+            f"for it: {type(error).__name__}: {error}",
+            file=sys.stderr,
+        )
+    sys.stdout.flush()
+    sys.stderr.flush()
+    logging.shutdown()
+    os._exit(1)  # the only way to set the exit status from an atexit function
+
+
+atexit.register(_report_unobserved_failures)
+
+
 @set_module
 class AsyncManager:
     """Runs checkpoint writes in a background thread pool.
 
     Pass one to :func:`save_pytree` or :func:`save` as ``async_manager``: each
-    save first waits for the previous one, then returns while its file is being
-    written. Pending writes finish before the interpreter exits (the worker
-    threads are joined at exit); call :meth:`wait_previous_save` before loading a
-    file that is being written.
+    save first waits for the previous one (raising its error, if it failed), then
+    returns while its file is being written. Pending writes finish before the
+    interpreter exits (the worker threads are joined at exit), and a failed write
+    nobody waited for is then printed to stderr and makes the exit status 1. Call
+    :meth:`wait_previous_save` before loading a file that is being written.
 
     Args:
       max_workers: threads of the executor (default 1, as in 2.3.5).
@@ -79,10 +121,13 @@ class AsyncManager:
         concurrent.futures.wait(pending)
         with self._lock:
             self._pending = [future for future in self._pending if future not in pending]
-        for future in pending:
-            error = future.exception()
-            if error is not None:
-                raise error
+        with _UNOBSERVED_LOCK:
+            _UNOBSERVED.difference_update(pending)
+        errors = [error for future in pending if (error := future.exception()) is not None]
+        if errors:
+            for other in errors[1:]:
+                errors[0].add_note(f"another save failed too: {type(other).__name__}: {other}")
+            raise errors[0]
 
     def wait_previous_save(self) -> None:
         """Block until every save submitted so far has finished.
@@ -99,6 +144,8 @@ class AsyncManager:
           Its :class:`concurrent.futures.Future`, also kept as ``save_future``.
         """
         future = self.executor.submit(task)
+        with _UNOBSERVED_LOCK:
+            _UNOBSERVED.add(future)
         with self._lock:
             self._pending.append(future)
             self.save_future = future

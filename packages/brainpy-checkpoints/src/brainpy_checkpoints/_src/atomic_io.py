@@ -22,17 +22,25 @@ coordinated multi-host checkpointing use Orbax.
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import os
 import re
 import secrets
 import socket
+import stat
 import threading
 from collections.abc import Callable, Iterable
 
-from brainpy_checkpoints._src.errors import CheckpointExistsError
+from brainpy_checkpoints._src.errors import CheckpointExistsError, CheckpointWriteError
 
-__all__ = ["is_temp_name", "path_lock", "remove_stale_temps", "write_atomic"]
+__all__ = [
+    "is_temp_name",
+    "path_lock",
+    "remove_stale_temps",
+    "special_file_kind",
+    "write_atomic",
+]
 
 _MAX_WRITE = 1 << 30  # bytes per os.write call (Linux caps one call near 2 GiB)
 _LOCKS = tuple(threading.Lock() for _ in range(64))
@@ -154,6 +162,59 @@ def _commit(tmp: str, path: str, overwrite: bool) -> None:
     os.unlink(tmp)
 
 
+_CAUSES = {
+    errno.EROFS: "the file system is read-only",
+    errno.ENOSPC: "no space left on the device",
+    errno.EDQUOT: "the disk quota is exceeded",
+    errno.ENOTDIR: "a part of the path is a file, not a folder",
+    errno.EACCES: "permission denied",
+    errno.EPERM: "operation not permitted",
+    errno.EISDIR: "the name is a folder",
+    errno.ENAMETOOLONG: "the file name is too long",
+    errno.EEXIST: "a part of the path exists and is not a folder",
+}
+
+
+def _write_error(path: str, err: OSError) -> CheckpointWriteError:
+    """The error for a write the operating system refused, naming ``path`` and the cause."""
+    cause = _CAUSES.get(err.errno or 0) or err.strerror or type(err).__name__
+    return CheckpointWriteError(
+        f"cannot write the checkpoint: {cause} ({err.strerror or err}); "
+        "the previous file under this name, if any, is unchanged.",
+        filename=path,
+        errno=err.errno,
+    )
+
+
+def special_file_kind(path: str) -> str | None:
+    """What ``path`` is when it is a FIFO, device or socket (``'a FIFO (named pipe)'``), else ``None``."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return None
+    for test, kind in (
+        (stat.S_ISFIFO, "a FIFO (named pipe)"),
+        (stat.S_ISCHR, "a character device"),
+        (stat.S_ISBLK, "a block device"),
+        (stat.S_ISSOCK, "a socket"),
+    ):
+        if test(mode):
+            return kind
+    return None
+
+
+def _check_replaceable(path: str) -> None:
+    """Refuse to replace a FIFO, device or socket with a checkpoint file."""
+    kind = special_file_kind(path)
+    if kind is not None:
+        raise CheckpointWriteError(
+            f"cannot write the checkpoint: the name is {kind}, not a regular file; "
+            "choose another file name.",
+            filename=path,
+            errno=errno.EINVAL,
+        )
+
+
 def write_atomic(
     path: str,
     parts: Iterable[bytes | memoryview],
@@ -172,12 +233,30 @@ def write_atomic(
 
     Raises:
       CheckpointExistsError: ``overwrite`` is false and ``path`` exists.
-      OSError: the operating system refused a step; the temporary file is
-        removed and ``path`` is unchanged.
+      CheckpointWriteError: the operating system refused a step (the message names
+        ``path`` and the cause); the temporary file is removed and ``path`` is
+        unchanged.
     """
     path = os.path.abspath(path)
+    try:
+        _write_atomic(path, parts, overwrite, stale_stems)
+    except CheckpointWriteError:
+        raise
+    except OSError as err:
+        if isinstance(err, CheckpointExistsError):
+            raise
+        raise _write_error(path, err) from err
+
+
+def _write_atomic(
+    path: str,
+    parts: Iterable[bytes | memoryview],
+    overwrite: bool,
+    stale_stems: Callable[[str], bool] | None,
+) -> None:
     directory, basename = os.path.split(path)
     os.makedirs(directory, exist_ok=True)
+    _check_replaceable(path)
     if stale_stems is None:
         stem = _stem(basename)
         stale_stems = stem.__eq__

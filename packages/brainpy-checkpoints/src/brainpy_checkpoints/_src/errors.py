@@ -18,9 +18,13 @@ error                              raised when
 :class:`CheckpointExistsError`     a save would replace a file with
                                    ``overwrite=False``, or a newer step exists
 :class:`CheckpointSerializationError`  ``save`` met a leaf it cannot store
+:class:`CheckpointWriteError`      the operating system refused the write (read-only
+                                   or full file system, a path below a file, no
+                                   permission, a FIFO or device under the name)
 =================================  =================================================
 
-Decoding never unpickles anything and never allocates more than the file holds.
+Decoding never unpickles anything, and never allocates more than a small multiple of the
+file's size.
 """
 
 from __future__ import annotations
@@ -35,6 +39,7 @@ __all__ = [
     "CheckpointNotFoundError",
     "CheckpointSerializationError",
     "CheckpointStructureError",
+    "CheckpointWriteError",
     "CorruptCheckpointError",
 ]
 
@@ -83,10 +88,13 @@ class CheckpointNotFoundError(CheckpointError, FileNotFoundError):
 class CorruptCheckpointError(CheckpointError):
     """The file is not a valid checkpoint.
 
-    Raised for an empty, truncated or bit-flipped file, trailing bytes, an array
+    Raised for an empty, truncated or bit-flipped file (files written by
+    :func:`~brainpy_checkpoints.save_pytree` and :func:`~brainpy_checkpoints.save`
+    carry a CRC-32 of their bytes, checked on every load), trailing bytes, an array
     payload whose ``prod(shape) * itemsize`` differs from its byte count, a dtype
-    or msgpack extension type this package does not know, negative dimensions, or
-    any length that points beyond the end of the file. The file cannot be repaired
+    or msgpack extension type this package does not know, negative dimensions, any
+    length that points beyond the end of the file, or a file whose decoding would take
+    far more memory than its size justifies (a container bomb). The file cannot be repaired
     by this package: load an earlier checkpoint. A file written by this package is
     never left in this state by an interrupted save (saves are atomic).
     """
@@ -128,3 +136,39 @@ class CheckpointSerializationError(CheckpointError, TypeError):
     :func:`~brainpy_checkpoints.register_serialization_state`. It is also a
     :class:`TypeError` (what BrainPy 2.3.5 raised: ``can not serialize``).
     """
+
+
+@set_module
+class CheckpointWriteError(CheckpointError, OSError):
+    """The operating system refused to write a checkpoint; nothing was replaced.
+
+    The message names the checkpoint (not the hidden temporary file) and the cause: a
+    read-only file system, no space left, a part of the path that is a file rather
+    than a folder, missing permission, or a FIFO, device or socket under the name.
+    The previous file under that name, if any, is untouched. It is also an
+    :class:`OSError` whose ``errno`` is the operating system's.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        filename: Any = None,
+        path: str | None = None,
+        errno: int | None = None,
+    ):
+        super().__init__(message, filename=filename, path=path)
+        self.errno = errno
+
+    def with_filename(self, filename: Any) -> CheckpointWriteError:
+        """Return a copy of this error whose message names ``filename``."""
+        return type(self)(self.reason, filename=filename, path=self.path, errno=self.errno)
+
+    def __reduce__(self) -> Any:
+        return _rebuild_write_error, (self.reason, self.filename, self.path, self.errno)
+
+
+def _rebuild_write_error(
+    reason: str, filename: Any, path: str | None, errno: int | None
+) -> CheckpointWriteError:
+    return CheckpointWriteError(reason, filename=filename, path=path, errno=errno)

@@ -13,6 +13,14 @@ A small msgpack reader written for checkpoints rather than
   allocated, writable NumPy array: one copy from the operating system, as with
   plain file I/O, instead of three (file → bytes → ext payload → bin).
 
+* **Integrity.** A file whose root map ends with the checksum entry (see
+  :mod:`.msgpack_format`) is checked against the CRC-32 of its bytes, computed while
+  the bytes are read; any mismatch, or a damaged checksum entry, is corruption.
+* **Bounded memory.** Every container, string and array is charged (about what
+  CPython spends on it) against a budget of ``MEMORY_FACTOR`` times the file size
+  plus ``MEMORY_FLOOR`` bytes; a file past it (a "map of millions of empty maps"
+  bomb) is refused long before it can exhaust memory.
+
 It reads what ``msgpack.unpackb(data, raw=False)`` reads (all formats of the
 msgpack spec except the timestamp extension, which checkpoints never contain),
 with ``strict_map_key``: map keys must be strings.
@@ -22,6 +30,7 @@ from __future__ import annotations
 
 import math
 import struct
+import zlib
 from typing import Any, BinaryIO
 
 import msgpack
@@ -30,6 +39,7 @@ import numpy as np
 from brainpy_checkpoints._src.dtypes import dtype_from_name, native
 from brainpy_checkpoints._src.errors import CheckpointError, CorruptCheckpointError
 from brainpy_checkpoints._src.msgpack_format import (
+    CHECKSUM_KEY,
     CHUNKED_ARRAY_MARKER,
     EXT_NATIVE_COMPLEX,
     EXT_NDARRAY,
@@ -37,7 +47,13 @@ from brainpy_checkpoints._src.msgpack_format import (
     MAX_DEPTH,
 )
 
-__all__ = ["decode_bytes", "decode_file"]
+__all__ = ["MEMORY_FACTOR", "MEMORY_FLOOR", "decode_bytes", "decode_file"]
+
+#: Decoding may allocate at most ``MEMORY_FACTOR * file size + MEMORY_FLOOR`` bytes
+#: (arrays count their data; a real checkpoint stays far below the factor, a file of
+#: Python scalars in a dict near 8).
+MEMORY_FACTOR = 16
+MEMORY_FLOOR = 16 << 20
 
 _CHUNK = 1 << 18  # bytes read ahead for headers and small values
 _MAX_NDIM = 64  # numpy's limit
@@ -57,6 +73,12 @@ _UNPACKERS = {
 }
 _LEN8, _LEN16, _LEN32 = struct.Struct(">B"), struct.Struct(">H"), struct.Struct(">I")
 _FIXEXT_SIZES = {0xD4: 1, 0xD5: 2, 0xD6: 4, 0xD7: 8, 0xD8: 16}
+_CHECKSUM_BYTES = 5  # 0xce + a big-endian uint32
+# What CPython spends, roughly, on each kind of object the decoder makes.
+_COST_VALUE = 32
+_COST_DICT, _COST_DICT_ITEM = 64, 48
+_COST_LIST, _COST_LIST_ITEM = 56, 8
+_COST_STR, _COST_BYTES, _COST_ARRAY = 49, 33, 112
 
 
 class _Truncated(Exception):
@@ -66,7 +88,7 @@ class _Truncated(Exception):
 class _Source:
     """Sequential reader over a file (or a bytes object) of known size."""
 
-    __slots__ = ("_file", "_buf", "_pos", "_base", "size")
+    __slots__ = ("_file", "_buf", "_pos", "_base", "size", "_crc", "_hashed")
 
     def __init__(self, file: BinaryIO | None, size: int, data: Any = b""):
         self._file = file
@@ -74,6 +96,24 @@ class _Source:
         self._pos = 0
         self._base = 0  # offset of _buf[0] in the file
         self.size = size
+        # The CRC-32 of the file's bytes before the checksum's own 5, fed as they are
+        # read from the file (a source in memory computes it when asked).
+        self._crc = 0
+        self._hashed = 0
+
+    def _absorb(self, data: Any) -> None:
+        """Feed bytes just read from the file (they follow the ones fed before)."""
+        end = self.size - _CHECKSUM_BYTES
+        if self._hashed < end:
+            n = min(len(data), end - self._hashed)
+            self._crc = zlib.crc32(data[:n] if n < len(data) else data, self._crc)
+        self._hashed += len(data)
+
+    def crc_before_checksum(self) -> int:
+        """The CRC-32 of every byte of the file but the last five."""
+        if self._file is None:
+            return zlib.crc32(self._buf[: self.size - _CHECKSUM_BYTES])
+        return self._crc
 
     def tell(self) -> int:
         return self._base + self._pos
@@ -93,6 +133,7 @@ class _Source:
             piece = self._file.read(want)
             if not piece:
                 raise _Truncated
+            self._absorb(piece)
             pieces.append(piece)
             got += len(piece)
             want -= len(piece)
@@ -150,6 +191,7 @@ class _Source:
             got = self._file.readinto(view)  # type: ignore[union-attr]
             if not got:
                 raise _Truncated
+            self._absorb(view[:got])
             view = view[got:]
         self._base += rest
 
@@ -158,6 +200,17 @@ class _Decoder:
     def __init__(self, source: _Source):
         self.src = source
         self.depth = 0
+        self.budget = MEMORY_FACTOR * source.size + MEMORY_FLOOR
+        self.checked = False  # whether the file's checksum was verified
+
+    def spend(self, nbytes: int) -> None:
+        """Charge an allocation against the file's memory budget."""
+        self.budget -= nbytes
+        if self.budget < 0:
+            raise self.corrupt(
+                f"decoding would take more than {MEMORY_FACTOR} times the file's "
+                f"{self.src.size} bytes of memory (a hostile or corrupt file)"
+            )
 
     def corrupt(self, message: str) -> CorruptCheckpointError:
         return CorruptCheckpointError(f"{message} (at byte {self.src.tell()} of {self.src.size}).")
@@ -173,6 +226,7 @@ class _Decoder:
     # ------------------------------------------------------------------ values
     def value(self) -> Any:
         src = self.src
+        self.spend(_COST_VALUE)
         c = src.byte()
         if c < 0x80:
             return c
@@ -197,6 +251,7 @@ class _Decoder:
             return self.text(src.unpack((_LEN8, _LEN16, _LEN32)[c - 0xD9]))
         if c in (0xC4, 0xC5, 0xC6):
             n = self.count(src.unpack((_LEN8, _LEN16, _LEN32)[c - 0xC4]), 1)
+            self.spend(_COST_BYTES + n)
             return src.take(n)
         if c in (0xDC, 0xDD):
             return self.sequence(src.unpack(_LEN16 if c == 0xDC else _LEN32))
@@ -211,6 +266,7 @@ class _Decoder:
         raise self.corrupt(f"byte 0x{c:02x} does not start a msgpack object")
 
     def text(self, n: int) -> str:
+        self.spend(_COST_STR + n)
         raw = self.src.take(self.count(n, 1))
         try:
             return raw.decode("utf-8")
@@ -224,6 +280,7 @@ class _Decoder:
 
     def sequence(self, n: int) -> list[Any]:
         self.count(n, 1)
+        self.spend(_COST_LIST + _COST_LIST_ITEM * n)
         self.enter()
         items = [self.value() for _ in range(n)]
         self.depth -= 1
@@ -231,10 +288,11 @@ class _Decoder:
 
     def mapping(self, n: int) -> Any:
         self.count(n, 2)
+        self.spend(_COST_DICT + _COST_DICT_ITEM * n)
         self.enter()
         out: dict[str, Any] = {}
         src = self.src
-        for _ in range(n):
+        for i in range(n):
             c = src.byte()
             if 0xA0 <= c < 0xC0:  # fixstr: nearly every key
                 key = self.text(c & 0x1F)
@@ -245,11 +303,30 @@ class _Decoder:
                 raise self.corrupt(f"a map key is {type(key).__name__}, expected str")
             if key in out:
                 raise self.corrupt(f"the map key {key!r} appears twice")
+            if self.depth == 1 and i == n - 1 and _is_checksum_key(key):
+                self.verify_checksum(key)
+                break
             out[key] = self.value()
         self.depth -= 1
         if CHUNKED_ARRAY_MARKER in out:
             return self.unchunk(out)
         return out
+
+    def verify_checksum(self, key: str) -> None:
+        """Check the root map's last entry, ``key``, against the file's CRC-32."""
+        src = self.src
+        if key != CHECKSUM_KEY:
+            raise self.corrupt(f"the checksum entry is damaged (its key reads {key!r})")
+        if src.tell() != src.size - _CHECKSUM_BYTES or src.byte() != 0xCE:
+            raise self.corrupt("the checksum entry is damaged (not 5 bytes at the end)")
+        stored = src.unpack(_LEN32)
+        actual = src.crc_before_checksum()
+        if stored != actual:
+            raise self.corrupt(
+                f"the checksum does not match (stored {stored:08x}, computed {actual:08x}): "
+                "the file was modified or damaged after it was saved"
+            )
+        self.checked = True
 
     # ---------------------------------------------------------------- extensions
     def ext(self, code: int, size: int) -> Any:
@@ -315,6 +392,7 @@ class _Decoder:
         if src.tell() + nbytes != end:
             raise self.corrupt(f"an array of {nbytes} bytes does not fill its extension object")
         dtype = self.array_dtype(shape, name, nbytes)
+        self.spend(_COST_ARRAY + nbytes)
         try:
             out = np.empty(tuple(shape), dtype)
         except (ValueError, OverflowError):  # e.g. a zero dim next to a huge one
@@ -341,6 +419,7 @@ class _Decoder:
             raise self.corrupt("an array payload is not a [shape, dtype, bytes] triple")
         shape, name, data = triple
         dtype = self.array_dtype(shape, name, len(data))
+        self.spend(_COST_ARRAY + 2 * len(data))  # the payload's bytes, then the copy
         try:
             out = np.frombuffer(data, dtype).reshape(shape)
         except (ValueError, OverflowError):
@@ -370,6 +449,7 @@ class _Decoder:
         total = sum(c.size for c in chunks)
         if total != math.prod(shape):
             raise self.corrupt(f"chunks of {total} elements cannot fill the shape {shape}")
+        self.spend(_COST_ARRAY + total * chunks[0].dtype.itemsize)
         out = np.empty(total, chunks[0].dtype)
         start = 0
         for chunk in chunks:
@@ -378,7 +458,14 @@ class _Decoder:
         return out.reshape(shape)
 
 
-def _decode(source: _Source, filename: Any) -> Any:
+def _is_checksum_key(key: str) -> bool:
+    """``key`` is the checksum key, or one a few flipped bits away from it."""
+    return len(key) == len(CHECKSUM_KEY) and (
+        key == CHECKSUM_KEY or sum(a != b for a, b in zip(key, CHECKSUM_KEY)) <= 2
+    )
+
+
+def _decode(source: _Source, filename: Any) -> tuple[Any, bool]:
     decoder = _Decoder(source)
     try:
         if source.size == 0:
@@ -386,7 +473,7 @@ def _decode(source: _Source, filename: Any) -> Any:
         result = decoder.value()
         if source.remaining():
             raise decoder.corrupt(f"{source.remaining()} bytes follow the end of the checkpoint")
-        return result
+        return result, decoder.checked
     except _Truncated:
         err: CheckpointError = CorruptCheckpointError(
             f"the file ends before the checkpoint does (truncated at {source.size} bytes).",
@@ -410,12 +497,16 @@ def _decode(source: _Source, filename: Any) -> Any:
     raise err
 
 
-def decode_file(file: BinaryIO, size: int, filename: Any) -> Any:
-    """Decode the checkpoint in an open binary file of ``size`` bytes."""
+def decode_file(file: BinaryIO, size: int, filename: Any) -> tuple[Any, bool]:
+    """Decode the checkpoint in an open binary file of ``size`` bytes.
+
+    Returns:
+      ``(tree, checked)``: the tree, and whether it carried a checksum (verified).
+    """
     return _decode(_Source(file, size), filename)
 
 
-def decode_bytes(data: bytes | bytearray | memoryview, filename: Any = None) -> Any:
-    """Decode a checkpoint held in memory."""
+def decode_bytes(data: bytes | bytearray | memoryview, filename: Any = None) -> tuple[Any, bool]:
+    """Decode a checkpoint held in memory; returns ``(tree, checked)`` as :func:`decode_file`."""
     view = memoryview(data).cast("B")
     return _decode(_Source(None, len(view), view), filename)

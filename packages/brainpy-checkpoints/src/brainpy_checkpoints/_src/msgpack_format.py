@@ -15,6 +15,13 @@ The layout (the one of ``flax.serialization``, which 2.3.5 adapted) is::
                    'chunks': {'0': ext 1 of a flat chunk, …}}
                   for arrays of more than MAX_CHUNK_SIZE bytes
     others     := native msgpack (int, float64, bool, str, bin, nil)
+    checksum   := a last entry of the root map, written by save_pytree/save:
+                  CHECKSUM_KEY -> uint32 (always 0xce + 4 big-endian bytes), the
+                  CRC-32 (zlib's) of every byte of the file before those 5.
+
+The checksum entry is a plain map entry, so BrainPy 2.3.5 reads these files (it
+returns the entry as one more key, and ignores it when restoring into a target);
+files without it (2.3.5's, or a tree whose root is not a dict) load unchecked.
 
 For example, ``{'a': np.ones(3, np.float32)}`` is
 ``81 a1 61 c7 19 01 | 93 91 03 a7 'float32' c4 0c <12 bytes>``.
@@ -29,6 +36,7 @@ from __future__ import annotations
 
 import struct
 import sys
+import zlib
 from typing import Any
 
 import msgpack
@@ -38,6 +46,7 @@ from brainpy_checkpoints._src.dtypes import storage_array
 from brainpy_checkpoints._src.errors import CheckpointSerializationError
 
 __all__ = [
+    "CHECKSUM_KEY",
     "CHUNKED_ARRAY_MARKER",
     "EXT_NATIVE_COMPLEX",
     "EXT_NDARRAY",
@@ -59,6 +68,9 @@ EXT_NATIVE_COMPLEX = 2
 EXT_NPSCALAR = 3
 
 CHUNKED_ARRAY_MARKER = "__msgpack_chunked_array__"
+
+#: The key of the checksum entry that ends the root map of a saved file.
+CHECKSUM_KEY = "__brainpy_checkpoint_crc32__"
 
 #: Deepest nesting of maps and arrays written or read.
 MAX_DEPTH = 256
@@ -180,10 +192,10 @@ class _Encoder:
             "array or a dict, or register it with register_serialization_state."
         )
 
-    def mapping(self, obj: dict[Any, Any]) -> None:
+    def mapping(self, obj: dict[Any, Any], extra: int = 0) -> None:
         if len(self.path) >= MAX_DEPTH:
             raise self.fail(f"the tree is nested deeper than {MAX_DEPTH} levels.")
-        self.buffer += map_header(len(obj))
+        self.buffer += map_header(len(obj) + extra)
         for key, item in obj.items():
             if type(key) is not str:
                 raise self.fail(f"dict keys must be str, got {type(key).__name__} {key!r}.")
@@ -194,6 +206,17 @@ class _Encoder:
             self.path.append(key)
             self.value(item)
             self.path.pop()
+
+    def sealed_mapping(self, obj: dict[Any, Any]) -> None:
+        """The root map, with the checksum entry last (see the module docstring)."""
+        if CHECKSUM_KEY in obj:
+            raise self.fail(f"the key {CHECKSUM_KEY!r} is reserved for the file's checksum.")
+        self.mapping(obj, extra=1)
+        self.buffer += msgpack.packb(CHECKSUM_KEY)
+        crc = 0
+        for part in self.finish():
+            crc = zlib.crc32(part, crc)
+        self.buffer += struct.pack(">BI", 0xCE, crc)
 
     def sequence(self, obj: list[Any] | tuple[Any, ...]) -> None:
         if len(self.path) >= MAX_DEPTH:
@@ -248,13 +271,17 @@ class _Encoder:
             self.put_view(arr.reshape(-1).view(np.uint8).data)
 
 
-def encode(state: Any, snapshot: bool = False) -> tuple[list[bytes | memoryview], int]:
+def encode(
+    state: Any, snapshot: bool = False, checksum: bool = False
+) -> tuple[list[bytes | memoryview], int]:
     """Encode a state tree into the parts of a checkpoint file.
 
     Args:
       state: the tree returned by :func:`~brainpy_checkpoints.to_state_dict`.
       snapshot: copy array data that could change later (for asynchronous
         saves); otherwise large parts are views of the arrays' memory.
+      checksum: end a root map with the checksum entry (trees whose root is not a
+        dict are written without one).
 
     Returns:
       ``(parts, size)``: bytes-like parts whose concatenation is the file, and
@@ -265,6 +292,9 @@ def encode(state: Any, snapshot: bool = False) -> tuple[list[bytes | memoryview]
         its path.
     """
     encoder = _Encoder(snapshot)
-    encoder.value(state)
+    if checksum and isinstance(state, dict):
+        encoder.sealed_mapping(state)
+    else:
+        encoder.value(state)
     parts = encoder.finish()
     return parts, sum(part.nbytes if isinstance(part, memoryview) else len(part) for part in parts)

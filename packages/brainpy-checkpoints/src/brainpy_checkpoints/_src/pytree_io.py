@@ -20,7 +20,7 @@ import warnings
 from typing import TYPE_CHECKING, Any
 
 from brainpy_checkpoints._src._public import set_module
-from brainpy_checkpoints._src.atomic_io import write_atomic
+from brainpy_checkpoints._src.atomic_io import special_file_kind, write_atomic
 from brainpy_checkpoints._src.errors import (
     CheckpointError,
     CheckpointExistsError,
@@ -40,10 +40,16 @@ logger = logging.getLogger("brainpy_checkpoints")
 SUFFIX = ".bp"
 
 
-def encode_target(target: Any, snapshot: bool, filename: Any) -> list[bytes | memoryview]:
-    """Convert ``target`` to its state dict and encode it (errors name ``filename``)."""
+def encode_target(
+    target: Any, snapshot: bool, filename: Any, checksum: bool = True
+) -> list[bytes | memoryview]:
+    """Convert ``target`` to its state dict and encode it (errors name ``filename``).
+
+    Files get the checksum entry (when the state is a dict); ``checksum=False`` gives
+    exactly the bytes BrainPy 2.3.5 would write.
+    """
     try:
-        parts, _ = encode(to_state_dict(target), snapshot=snapshot)
+        parts, _ = encode(to_state_dict(target), snapshot=snapshot, checksum=checksum)
     except CheckpointError as err:
         raise err.with_filename(filename) from None
     return parts
@@ -69,6 +75,13 @@ def save_pytree(
     ``fsync``-ed and renamed over ``filename``, so an interrupted save leaves the
     previous file intact.
 
+    A tree whose state is a dict (models, ``vars()``, lists and tuples too) ends with
+    one more root entry, ``'__brainpy_checkpoint_crc32__'``: a CRC-32 of the file's
+    bytes that every load checks, so a corrupted file raises
+    :class:`CorruptCheckpointError` instead of loading wrong values. BrainPy 2.3.5
+    reads such files (it shows the entry as one more key, and ignores it when
+    restoring into a target).
+
     Args:
       filename: the file to write. ``.bp`` is appended when the name does not end
         with it (``net`` → ``net.bp``, ``net.msgpack`` → ``net.msgpack.bp``), as
@@ -88,6 +101,8 @@ def save_pytree(
       CheckpointExistsError: ``overwrite=False`` and the file exists.
       CheckpointSerializationError: a leaf cannot be stored (the message names
         its path).
+      CheckpointWriteError: the operating system refused the write (read-only or
+        full file system, a path below a file, ...); the previous file is intact.
 
     Note:
       For checkpoints of sharded arrays across hosts, or heavy asynchronous
@@ -133,6 +148,9 @@ def _resolve(filename: str) -> str:
     with_suffix = filename + SUFFIX
     if not filename.endswith(SUFFIX) and os.path.isfile(with_suffix):
         return with_suffix
+    kind = special_file_kind(filename)
+    if kind is not None:
+        raise CheckpointNotFoundError(f"this is {kind}, not a checkpoint file.", filename=filename)
     if os.path.isdir(filename):
         raise CheckpointNotFoundError(
             "this is a folder, not a checkpoint file; load checkpoint folders with "
@@ -143,18 +161,36 @@ def _resolve(filename: str) -> str:
     raise CheckpointNotFoundError(f"checkpoint not found{tried}.", filename=filename)
 
 
-def read_checkpoint(path: str) -> Any:
-    """Read and decode the checkpoint file ``path`` (no ``.bp`` lookup)."""
+def read_checkpoint(path: str, verbose: bool = False) -> Any:
+    """Read, verify and decode the checkpoint file ``path`` (no ``.bp`` lookup).
+
+    With ``verbose``, says so when the file carries no checksum (a file of BrainPy 2.3.5,
+    or of a tree whose root is not a dict), which is then loaded without that check.
+    """
+    kind = special_file_kind(path)
+    if kind is not None:
+        raise CheckpointNotFoundError(f"this is {kind}, not a checkpoint file.", filename=path)
     try:
         with open(path, "rb", buffering=0) as file:
             size = os.fstat(file.fileno()).st_size
-            return decode_file(file, size, path)
+            state, checked = decode_file(file, size, path)
     except FileNotFoundError:
         raise CheckpointNotFoundError("checkpoint not found.", filename=path) from None
     except IsADirectoryError:
         raise CheckpointNotFoundError(
             "this is a folder, not a checkpoint file.", filename=path
         ) from None
+    except PermissionError as err:
+        raise CheckpointNotFoundError(
+            f"cannot read the checkpoint: permission denied ({err.strerror}).", filename=path
+        ) from None
+    if not checked:
+        message = "%s has no checksum (a BrainPy 2.3.5 file?): loaded without an integrity check"
+        if verbose:
+            print(message % path)
+        else:
+            logger.debug(message, path)
+    return state
 
 
 @set_module
@@ -221,7 +257,7 @@ def load_pytree(
         print(f"Loading checkpoint from {path}")
     else:
         logger.debug("Loading checkpoint from %s", path)
-    state = read_checkpoint(path)
+    state = read_checkpoint(path, verbose)
     if target is None:
         return state
     try:
@@ -232,9 +268,10 @@ def load_pytree(
 
 @set_module
 def msgpack_serialize(pytree: Any) -> bytes:
-    """Return the bytes that :func:`save_pytree` would write for ``pytree``.
+    """Return the msgpack bytes of ``pytree``, exactly as BrainPy 2.3.5 encodes them.
 
-    BrainPy implementation of ``flax.serialization.to_bytes``.
+    BrainPy implementation of ``flax.serialization.to_bytes``. Unlike the files of
+    :func:`save_pytree`, the bytes carry no checksum entry.
 
     Examples:
       >>> import numpy as np
@@ -242,7 +279,7 @@ def msgpack_serialize(pytree: Any) -> bytes:
       >>> bc.msgpack_serialize({'a': np.ones(3, np.float32)}).hex(' ')
       '81 a1 61 c7 19 01 93 91 03 a7 66 6c 6f 61 74 33 32 c4 0c 00 00 80 3f 00 00 80 3f 00 00 80 3f'
     """
-    return b"".join(encode_target(pytree, False, None))
+    return b"".join(encode_target(pytree, False, None, checksum=False))
 
 
 @set_module
@@ -265,5 +302,5 @@ def msgpack_restore(encoded: bytes | bytearray | memoryview, target: Any = None)
       >>> bc.msgpack_restore(bc.msgpack_serialize({'step': 10, 'lr': [0.1, 0.01]}))
       {'step': 10, 'lr': {'0': 0.1, '1': 0.01}}
     """
-    state = decode_bytes(encoded)
+    state, _ = decode_bytes(encoded)
     return state if target is None else from_state_dict(target, state)
