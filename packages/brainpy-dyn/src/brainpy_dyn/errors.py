@@ -1,5 +1,6 @@
 """Errors raised by brainpy_dyn (see each class for how to fix it)."""
 
+from brainpy_dyn._src.errors import AnalyzerError as AnalyzerError
 from brainpy_dyn._src.errors import ContainerChildError as ContainerChildError
 from brainpy_dyn._src.errors import DelayEntryError as DelayEntryError
 from brainpy_dyn._src.errors import DelayTypeError as DelayTypeError
@@ -21,16 +22,23 @@ from brainpy_dyn._src.errors import ShareKeyError as ShareKeyError
 from brainpy_dyn._src.errors import ShareTypeError as ShareTypeError
 from brainpy_dyn._src.errors import ShareValueError as ShareValueError
 from brainpy_dyn._src.errors import StateDictError as StateDictError
+from brainpy_dyn._src.integrators.base import CodeError as CodeError
+from brainpy_dyn._src.integrators.base import DiffEqError as DiffEqError
+from brainpy_dyn._src.integrators.base import IntegratorError as IntegratorError
 
 __all__ = [
+    "AnalyzerError",
+    "CodeError",
     "ContainerChildError",
     "DelayEntryError",
     "DelayTypeError",
     "DelayValueError",
+    "DiffEqError",
     "DynError",
     "InputKeyError",
     "InputShapeError",
     "InputValueError",
+    "IntegratorError",
     "ModeSupportError",
     "ModeTypeError",
     "MonitorKeyError",
