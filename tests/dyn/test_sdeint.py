@@ -155,18 +155,16 @@ def test_bad_arguments_name_what_was_expected():
     f, g = (lambda x, t: -x), (lambda x, t: 1.0)
     with pytest.raises(ValueError, match="unknown method='rk4'"):
         bd.sdeint(f, g, method="rk4")
-    with pytest.raises(ValueError, match="intg_type must be 'Ito' or 'Stratonovich'"):
+    with pytest.raises(ValueError, match="intg_type must be one of"):
         bd.sdeint(f, g, intg_type="Levy")
-    with pytest.raises(ValueError, match="method='euler' integrates Ito SDEs"):
-        bd.sdeint(f, g, method="euler", intg_type="Stratonovich")
-    with pytest.raises(ValueError, match="method='heun' integrates Stratonovich SDEs"):
+    with pytest.raises(ValueError, match="Heun integrates Stratonovich SDEs"):
         bd.sdeint(f, g, method="heun")
-    with pytest.raises(ValueError, match="wiener_type must be 'scalar' or 'vector'"):
+    with pytest.raises(ValueError, match="wiener_type must be one of"):
         bd.sdeint(f, g, wiener_type="matrix")
-    with pytest.raises(ValueError, match="needs wiener_type='scalar'"):
-        bd.sdeint(f, g, method="milstein", wiener_type="vector")
+    with pytest.raises(ValueError, match="MilsteinGradFree supports wiener_type"):
+        bd.sdeint(f, g, method="milstein2", wiener_type="vector")
     with pytest.raises(TypeError, match="g must be a callable diffusion"):
-        bd.sdeint(f, None)
+        bd.sdeint(f)(None)
     with pytest.raises(DiffEqError, match="g must take the same arguments as f"):
         bd.sdeint(f, lambda x, t, sigma: sigma)
     vec = bd.sdeint(f, lambda x, t: bm.ones(3), wiener_type="vector")

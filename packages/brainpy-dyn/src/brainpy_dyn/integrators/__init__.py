@@ -36,12 +36,13 @@ from brainpy_dyn._src.integrators.constants import unique_name as unique_name
 from brainpy_dyn._src.integrators.joint_eq import JointEq as JointEq
 from brainpy_dyn._src.integrators.odeint import get_supported_methods as get_supported_methods
 from brainpy_dyn._src.integrators.odeint import odeint as odeint
-from brainpy_dyn._src.integrators.sdeint import SDEIntegrator as SDEIntegrator
-from brainpy_dyn._src.integrators.sdeint import (
-    get_supported_sde_methods as get_supported_sde_methods,
+from brainpy_dyn._src.integrators.sde.base import SDEIntegrator as SDEIntegrator
+from brainpy_dyn._src.integrators.sde.generic import (
+    get_supported_methods as get_supported_sde_methods,
 )
-from brainpy_dyn._src.integrators.sdeint import sdeint as sdeint
+from brainpy_dyn._src.integrators.sde.generic import sdeint as sdeint
 from brainpy_dyn.integrators import ode as ode
+from brainpy_dyn.integrators import sde as sde
 from brainpy_dyn.integrators.ode import ODEIntegrator as ODEIntegrator
 
 for _obj in (
@@ -53,9 +54,6 @@ for _obj in (
     odeint,
     get_supported_methods,
     unique_name,
-    SDEIntegrator,
-    sdeint,
-    get_supported_sde_methods,
 ):
     _obj.__module__ = __name__
 del _obj
@@ -91,6 +89,7 @@ __all__ = [
     "multi_vars_msg",
     "ode",
     "odeint",
+    "sde",
     "sdeint",
     "unique_name",
 ]

@@ -11,7 +11,7 @@ import brainpy_math as bm
 from brainpy_dyn._src.context import share
 from brainpy_dyn._src.dynsys import NeuGroupNS
 from brainpy_dyn._src.initialize.helpers import parameter, variable_
-from brainpy_dyn._src.integrators.sdeint import sdeint
+from brainpy_dyn._src.integrators.sde.generic import sdeint
 from brainpy_dyn._src.neurons.base import as_value, check_positive
 
 __all__ = ["OUProcess"]

@@ -1,0 +1,1 @@
+"""Integrators of stochastic differential equations (``brainpy_dyn.integrators.sde``)."""
