@@ -4,9 +4,10 @@ Two measurements, each a median over fresh processes (``REPS``, default 5):
 
 * **demo**: ``python examples/ei_net.py`` (the release-notes network, 1000 ms at scale 1,
   progress bar on) until it prints its firing rates. This is the issue's "first result".
-* **harness**: ``../shared/bench/einet_brainpy.py --runs 0`` (the same class, one run,
-  no progress bar) from start to exit, under this interpreter and, when the peer
-  environment exists, under BrainPy 2.3.5's. Same script, same machine, same moment.
+* **side by side**: ``peers/einet_brainpy.py --runs 0`` (the same class, one run, no
+  progress bar) from start to exit, under this interpreter and under BrainPy 2.3.5's
+  (``peers/setup_peers.sh`` builds that environment when it is missing). Same script, same
+  machine, same moment.
 
 Start-up is dominated by importing Python modules. ``pip install`` compiles them to
 bytecode at install time; an environment without bytecode (``uv pip install`` without
@@ -25,7 +26,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-HARNESS = ROOT.parent / "shared" / "bench"
+PEERS_DIR = ROOT / "benchmarks" / "peers"
 DEMO = ROOT / "examples" / "ei_net.py"
 
 
@@ -80,21 +81,16 @@ def main() -> int:
             seconds_to_line([ours, str(DEMO), "--out", plot], "rates:", ROOT) for _ in range(reps)
         ]
     print(median_line("examples/ei_net.py to its rates", demo))
-    peers = Path(os.environ.get("BENCH_PEERS", Path.home() / ".cache/brainpy-bench-peers"))
-    bp235 = peers / "bp235" / "bin" / "python"
-    if not (HARNESS / "einet_brainpy.py").exists():
-        print(f"no harness at {HARNESS}: the side-by-side start-up is skipped")
-        return 0
-    pythons = {"brainpy (this project)": ours}
-    if bp235.exists():
-        pythons["BrainPy 2.3.5"] = str(bp235)
-    else:
-        print(f"no BrainPy 2.3.5 under {peers}; run {HARNESS / 'setup_peers.sh'} to compare")
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from einet_bench import ensure_peers
+
+    bp235 = ensure_peers()["bp235"][0]
+    pythons = {"brainpy (this project)": ours, "BrainPy 2.3.5": bp235}
     script = ["einet_brainpy.py", "--runs", "0", "--scale", "1", "--seed", "42"]
     times: dict[str, list[float]] = {name: [] for name in pythons}
     for _ in range(reps):  # interleaved, so both see the same machine load
         for name, python in pythons.items():
-            times[name].append(seconds_to_line([python, *script], None, HARNESS))
+            times[name].append(seconds_to_line([python, *script], None, PEERS_DIR))
     for name, values in times.items():
         print(median_line(f"harness, {name}", values))
     if len(times) == 2:
