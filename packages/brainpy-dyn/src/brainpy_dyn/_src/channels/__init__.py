@@ -1,0 +1,1 @@
+"""Ion channels and the conductance-based neuron group they build (``brainpy_dyn.channels``)."""

@@ -1,0 +1,1 @@
+"""Rate (population) models (``brainpy_dyn.rates``)."""
