@@ -4,6 +4,7 @@
 integrators and the ``DSRunner`` and ``LoopOverTime``, built on :mod:`brainpy_math`.
 """
 
+from brainpy_dyn import channels as channels
 from brainpy_dyn import conn as conn
 from brainpy_dyn import errors as errors
 from brainpy_dyn import experimental as experimental
@@ -12,10 +13,13 @@ from brainpy_dyn import inputs as inputs
 from brainpy_dyn import integrators as integrators
 from brainpy_dyn import measure as measure
 from brainpy_dyn import neurons as neurons
+from brainpy_dyn import rates as rates
 from brainpy_dyn import synapses as synapses
 from brainpy_dyn import synouts as synouts
 from brainpy_dyn import synplast as synplast
 from brainpy_dyn import visualize as visualize
+from brainpy_dyn._src.channels.base import Channel as Channel
+from brainpy_dyn._src.channels.base import CondNeuGroup as CondNeuGroup
 from brainpy_dyn._src.containers import Container as Container
 from brainpy_dyn._src.containers import Network as Network
 from brainpy_dyn._src.containers import Sequential as Sequential
@@ -45,8 +49,11 @@ from brainpy_dyn.integrators import sdeint as sdeint
 __all__ = [
     "__version__",
     "BrainPyObject",
+    "Channel",
+    "channels",
     "clear_name_cache",
     "Collector",
+    "CondNeuGroup",
     "conn",
     "Container",
     "Delay",
@@ -68,6 +75,7 @@ __all__ = [
     "NeuGroupNS",
     "neurons",
     "not_pass_shared",
+    "rates",
     "odeint",
     "sdeint",
     "Sequential",

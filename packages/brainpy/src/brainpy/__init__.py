@@ -41,6 +41,8 @@ if _typing.TYPE_CHECKING:  # what the lazy table below resolves to, spelled out 
     import brainpy_layers.losses as losses  # noqa: F401 - a re-export
     import brainpy_layers.train as train  # noqa: F401 - a re-export
     import brainpy_math as math  # noqa: F401 - a re-export
+    from brainpy_dyn import Channel as Channel
+    from brainpy_dyn import CondNeuGroup as CondNeuGroup
     from brainpy_dyn import Container as Container
     from brainpy_dyn import Delay as Delay
     from brainpy_dyn import DSRunner as DSRunner
@@ -52,6 +54,7 @@ if _typing.TYPE_CHECKING:  # what the lazy table below resolves to, spelled out 
     from brainpy_dyn import NeuGroup as NeuGroup
     from brainpy_dyn import NeuGroupNS as NeuGroupNS
     from brainpy_dyn import Sequential as Sequential
+    from brainpy_dyn import channels as channels
     from brainpy_dyn import conn as conn
     from brainpy_dyn import conn as connect  # noqa: F401 - a re-export
     from brainpy_dyn import experimental as experimental
@@ -63,6 +66,7 @@ if _typing.TYPE_CHECKING:  # what the lazy table below resolves to, spelled out 
     from brainpy_dyn import neurons as neurons
     from brainpy_dyn import not_pass_shared as not_pass_shared
     from brainpy_dyn import odeint as odeint
+    from brainpy_dyn import rates as rates
     from brainpy_dyn import sdeint as sdeint
     from brainpy_dyn import share as share
     from brainpy_dyn import synapses as synapses
@@ -91,6 +95,7 @@ _MODULES: dict[str, str] = {
     **{
         name: f"brainpy_dyn.{name}"
         for name in (
+            "channels",
             "conn",
             "experimental",
             "init",
@@ -98,6 +103,7 @@ _MODULES: dict[str, str] = {
             "integrators",
             "measure",
             "neurons",
+            "rates",
             "synapses",
             "synouts",
             "synplast",
@@ -108,6 +114,8 @@ _MODULES: dict[str, str] = {
 # Other names re-exported from a component: name -> the module that defines it.
 _OBJECTS: dict[str, str] = dict.fromkeys(
     (
+        "Channel",
+        "CondNeuGroup",
         "Container",
         "DSRunner",
         "Delay",
