@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 import jax
 import jax.numpy as jnp
 import numpy as np
@@ -181,7 +183,6 @@ def test_require_bad_names():
         (lambda: conn.All2All(pre=3, post="a"), "post_size"),
         (lambda: conn.All2All(pre=(), post=3), "pre_size"),
         (lambda: conn.All2All(include_self=1), "include_self"),
-        (lambda: conn.GridFour(pre=(2, 3, 4)), "1-D or 2-D"),
         (lambda: conn.GridFour(pre=(2, 3), post=(3, 2)), "must be equal"),
         (lambda: conn.GridN(N=0), "N must be"),
         (lambda: conn.MatConn(np.ones(3)), "conn_mat must be a 2-D"),
@@ -249,6 +250,62 @@ def test_grid_small_and_1d():
     assert conn.GridFour()(5).post_num == 5
 
 
+def _grid_pairs_numpy(size, offsets, include_self, periodic):
+    """Every (pre, post) of a grid by brute force over all neuron pairs."""
+    n = int(np.prod(size))
+    coords = np.array(np.unravel_index(np.arange(n), size)).T
+    pairs = set()
+    for i in range(n):
+        for j in range(n):
+            if i == j:
+                if include_self:
+                    pairs.add((i, j))
+                continue
+            for off in offsets:
+                moved = coords[i] + np.array(off)
+                if periodic:
+                    moved = moved % np.array(size)
+                elif ((moved < 0) | (moved >= np.array(size))).any():
+                    continue
+                if (moved == coords[j]).all():
+                    pairs.add((i, j))
+    return pairs
+
+
+@pytest.mark.parametrize("size", [(7,), (3, 4), (3, 4, 5)])
+@pytest.mark.parametrize("periodic", [False, True])
+@pytest.mark.parametrize("include_self", [False, True])
+def test_grids_of_any_dimension_match_brute_force(size, periodic, include_self):
+    ndim = len(size)
+    unit = [tuple(int(v) for v in s * row) for row in np.eye(ndim, dtype=int) for s in (-1, 1)]
+    moore = [o for o in itertools.product((-1, 0, 1), repeat=ndim) if any(o)]
+    for connector, offsets in [
+        (conn.GridFour(include_self, periodic), unit),
+        (conn.GridEight(include_self, periodic), moore),
+    ]:
+        connector(size, size)
+        pre_ids, post_ids = connector.build_coo()
+        assert set(zip(pre_ids.tolist(), post_ids.tolist(), strict=True)) == _grid_pairs_numpy(
+            size, offsets, include_self, periodic
+        )
+        mat = np.zeros((int(np.prod(size)),) * 2, dtype=bool)
+        mat[pre_ids, post_ids] = True
+        np.testing.assert_array_equal(connector.build_mat(), mat)
+
+
+def test_grid_shared_instances_and_post_slice():
+    assert isinstance(conn.grid_four, conn.GridFour)
+    assert isinstance(conn.grid_eight, conn.GridEight)
+    assert conn.POST_SLICE == "post_slice"
+    c = conn.FixedProb(0.3, seed=3)(6, 5)
+    post_slice, (syn_ids, _), (pre_ids, post_ids) = c.require("post_slice", "post2syn", "coo")
+    post_slice, syn_ids = np.asarray(post_slice), np.asarray(syn_ids)
+    assert post_slice.shape == (5, 2)
+    for j, (start, end) in enumerate(post_slice):
+        assert (np.asarray(post_ids)[syn_ids[start:end]] == j).all()
+        assert end - start == int((np.asarray(post_ids) == j).sum())
+
+
 # ----------------------------------------------------------------------------- conversions
 @pytest.mark.parametrize("seed", [0, 1])
 def test_format_conversions(seed):
@@ -276,10 +333,10 @@ def test_public_api():
         "All2All", "CONN_MAT", "COO", "CSC", "CSR", "CSRConn", "ConnectorError", "Connector",
         "FixedPostNum", "FixedPreNum", "FixedProb", "FixedTotalNum", "GaussianProb",
         "GridEight", "GridFour", "GridN", "IJConn", "MatConn", "One2One", "OneEndConnector",
-        "POST2PRE", "POST2SYN", "POST_IDS", "PRE2POST", "PRE2SYN", "PRE_IDS", "PRE_SLICE",
+        "POST2PRE", "POST2SYN", "POST_IDS", "POST_SLICE", "PRE2POST", "PRE2SYN", "PRE_IDS", "PRE_SLICE",
         "PowerLaw", "ProbDist", "SUPPORTED_SYN_STRUCTURE", "ScaleFreeBA", "ScaleFreeBADual",
         "SmallWorld", "SparseMatConn", "TwoEndConnector", "all2all", "coo2csc", "coo2csr",
-        "coo2mat", "csr2coo", "csr2csc", "csr2mat", "mat2coo", "mat2csc", "mat2csr", "one2one",
+        "coo2mat", "csr2coo", "csr2csc", "csr2mat", "grid_eight", "grid_four", "mat2coo", "mat2csc", "mat2csr", "one2one",
     ]  # fmt: skip
     for name in conn.__all__:
         obj = getattr(conn, name)

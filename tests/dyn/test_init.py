@@ -67,6 +67,8 @@ def test_regular_values():
     assert init.Constant(-65)(3).dtype == jnp.float32
     np.testing.assert_array_equal(_np(init.Constant([1.0, 2.0])((2, 2))), [[1, 2], [1, 2]])
     np.testing.assert_array_equal(_np(init.Identity(2.0)((2, 3))), 2 * np.eye(2, 3))
+    np.testing.assert_array_equal(_np(init.Identity(-1.0)((4,))), -np.eye(4))  # 2.3.5: (n, n)
+    np.testing.assert_array_equal(_np(init.Identity()(3)), np.eye(3))
     assert init.Constant(1)((2,), jnp.int32).dtype == jnp.int32
 
 
@@ -228,7 +230,7 @@ def test_call_errors(call, match):
 
 def test_public_api():
     assert init.__all__ == [
-        "Constant", "DeltaOrthogonal", "Identity", "Initializer", "InterLayerInitializer",
+        "Constant", "DOGDecay", "DeltaOrthogonal", "GaussianDecay", "Identity", "Initializer", "InterLayerInitializer",
         "IntraLayerInitializer", "KaimingNormal", "KaimingUniform", "LecunNormal",
         "LecunUniform", "Normal", "OneInit", "Orthogonal", "Uniform", "VarianceScaling",
         "XavierNormal", "XavierUniform", "ZeroInit", "compute_fans", "noise", "parameter",

@@ -12,6 +12,7 @@ from brainpy_dyn._src.connect.base import CSC as CSC
 from brainpy_dyn._src.connect.base import CSR as CSR
 from brainpy_dyn._src.connect.base import POST2PRE as POST2PRE
 from brainpy_dyn._src.connect.base import POST2SYN as POST2SYN
+from brainpy_dyn._src.connect.base import POST_SLICE as POST_SLICE
 from brainpy_dyn._src.connect.base import POST_IDS as POST_IDS
 from brainpy_dyn._src.connect.base import PRE2POST as PRE2POST
 from brainpy_dyn._src.connect.base import PRE2SYN as PRE2SYN
@@ -50,6 +51,8 @@ from brainpy_dyn._src.connect.regular import GridFour as GridFour
 from brainpy_dyn._src.connect.regular import GridN as GridN
 from brainpy_dyn._src.connect.regular import One2One as One2One
 from brainpy_dyn._src.connect.regular import all2all as all2all
+from brainpy_dyn._src.connect.regular import grid_eight as grid_eight
+from brainpy_dyn._src.connect.regular import grid_four as grid_four
 from brainpy_dyn._src.connect.regular import one2one as one2one
 from brainpy_dyn._src.connect.sparse_mat import SparseMatConn as SparseMatConn
 
@@ -77,6 +80,7 @@ __all__ = [
     "POST2PRE",
     "POST2SYN",
     "POST_IDS",
+    "POST_SLICE",
     "PRE2POST",
     "PRE2SYN",
     "PRE_IDS",
@@ -96,6 +100,8 @@ __all__ = [
     "csr2coo",
     "csr2csc",
     "csr2mat",
+    "grid_eight",
+    "grid_four",
     "mat2coo",
     "mat2csc",
     "mat2csr",

@@ -7,6 +7,8 @@ model parameters and Variables.
 """
 
 from brainpy_dyn._src.initialize.base import Initializer as Initializer
+from brainpy_dyn._src.initialize.decay import DOGDecay as DOGDecay
+from brainpy_dyn._src.initialize.decay import GaussianDecay as GaussianDecay
 from brainpy_dyn._src.initialize.base import InterLayerInitializer as InterLayerInitializer
 from brainpy_dyn._src.initialize.base import IntraLayerInitializer as IntraLayerInitializer
 from brainpy_dyn._src.initialize.helpers import noise as noise
@@ -32,7 +34,9 @@ from brainpy_dyn._src.initialize.variance_scaling import compute_fans as compute
 
 __all__ = [
     "Constant",
+    "DOGDecay",
     "DeltaOrthogonal",
+    "GaussianDecay",
     "Identity",
     "Initializer",
     "InterLayerInitializer",

@@ -21,6 +21,7 @@ __all__ = [
     "PRE2SYN",
     "POST2SYN",
     "PRE_SLICE",
+    "POST_SLICE",
     "CSR",
     "CSC",
     "COO",
@@ -43,6 +44,7 @@ POST2PRE = "post2pre"
 PRE2SYN = "pre2syn"
 POST2SYN = "post2syn"
 PRE_SLICE = "pre_slice"
+POST_SLICE = "post_slice"
 CSR = "csr"
 CSC = "csc"
 COO = "coo"
@@ -55,6 +57,7 @@ SUPPORTED_SYN_STRUCTURE: tuple[str, ...] = (
     PRE2SYN,
     POST2SYN,
     PRE_SLICE,
+    POST_SLICE,
     CSR,
     CSC,
     COO,
@@ -203,6 +206,17 @@ class TwoEndConnector(Connector):
         pre_num, post_num = self._require_sizes()
         return csr2mat(self.csr(), pre_num, post_num)
 
+    def build_coo(self) -> tuple[np.ndarray, np.ndarray]:
+        """Build the network as NumPy COO ``(pre_ids, post_ids)``, in CSR order.
+
+        Examples:
+          >>> import brainpy_dyn as bd
+          >>> pre_ids, post_ids = bd.conn.GridFour(pre=3).build_coo()
+          >>> pre_ids.tolist(), post_ids.tolist()
+          ([0, 1, 1, 2], [1, 0, 2, 1])
+        """
+        return csr2coo(self.csr())
+
     def csr(self) -> tuple[np.ndarray, np.ndarray]:
         """The (cached) NumPy CSR ``(indices, indptr)`` of the network."""
         pre_num, _ = self._require_sizes()
@@ -230,8 +244,10 @@ class TwoEndConnector(Connector):
         post_ids)``), ``'pre2post'``/``'csr'`` (``(indices, indptr)``, post ids per pre),
         ``'post2pre'``/``'csc'`` (``(indices, indptr)``, pre ids per post),
         ``'pre2syn'`` (``(syn_ids, indptr)``, synapse ids per pre), ``'post2syn'``
-        (``(syn_ids, indptr)``, synapse ids per post) and ``'pre_slice'``
-        (``(pre_num, 2)``: the synapse range ``[start, end)`` of each pre). Index arrays
+        (``(syn_ids, indptr)``, synapse ids per post), ``'pre_slice'``
+        (``(pre_num, 2)``: the synapse range ``[start, end)`` of each pre) and
+        ``'post_slice'`` (``(post_num, 2)``: the range ``[start, end)`` of each post in the
+        post-sorted order of ``'post2syn'``/``'post2pre'``). Index arrays
         are int32 JAX arrays. The first two arguments may be the group sizes.
 
         Args:
@@ -294,6 +310,8 @@ class TwoEndConnector(Connector):
         (pre_ids_csc, indptr_csc), syn_csc = memo["csc"]
         if name in (POST2PRE, CSC):
             return _int32(pre_ids_csc), _int32(indptr_csc)
+        if name == POST_SLICE:
+            return _int32(np.stack([indptr_csc[:-1], indptr_csc[1:]], axis=1))
         return _int32(syn_csc), _int32(indptr_csc)  # POST2SYN
 
 

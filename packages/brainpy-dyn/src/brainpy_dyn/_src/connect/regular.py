@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import math
 from typing import Any
 
@@ -18,7 +19,17 @@ from brainpy_dyn._src.connect.base import check_bool as _check_bool
 from brainpy_dyn._src.connect.errors import ConnectorError
 from brainpy_dyn._src.connect.formats import IDX
 
-__all__ = ["One2One", "one2one", "All2All", "all2all", "GridN", "GridFour", "GridEight"]
+__all__ = [
+    "One2One",
+    "one2one",
+    "All2All",
+    "all2all",
+    "GridN",
+    "GridFour",
+    "GridEight",
+    "grid_four",
+    "grid_eight",
+]
 
 
 @public
@@ -117,24 +128,26 @@ all2all = All2All()
 
 def _grid_csr(
     size: tuple[int, ...],
-    offsets: list[tuple[int, int]],
+    offsets: list[tuple[int, ...]],
     include_self: bool,
     periodic: bool,
 ) -> tuple[np.ndarray, np.ndarray]:
-    """CSR of a grid where each neuron connects to the neurons at ``offsets``."""
-    height, width = (1, size[0]) if len(size) == 1 else size
-    n = height * width
-    ids = np.arange(n, dtype=IDX)
-    row, col = np.divmod(ids, width)
+    """CSR of an N-D grid where each neuron connects to the neurons at ``offsets``."""
+    n = math.prod(size)
+    ids = np.arange(n, dtype=np.int64)
+    coords = np.unravel_index(ids, size)  # row-major (C order) neuron ids
     pres, posts = [], []
-    for dr, dc in offsets:
-        r, c = row + dr, col + dc
+    for offset in offsets:
+        moved = [c + d for c, d in zip(coords, offset, strict=True)]
         if periodic:
-            r, c = r % height, c % width
+            moved = [m % s for m, s in zip(moved, size, strict=True)]
             valid = np.ones(n, dtype=bool)
         else:
-            valid = (r >= 0) & (r < height) & (c >= 0) & (c < width)
-        target = r * width + c
+            valid = np.ones(n, dtype=bool)
+            for m, s in zip(moved, size, strict=True):
+                valid &= (m >= 0) & (m < s)
+            moved = [np.clip(m, 0, s - 1) for m, s in zip(moved, size, strict=True)]
+        target = np.ravel_multi_index(moved, size)
         valid &= target != ids  # a wrap-around onto the neuron itself is not a neighbour
         pres.append(ids[valid])
         posts.append(target[valid])
@@ -146,16 +159,18 @@ def _grid_csr(
     pre, post = np.divmod(keys, n)
     indptr = np.zeros(n + 1, dtype=IDX)
     np.cumsum(np.bincount(pre, minlength=n), out=indptr[1:])
-    return post, indptr
+    return post.astype(IDX), indptr
 
 
 @public
 class GridN(OneEndConnector):
-    """Connect each neuron of a 2-D grid to the neurons within ``N`` rows and columns.
+    """Connect each neuron of a grid to the neurons within ``N`` steps along every axis.
 
-    BrainPy implementation of ``brainpy.conn.GridN`` (2.3.5): the ``(2N+1)² − 1``
-    surrounding neurons (Moore neighbourhood). The group size is ``(height, width)``
-    (a 1-D size ``n`` is one row ``(1, n)``); neuron ``(r, c)`` has id ``r·width + c``.
+    BrainPy implementation of ``brainpy.conn.GridN`` (2.3.5): the ``(2N+1)^d − 1``
+    surrounding neurons of a ``d``-dimensional grid (Moore neighbourhood; ``(2N+1)² − 1``
+    on a 2-D grid). The group size is the grid's shape, of any number of dimensions;
+    neuron ids are row-major (neuron ``(r, c)`` of a ``(height, width)`` grid has id
+    ``r·width + c``).
 
     Args:
       N: the radius of the neighbourhood (``>= 1``).
@@ -166,7 +181,7 @@ class GridN(OneEndConnector):
       post: must equal ``pre`` if given.
 
     Raises:
-      ConnectorError: the size has more than 2 dimensions, or ``pre != post``.
+      ConnectorError: ``pre != post``.
 
     Examples:
       >>> import brainpy_dyn as bd
@@ -198,27 +213,22 @@ class GridN(OneEndConnector):
             "periodic_boundary": self.periodic_boundary,
         }
 
-    def _offsets(self) -> list[tuple[int, int]]:
+    def _offsets(self, ndim: int) -> list[tuple[int, ...]]:
         span = range(-self.N, self.N + 1)
-        return [(dr, dc) for dr in span for dc in span if (dr, dc) != (0, 0)]
-
-    def _check_sizes(self, pre_size: tuple[int, ...], post_size: tuple[int, ...]) -> None:
-        super()._check_sizes(pre_size, post_size)
-        if len(pre_size) > 2:
-            raise ConnectorError(
-                f"{type(self).__name__} needs a 1-D or 2-D (height, width) group size, "
-                f"got pre_size={pre_size}."
-            )
+        return [o for o in itertools.product(span, repeat=ndim) if any(o)]
 
     def build_csr(self) -> tuple[np.ndarray, np.ndarray]:
         self._require_sizes()
         assert self.pre_size is not None
-        return _grid_csr(self.pre_size, self._offsets(), self.include_self, self.periodic_boundary)
+        offsets = self._offsets(len(self.pre_size))
+        return _grid_csr(self.pre_size, offsets, self.include_self, self.periodic_boundary)
 
 
 @public
 class GridEight(GridN):
-    """Connect each neuron of a 2-D grid to its 8 surrounding neurons (``GridN(N=1)``).
+    """Connect each neuron of a grid to its surrounding neurons (``GridN(N=1)``).
+
+    On a 2-D grid these are the 8 neurons around it; on a ``d``-D grid the ``3^d − 1``.
 
     BrainPy implementation of ``brainpy.conn.GridEight`` (2.3.5); see :class:`GridN`.
 
@@ -243,10 +253,12 @@ class GridEight(GridN):
 
 @public
 class GridFour(GridEight):
-    """Connect each neuron of a 2-D grid to its 4 nearest neighbours (up, down, left, right).
+    """Connect each neuron of a grid to its nearest neighbours (up, down, left, right on 2-D).
 
     BrainPy implementation of ``brainpy.conn.GridFour`` (2.3.5); see :class:`GridN` for the
-    layout. Without a periodic boundary corners have 2 neighbours, edges 3, the interior 4.
+    layout. A neuron connects to the neurons one step away along one axis (4 on a 2-D grid,
+    ``2d`` on a ``d``-D grid); without a periodic boundary, corners of a 2-D grid have 2
+    neighbours, edges 3, the interior 4.
 
     Examples:
       >>> import brainpy_dyn as bd
@@ -255,5 +267,13 @@ class GridFour(GridEight):
       [1, 3, 5, 7]
     """
 
-    def _offsets(self) -> list[tuple[int, int]]:
-        return [(-1, 0), (0, -1), (0, 1), (1, 0)]
+    def _offsets(self, ndim: int) -> list[tuple[int, ...]]:
+        unit = np.eye(ndim, dtype=int)
+        return [tuple(int(v) for v in sign * row) for row in unit for sign in (-1, 1)]
+
+
+grid_four = GridFour()
+"""A shared :class:`GridFour` instance (as in 2.3.5); calling it sets its sizes."""
+
+grid_eight = GridEight()
+"""A shared :class:`GridEight` instance (as in 2.3.5); calling it sets its sizes."""

@@ -114,19 +114,22 @@ class Identity(InterLayerInitializer):
     """Initialize a 2-D weight as ``value`` times the identity matrix.
 
     BrainPy implementation of ``brainpy.init.Identity`` (2.3.5). Rectangular shapes give
-    ones on the main diagonal (like :func:`numpy.eye`).
+    ``value`` on the main diagonal (like :func:`numpy.eye`); a 1-D shape ``(n,)`` (or an
+    int ``n``) gives the square ``(n, n)`` matrix, as in 2.3.5.
 
     Args:
       value: the value on the diagonal.
 
     Raises:
-      ValueError: the requested shape is not 2-D.
+      ValueError: the requested shape is neither 1-D nor 2-D.
 
     Examples:
       >>> import brainpy_dyn as bd
       >>> bd.init.Identity(2.)((2, 3)).value
       Array([[2., 0., 0.],
              [0., 2., 0.]], dtype=float32)
+      >>> bd.init.Identity()(3).shape
+      (3, 3)
     """
 
     def __init__(self, value: float = 1.0):
@@ -139,7 +142,11 @@ class Identity(InterLayerInitializer):
 
     def __call__(self, shape: Shape, dtype: Any = None) -> bm.Array:
         shape = to_shape(shape, "Identity")
+        if len(shape) == 1:
+            shape = (shape[0], shape[0])
         if len(shape) != 2:
-            raise ValueError(f"Identity: shape must be 2-D (rows, columns), got {shape}.")
+            raise ValueError(
+                f"Identity: shape must be 1-D (n,) or 2-D (rows, columns), got {shape}."
+            )
         dtype = to_float_dtype(dtype)
         return bm.Array(jnp.eye(shape[0], shape[1], dtype=dtype) * jnp.asarray(self.value, dtype))
