@@ -340,7 +340,6 @@ def test_signature_is_brainpy_235(cls):
         (lambda: bl.MaxPool2d((2, 2, 2)), LayerArgumentError, "kernel_size"),
         (lambda: bl.AvgPool1d(3, padding="full"), LayerArgumentError, "padding"),
         (lambda: bl.AvgPool2d(3, padding=(1, 1, 1)), LayerArgumentError, "padding"),
-        (lambda: bl.MaxPool1d(2, padding=2), LayerArgumentError, "smaller than kernel_size"),
         (lambda: bl.MaxPool1d(2, channel_axis=1.0), LayerArgumentTypeError, "channel_axis"),
         (lambda: bl.MaxPool(0), LayerArgumentError, "kernel_size"),
         (lambda: bl.AvgPool(2, padding=[1, 1]), LayerArgumentTypeError, "padding"),
@@ -351,6 +350,25 @@ def test_signature_is_brainpy_235(cls):
 def test_bad_arguments(make, error, match):
     with pytest.raises(error, match=match):
         make()
+
+
+@pytest.mark.parametrize("cls", [bl.MaxPool2d, bl.AvgPool2d])
+def test_padding_as_wide_as_the_window_pads(cls):
+    """2.3.5 pads by any amount; windows that cover no input element give 0."""
+    x = np.arange(2 * 4 * 6 * 3, dtype=np.float32).reshape(2, 4, 6, 3) + 1.0
+    out = np.asarray(cls(2, 2, channel_axis=-1, padding=(2, 1))(x))
+    assert out.shape == (2, 4, 4, 3)  # (4 + 2*2 - 2) // 2 + 1, (6 + 2 - 2) // 2 + 1
+    padded = np.full((2, 8, 8, 3), np.nan, np.float32)
+    padded[:, 2:6, 1:7] = x
+    windows = padded.reshape(2, 4, 2, 4, 2, 3)
+    if cls is bl.MaxPool2d:
+        expected = np.nanmax(np.where(np.isnan(windows), -np.inf, windows), axis=(2, 4))
+    else:
+        counts = (~np.isnan(windows)).sum(axis=(2, 4))
+        expected = np.nansum(windows, axis=(2, 4)) / np.maximum(counts, 1)
+    expected = np.where(np.isfinite(expected), expected, 0.0)
+    np.testing.assert_allclose(out, expected, rtol=1e-6)
+    assert (out[:, 0] == 0).all() and (out[:, -1] == 0).all()  # rows of padding only
 
 
 def test_bad_inputs():

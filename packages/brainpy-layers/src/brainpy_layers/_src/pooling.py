@@ -11,6 +11,8 @@ Two families, with BrainPy 2.3.5's arguments (adaptive pooling is in ``adaptive_
 
 Average pooling divides by the number of input elements under each window (padding excluded,
 PyTorch's ``count_include_pad=False``); max and min pooling pad with ``-inf`` and ``+inf``.
+Padding may be as wide as the window or wider (as in 2.3.5): a window that covers no input
+element gives 0, for every kind.
 """
 
 from __future__ import annotations
@@ -96,6 +98,10 @@ def _reduce_window(
     pads: str | tuple[tuple[int, int], ...] = (
         padding if isinstance(padding, str) else tuple((int(lo), int(hi)) for lo, hi in padding)
     )
+    # Padding as wide as the window leaves windows that cover no input element; they give 0.
+    empty_windows = not isinstance(pads, str) and any(
+        lo >= k or hi >= k for (lo, hi), k in zip(pads, window, strict=True)
+    )
     if kind == "avg":
         if not jnp.issubdtype(x.dtype, jnp.inexact):
             x = x.astype(bm.dftype())
@@ -107,7 +113,7 @@ def _reduce_window(
             mean: jax.Array = total / math.prod(window)
             return mean
         count = lax.reduce_window(jnp.ones_like(x), zero, lax.add, window, strides, pads)
-        average: jax.Array = total / count
+        average: jax.Array = total / jnp.maximum(count, 1)
         return average
     if jnp.issubdtype(x.dtype, jnp.inexact):
         init = -jnp.inf if kind == "max" else jnp.inf
@@ -116,18 +122,11 @@ def _reduce_window(
         init = info.min if kind == "max" else info.max
     op = lax.max if kind == "max" else lax.min
     out: jax.Array = lax.reduce_window(x, np.asarray(init, x.dtype), op, window, strides, pads)
+    if empty_windows:
+        zero = np.zeros((), x.dtype)
+        count = lax.reduce_window(jnp.ones_like(x), zero, lax.add, window, strides, pads)
+        out = jnp.where(count > 0, out, jnp.zeros((), x.dtype))
     return out
-
-
-def _check_pads_fit(
-    pads: Sequence[tuple[int, int]], window: Sequence[int], layer: str, arg: str
-) -> None:
-    for (lo, hi), k in zip(pads, window):
-        if lo >= k or hi >= k:
-            raise LayerArgumentError(
-                f"{layer}: padding must be smaller than kernel_size on each side (a window "
-                f"must reach the input), got {arg}={list(pads)} for kernel_size={tuple(window)}."
-            )
 
 
 # ----------------------------------------------------------------------------------------------
@@ -238,7 +237,6 @@ class _Pool(Layer):
         if isinstance(self.padding, str):
             return _reduce_window(x, self._kind, window, strides, self.padding)
         pads = self._spread(self.padding, x.ndim, axes, (0, 0), "padding")
-        _check_pads_fit(pads, window, type(self).__name__, "padding")
         return _reduce_window(x, self._kind, window, strides, pads)
 
     def __repr__(self) -> str:
@@ -397,8 +395,6 @@ class _PoolNd(Layer):
         self.kernel_size = replicate(kernel_size, n, layer, "kernel_size")
         self.stride = self.kernel_size if stride is None else replicate(stride, n, layer, "stride")
         self.padding = _normalize_pool_padding(padding, n, layer)
-        if not isinstance(self.padding, str):
-            _check_pads_fit(self.padding, self.kernel_size, layer, "padding")
         self.channel_axis = _check_channel_axis(channel_axis, layer)
 
     def update(self, x: Any) -> jax.Array:
