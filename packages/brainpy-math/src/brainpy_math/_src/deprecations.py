@@ -7,6 +7,7 @@ from collections.abc import Callable
 from typing import Any
 
 from brainpy_math._src.array import Array
+from brainpy_math._src.surrogate.legacy import LEGACY_SPIKE_FUNCTIONS
 
 __all__ = ["DEPRECATED", "deprecation_getattr"]
 
@@ -16,6 +17,8 @@ DEPRECATED: dict[str, tuple[str, Any]] = {
         "brainpy_math.JaxArray is deprecated (BrainPy 2.3 renamed it); use brainpy_math.Array.",
         Array,
     ),
+    # spike_with_sigmoid_grad, spike2_with_linear_grad ... (BrainPy 2.3.1 moved them)
+    **LEGACY_SPIKE_FUNCTIONS,
 }
 
 
