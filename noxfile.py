@@ -21,6 +21,8 @@ import os
 import re
 import runpy
 import shutil
+import subprocess
+import sys
 import tempfile
 import zipfile
 from collections.abc import Iterable, Iterator
@@ -49,10 +51,11 @@ PYTHON = "3.11"
 # The distributions, dependencies first. check_pins asserts this matches packages/*.
 PACKAGES = ["brainpy-math", "brainpy-dyn", "brainpy-layers", "brainpy-checkpoints", "brainpy"]
 ROOT_PYPROJECT = nox.project.load_toml(ROOT / "pyproject.toml")
-# Requirements that must come from a wheel already on this machine, never from an index: a bare
-# `torch` from PyPI is a multi-GB CUDA build, while the CPU build lies in a find-links folder.
+# Requirements that must come from a wheel in one of pip's find-links folders, never from an
+# index: a bare `torch` from PyPI is a multi-GB CUDA build. Point pip at a folder holding the CPU
+# wheel (`pip config set global.find-links DIR` or PIP_FIND_LINKS=DIR); without one, the oracle
+# tests that need it are skipped, and under CI=true the session fails instead.
 LOCAL_ONLY = {canonicalize_name("torch")}
-DEFAULT_FIND_LINKS = "/opt/wheels"
 
 
 # --------------------------------------------------------------------------- package metadata
@@ -236,14 +239,31 @@ def wheels(session: nox.Session, names: Iterable[str]) -> list[str]:
     return paths
 
 
+@cache
+def pip_find_links() -> tuple[str, ...]:
+    """The find-links entries of pip's own configuration: ``PIP_FIND_LINKS`` and pip.conf files."""
+    entries = os.environ.get("PIP_FIND_LINKS", "").split()
+    try:
+        listing = subprocess.run(
+            [sys.executable, "-m", "pip", "config", "list"],
+            capture_output=True,
+            text=True,
+            check=False,
+        ).stdout
+    except OSError:
+        listing = ""
+    for line in listing.splitlines():
+        key, _, value = line.partition("=")
+        if key.rsplit(".", 1)[-1] == "find-links":
+            entries += value.strip().strip("'\"").split()
+    return tuple(dict.fromkeys(entries))
+
+
 def find_links_dirs() -> Iterator[Path]:
-    """Yield the local wheel folders pip is configured with (``PIP_FIND_LINKS``, /opt/wheels)."""
-    entries = [*os.environ.get("PIP_FIND_LINKS", "").split(), DEFAULT_FIND_LINKS]
-    seen: set[Path] = set()
-    for entry in entries:
+    """Yield the local wheel folders pip is configured with."""
+    for entry in pip_find_links():
         path = Path(entry.removeprefix("file://")).expanduser()
-        if path.is_dir() and path not in seen:
-            seen.add(path)
+        if path.is_dir():
             yield path
 
 
@@ -266,8 +286,9 @@ def local_wheel(requirement: Requirement, python: str) -> Path | None:
 def installables(session: nox.Session, requirements: Iterable[str]) -> list[str]:
     """Map requirements to what to install: local-only ones (torch) become a wheel path.
 
-    A local-only requirement with no wheel on this machine is left out with a note; the tests
-    that need it skip through ``pytest.importorskip``.
+    A local-only requirement with no wheel in pip's find-links folders is left out with a
+    warning (an error under ``CI``); the tests that need it skip through ``pytest.importorskip``,
+    and the test summary reports them (failing the run under ``CI``).
     """
     result = []
     for line in requirements:
@@ -277,11 +298,14 @@ def installables(session: nox.Session, requirements: Iterable[str]) -> list[str]
             continue
         wheel = local_wheel(requirement, str(session.python))
         if wheel is None:
-            session.log(
-                f"NOTE: no local wheel for {requirement} (looked in PIP_FIND_LINKS and "
-                f"{DEFAULT_FIND_LINKS}); it is not installed from an index, so the tests "
-                "that need it will be skipped"
+            message = (
+                f"no wheel for {requirement} in pip's find-links folders "
+                f"({', '.join(pip_find_links()) or 'none configured'}); it is never installed "
+                "from an index (a CUDA build of several GB), so its oracle tests would be skipped"
             )
+            if os.environ.get("CI"):
+                session.error(message)
+            session.warn(f"WARNING: {message}")
         else:
             result.append(str(wheel))
     return result
@@ -369,7 +393,7 @@ def check_pins(session: nox.Session) -> None:
 
 
 def pin_problems() -> list[str]:
-    """Return every violation of the packaging rules (DESIGN.md section 1), empty when none."""
+    """Return every violation of the packaging rules (CONTRIBUTING.md), empty when none."""
     problems: list[str] = []
     on_disk = sorted(p.parent.name for p in (ROOT / "packages").glob("*/pyproject.toml"))
     if on_disk != sorted(PACKAGES):

@@ -12,11 +12,12 @@ import subprocess
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 # Run JAX on the CPU, with eight host devices so that sharding tests have devices to shard over
-# (DESIGN.md section 7). Both must be set before JAX is imported.
+# (see tests/dyn/test_sharding.py). Both must be set before JAX is imported.
 os.environ.setdefault("JAX_PLATFORMS", "cpu")
 if "xla_force_host_platform_device_count" not in os.environ.get("XLA_FLAGS", ""):
     os.environ["XLA_FLAGS"] = (
@@ -24,6 +25,32 @@ if "xla_force_host_platform_device_count" not in os.environ.get("XLA_FLAGS", "")
     ).strip()
 
 RunPython = Callable[..., "subprocess.CompletedProcess[str]"]
+
+# Oracles whose absence must not pass unnoticed: a test skipped because one cannot be imported is
+# listed at the end of the run, and under CI=true the run fails.
+ORACLES = ("torch",)
+_SKIPPED_ORACLE_TESTS: list[str] = []
+
+
+def pytest_runtest_logreport(report: pytest.TestReport) -> None:
+    if report.skipped and isinstance(report.longrepr, tuple):
+        reason = str(report.longrepr[2])
+        if any(f"import '{name}'" in reason for name in ORACLES):
+            _SKIPPED_ORACLE_TESTS.append(report.nodeid)
+
+
+def pytest_terminal_summary(terminalreporter: Any) -> None:
+    if _SKIPPED_ORACLE_TESTS:
+        terminalreporter.write_line(
+            f"ORACLE MISSING: {len(_SKIPPED_ORACLE_TESTS)} tests skipped because "
+            f"{' or '.join(ORACLES)} cannot be imported (first: {_SKIPPED_ORACLE_TESTS[0]})",
+            red=True,
+        )
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    if _SKIPPED_ORACLE_TESTS and os.environ.get("CI") and exitstatus == 0:
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
 
 
 @pytest.fixture
