@@ -199,6 +199,11 @@ def piecewise_leaky_relu(x: Any, c: Any = 0.01, w: Any = 1.0, origin: bool = Fal
     Returns:
       The spike ``[x >= 0]`` in the floating dtype of ``x``.
 
+    Note:
+      As in BrainPy 2.3.5 (and SpikingJelly), the gradient inside the window is ``1 / w``,
+      twice the slope ``1 / (2w)`` of ``g`` there: training gives 2.3.5's results, and
+      ``g`` stays a continuous step from about 0 to about 1.
+
     References:
       Yin et al., BioCAS 2017; Wu et al., Front. Neurosci. 12:331 (2018); Huh and Sejnowski,
       NeurIPS 2018; Kaiser, Mostafa and Neftci, Front. Neurosci. 14:424 (2020).

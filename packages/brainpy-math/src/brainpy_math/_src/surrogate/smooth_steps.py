@@ -144,6 +144,10 @@ def arctan(x: Any, alpha: Any = 1.0, origin: bool = False) -> jax.Array:
     Returns:
       The spike ``[x >= 0]`` in the floating dtype of ``x``.
 
+    Note:
+      BrainPy 2.3.5's ``origin=True`` called ``arctan2`` with one argument and failed; here it
+      returns ``g(x)``.
+
     Examples:
       >>> import jax
       >>> import brainpy_math as bm
