@@ -315,10 +315,11 @@ class CondNeuGroup(NeuGroup, Container):
     # -------------------------------------------------------------- update
     def derivative(self, V: jax.Array, t: Any) -> jax.Array:
         """``dV/dt = (Σ channel currents + input · 1e-3 / A) / C``."""
-        I = self.input.value * (1e-3 / as_value(self.A))
-        for channel in self._channels():
-            I = I + channel.current(V)
-        return I / as_value(self.C)
+        # The channel currents are summed first, then the input: the order of HH's dV.
+        I: Any = 0.0
+        for k, channel in enumerate(self._channels()):
+            I = channel.current(V) if k == 0 else I + channel.current(V)
+        return (I + self.input.value * (1e-3 / as_value(self.A))) / as_value(self.C)
 
     def update(self, tdi: Any, *args: Any, **kwargs: Any) -> jax.Array:
         """Advance one step and return the spikes.
