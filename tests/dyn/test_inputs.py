@@ -74,6 +74,24 @@ def test_ramp_and_sinusoidal_inputs():
     assert b.min() >= -1e-6
 
 
+def test_square_input_is_the_sign_of_the_sine():
+    q = np.asarray(
+        inputs.square_input(2.0, 10.0, duration=300.0, dt=0.1, t_start=20.0, t_end=250.0)
+    )
+    assert q.shape == (3000,)
+    assert np.all(q[:200] == 0) and np.all(q[2500:] == 0)
+    t = np.arange(2300) * 0.1
+    phase = np.round((t * 10.0 / 1000.0) % 1.0, 9) % 1.0  # 100 ms period
+    np.testing.assert_array_equal(q[200:2500], np.where(phase < 0.5, 2.0, -2.0))
+    sine = np.sin(2 * np.pi * 10.0 * t / 1000.0)
+    away_from_zero = np.abs(sine) > 1e-6
+    np.testing.assert_array_equal(
+        np.sign(q[200:2500])[away_from_zero], np.sign(sine)[away_from_zero]
+    )
+    b = np.asarray(inputs.square_input(2.0, 10.0, duration=300.0, dt=0.1, bias=True))
+    assert set(np.unique(b).tolist()) == {0.0, 4.0}
+
+
 def test_wiener_and_ou_processes():
     dW = np.asarray(inputs.wiener_process(100.0, dt=0.1, n=200, t_start=10.0, seed=3))
     assert dW.shape == (1000, 200)

@@ -10,6 +10,7 @@ from brainpy_dyn._src.inputs import ramp_input as ramp_input
 from brainpy_dyn._src.inputs import section_input as section_input
 from brainpy_dyn._src.inputs import sinusoidal_input as sinusoidal_input
 from brainpy_dyn._src.inputs import spike_input as spike_input
+from brainpy_dyn._src.inputs import square_input as square_input
 from brainpy_dyn._src.inputs import wiener_process as wiener_process
 
 for _obj in (
@@ -19,6 +20,7 @@ for _obj in (
     section_input,
     sinusoidal_input,
     spike_input,
+    square_input,
     wiener_process,
 ):
     _obj.__module__ = __name__
@@ -31,5 +33,6 @@ __all__ = [
     "section_input",
     "sinusoidal_input",
     "spike_input",
+    "square_input",
     "wiener_process",
 ]

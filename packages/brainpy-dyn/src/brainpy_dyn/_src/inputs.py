@@ -24,6 +24,7 @@ __all__ = [
     "spike_input",
     "ramp_input",
     "sinusoidal_input",
+    "square_input",
     "wiener_process",
     "ou_process",
 ]
@@ -234,6 +235,40 @@ def sinusoidal_input(
     t = np.arange(max(p2 - p1, 0)) * dt
     wave = amplitude * np.sin(2 * np.pi * frequency * t / 1000.0)
     out[p1:p2] = wave + amplitude if bias else wave
+    return bm.Array(jnp.asarray(out))
+
+
+def square_input(
+    amplitude: float,
+    frequency: float,
+    duration: float,
+    dt: float | None = None,
+    bias: bool = False,
+    t_start: float = 0.0,
+    t_end: float | None = None,
+) -> bm.Array:
+    """A square wave of ``amplitude`` and ``frequency`` (Hz) between ``t_start`` and ``t_end`` (ms).
+
+    BrainPy implementation of ``brainpy.inputs.square_input`` (2.3.5): the sign of the sine
+    wave of :func:`sinusoidal_input`, ``+amplitude`` over the first half of each period
+    (counted from ``t_start``) and ``-amplitude`` over the second; ``bias=True`` adds
+    ``amplitude`` (the wave then alternates between ``2 * amplitude`` and 0). Outside the
+    window the input is 0.
+
+    Examples:
+      >>> import brainpy_dyn as bd
+      >>> bd.inputs.square_input(1., 250., duration=8., dt=1.)
+      Array([ 1.,  1., -1., -1.,  1.,  1., -1., -1.], dtype=float32)
+    """
+    who = "square_input"
+    dt = _dt(dt, who)
+    total, i0, i1 = _window(duration, t_start, t_end, dt, who)
+    cycles = np.arange(i1 - i0) * dt * frequency / 1000.0
+    # the fractional part, rounded so that exact half periods land on the second half
+    phase = np.round(cycles - np.floor(cycles), 9) % 1.0
+    wave = np.where(phase < 0.5, amplitude, -amplitude)
+    out = np.zeros(total, dtype=bm.get_float())
+    out[i0:i1] = (wave + amplitude if bias else wave)[: max(total - i0, 0)]
     return bm.Array(jnp.asarray(out))
 
 

@@ -80,7 +80,9 @@ def firing_rate(spikes: Any, width: float, dt: float | None = None, numpy: bool 
     return jnp.convolve(pop, jnp.full(n_win, scale, dtype=pop.dtype), mode="same")
 
 
-def cross_correlation(spikes: Any, bin: float, dt: float | None = None, numpy: bool = True) -> Any:
+def cross_correlation(
+    spikes: Any, bin: float, dt: float | None = None, numpy: bool = True, method: str = "loop"
+) -> Any:
     """The synchrony index of Wang & Buzsáki (1996): mean pairwise coherence of binned trains.
 
     BrainPy implementation of ``brainpy.measure.cross_correlation`` (2.3.5). The time
@@ -89,11 +91,17 @@ def cross_correlation(spikes: Any, bin: float, dt: float | None = None, numpy: b
     ``κ_ij = Σ_l X_i(l) X_j(l) / sqrt(Σ_l X_i(l) · Σ_l X_j(l))``; the result is the mean
     over pairs (pairs with a silent neuron count as 0).
 
+    The value is computed by the same JAX operations in the default float type whether
+    ``numpy`` is set or not, and whether or not the call is under ``jit``, so the NumPy
+    and JAX results are equal.
+
     Args:
       spikes: shape ``(time steps, neurons)``, at least two neurons.
       bin: the bin width (ms); at least one step.
       dt: the step (default :func:`brainpy_math.get_dt`).
-      numpy: return a NumPy float (else a JAX scalar).
+      numpy: return a NumPy scalar (else a JAX scalar).
+      method: ``'loop'`` or ``'vmap'``, 2.3.5's two ways of computing the pairs; both
+        give the same value here (the pairs are one matrix product).
 
     Returns:
       A value in ``[0, 1]``: 1 for identical trains.
@@ -108,6 +116,8 @@ def cross_correlation(spikes: Any, bin: float, dt: float | None = None, numpy: b
     """
     who = "cross_correlation"
     dt = _dt(dt, who)
+    if method not in ("loop", "vmap"):
+        raise ValueError(f"{who}: method must be 'loop' or 'vmap', got {method!r}.")
     x = _spikes_2d(spikes, who)
     steps = int(round(bin / dt)) if isinstance(bin, (int, float)) else 0
     t, n = np.shape(x)
@@ -115,12 +125,13 @@ def cross_correlation(spikes: Any, bin: float, dt: float | None = None, numpy: b
         raise ValueError(f"{who}: bin must be at least one step ({dt} ms), got bin={bin!r}.")
     if n < 2:
         raise ValueError(f"{who}: needs at least two neurons, got {n}.")
-    xp = np if numpy else jnp
+    ftype = bm.get_float()
     nb = t // steps
-    binned = xp.asarray(x)[: nb * steps].reshape(nb, steps, n).any(axis=1).astype(float)
+    binned = (jnp.asarray(x)[: nb * steps].reshape(nb, steps, n) != 0).any(axis=1).astype(ftype)
     joint = binned.T @ binned
-    counts = xp.diag(joint)
-    denom = xp.sqrt(xp.outer(counts, counts))
-    kappa = xp.where(denom > 0, joint / xp.where(denom > 0, denom, 1.0), 0.0)
-    off = ~xp.eye(n, dtype=bool)
-    return xp.sum(xp.where(off, kappa, 0.0)) / (n * (n - 1))
+    counts = jnp.diag(joint)
+    denom = jnp.sqrt(jnp.outer(counts, counts))
+    kappa = jnp.where(denom > 0, joint / jnp.where(denom > 0, denom, 1.0), 0.0)
+    off = ~jnp.eye(n, dtype=bool)
+    result = jnp.sum(jnp.where(off, kappa, 0.0)) / (n * (n - 1))
+    return np.asarray(result) if numpy else result
