@@ -1,0 +1,1 @@
+"""Dynamics analysis: phase planes, bifurcations, fast-slow analysis and slow points."""
