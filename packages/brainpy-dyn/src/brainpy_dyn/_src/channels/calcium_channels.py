@@ -379,13 +379,11 @@ class ICaN_IS2008(CalciumChannel):
         self._gate("p")
         self.integral = self._integral(self.derivative, method)
 
-    @staticmethod
-    def f_p_inf(V: Any) -> jax.Array:
+    def f_p_inf(self, V: Any) -> jax.Array:
         """``p∞(V)``."""
         return 1.0 / (1.0 + jnp.exp(-(jnp.asarray(V) + 43.0) / 5.2))
 
-    @staticmethod
-    def f_p_tau(V: Any) -> jax.Array:
+    def f_p_tau(self, V: Any) -> jax.Array:
         """``τ_p(V)``."""
         x = (jnp.asarray(V) + 55.0) / 15.0
         return 2.7 / (jnp.exp(-x) + jnp.exp(x)) + 1.6

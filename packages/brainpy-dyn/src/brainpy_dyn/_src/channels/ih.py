@@ -68,13 +68,11 @@ class Ih_HM1992(IhChannel):
         self._gate("p")
         self.integral = self._integral(self.derivative, method)
 
-    @staticmethod
-    def f_p_inf(V: Any) -> jax.Array:
+    def f_p_inf(self, V: Any) -> jax.Array:
         """``p∞(V)``."""
         return 1.0 / (1.0 + jnp.exp((jnp.asarray(V) + 75.0) / 5.5))
 
-    @staticmethod
-    def f_p_tau(V: Any) -> jax.Array:
+    def f_p_tau(self, V: Any) -> jax.Array:
         """``τ_p(V)`` (ms)."""
         V = jnp.asarray(V)
         return 1.0 / (jnp.exp(-0.086 * V - 14.59) + jnp.exp(0.0701 * V - 1.87))

@@ -105,8 +105,7 @@ class WilsonCowanModel(TwoVariableRate):
         noise = (x_ou_mean, x_ou_sigma, x_ou_tau, y_ou_mean, y_ou_sigma, y_ou_tau)
         self._setup(noise, x_initializer, y_initializer, method)
 
-    @staticmethod
-    def F(x: Any, a: Any, theta: Any) -> jax.Array:
+    def F(self, x: Any, a: Any, theta: Any) -> jax.Array:
         """The sigmoid ``1/(1 + exp(-a (x - θ))) - 1/(1 + exp(a θ))`` (zero at ``x = 0``)."""
         x, a, theta = (jnp.asarray(bm.as_jax(v)) for v in (x, a, theta))
         return jax.nn.sigmoid(a * (x - theta)) - jax.nn.sigmoid(-a * theta)
