@@ -51,7 +51,7 @@ __all__ = [
     "HeunEuler",
 ]
 
-_SAFETY, _MIN_FACTOR, _MAX_FACTOR = 0.9, 0.2, 5.0
+_SAFETY, _MIN_FACTOR, _MAX_FACTOR = 0.9, 0.1, 2.0
 
 
 class AdaptiveRKIntegrator(ODEIntegrator):
@@ -224,7 +224,7 @@ def _pair(
     return cls
 
 
-# Fehlberg (1969), RK1(2): the second-order solution is propagated.
+# Fehlberg (1969), RK1(2): the second-order solution is propagated (as in BrainPy 2.3.5).
 RKF12 = _pair(
     "RKF12",
     "The Runge–Kutta–Fehlberg 1(2) pair.",
