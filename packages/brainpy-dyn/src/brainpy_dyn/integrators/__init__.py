@@ -2,9 +2,10 @@
 
 BrainPy implementation of ``brainpy.integrators`` (2.3.5): :func:`odeint` turns a
 derivative function into a one-step integrator (the classes live in :mod:`.ode`),
-:class:`JointEq` joins several derivatives into one coupled system, and :func:`sdeint`
-integrates stochastic differential equations. :class:`Integrator` is the base of every
-integrator class.
+:class:`JointEq` joins several derivatives into one coupled system, :func:`sdeint`
+integrates stochastic differential equations (the classes live in :mod:`.sde`) and
+:func:`fdeint` fractional ones (:mod:`.fde`); :class:`IntegratorRunner` runs a bare
+integrator in one compiled loop. :class:`Integrator` is the base of every integrator class.
 """
 
 from brainpy_dyn._src.integrators.base import CodeError as CodeError
@@ -33,14 +34,17 @@ from brainpy_dyn._src.integrators.constants import VECTOR_WIENER as VECTOR_WIENE
 from brainpy_dyn._src.integrators.constants import F as F
 from brainpy_dyn._src.integrators.constants import multi_vars_msg as multi_vars_msg
 from brainpy_dyn._src.integrators.constants import unique_name as unique_name
+from brainpy_dyn._src.integrators.fde.generic import fdeint as fdeint
 from brainpy_dyn._src.integrators.joint_eq import JointEq as JointEq
 from brainpy_dyn._src.integrators.odeint import get_supported_methods as get_supported_methods
 from brainpy_dyn._src.integrators.odeint import odeint as odeint
+from brainpy_dyn._src.integrators.runner import IntegratorRunner as IntegratorRunner
 from brainpy_dyn._src.integrators.sde.base import SDEIntegrator as SDEIntegrator
 from brainpy_dyn._src.integrators.sde.generic import (
     get_supported_methods as get_supported_sde_methods,
 )
 from brainpy_dyn._src.integrators.sde.generic import sdeint as sdeint
+from brainpy_dyn.integrators import fde as fde
 from brainpy_dyn.integrators import ode as ode
 from brainpy_dyn.integrators import sde as sde
 from brainpy_dyn.integrators.ode import ODEIntegrator as ODEIntegrator
@@ -69,6 +73,7 @@ __all__ = [
     "ITO_SDE",
     "Integrator",
     "IntegratorError",
+    "IntegratorRunner",
     "JointEq",
     "ODEIntegrator",
     "ODE_INT",
@@ -84,6 +89,8 @@ __all__ = [
     "SUPPORTED_WIENER_TYPE",
     "SYSTEM_VAR",
     "VECTOR_WIENER",
+    "fde",
+    "fdeint",
     "get_supported_methods",
     "get_supported_sde_methods",
     "multi_vars_msg",

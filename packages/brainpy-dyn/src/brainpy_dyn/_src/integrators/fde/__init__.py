@@ -1,0 +1,1 @@
+"""Integrators of fractional differential equations (``brainpy_dyn.integrators.fde``)."""
