@@ -140,6 +140,17 @@ class DynamicalSystem(BrainPyObject):
             return update(DotDict(args[0]), *args[1:], **kwargs)
         return update(share.get_shargs(), *args, **kwargs)
 
+    def __getitem__(self, index: Any) -> Any:
+        """A view of part of the system that reads and writes through to it (2.3.5).
+
+        ``group[1:3]`` is a :class:`~brainpy_dyn.NeuGroupView` of a neuron group, any other
+        system gives a :class:`~brainpy_dyn.DSView`; see :mod:`brainpy_dyn` for what a view
+        holds.
+        """
+        from brainpy_dyn._src.views import view_of
+
+        return view_of(self, index)
+
     # ------------------------------------------------------------ children
     def _child_systems(self) -> list[DynamicalSystem]:
         nodes = self.nodes(level=1, include_self=False).values()
