@@ -31,7 +31,8 @@ def test_against_numpy_formulas(name):
 
 
 def test_every_activation_matches_jax_nn_and_works_under_jit():
-    for name in bm.activations.__all__:
+    # identity, normalize and one_hot are BrainPy's own (tested in test_object_paths.py)
+    for name in sorted(set(bm.activations.__all__) - {"identity", "normalize", "one_hot"}):
         ours = getattr(bm.activations, name)
         x = jnp.asarray(np.stack([X, X[::-1]]))
         np.testing.assert_allclose(

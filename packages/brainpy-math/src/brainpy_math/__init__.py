@@ -17,14 +17,22 @@ from brainpy_math._src import xla_cpu as _xla_cpu  # noqa: F401 - imported for i
 # isort: split
 
 from brainpy_math import activations as activations
+from brainpy_math import arrayinterporate as arrayinterporate
+from brainpy_math import compat_numpy as compat_numpy
 from brainpy_math import compat_pytorch as compat_pytorch
 from brainpy_math import compat_tensorflow as compat_tensorflow
+from brainpy_math import datatypes as datatypes
 from brainpy_math import delayvars as delayvars
 from brainpy_math import errors as errors
 from brainpy_math import event as event
 from brainpy_math import fft as fft
 from brainpy_math import linalg as linalg
+from brainpy_math import modes as modes
+from brainpy_math import object_base as object_base
+from brainpy_math import object_transform as object_transform
+from brainpy_math import operators as operators
 from brainpy_math import optimizers as optimizers
+from brainpy_math import others as others
 from brainpy_math import random as random
 from brainpy_math import surrogate as surrogate
 from brainpy_math._src.activations import ACTIVATION_NAMES as _ACTIVATION_NAMES
@@ -33,6 +41,19 @@ from brainpy_math._src.array import Tensor as Tensor
 from brainpy_math._src.collectors import ArrayCollector as ArrayCollector
 from brainpy_math._src.collectors import Collector as Collector
 from brainpy_math._src.collectors import TensorCollector as TensorCollector
+from brainpy_math._src.config_info import (
+    disable_gpu_memory_preallocation as disable_gpu_memory_preallocation,
+)
+from brainpy_math._src.config_info import (
+    enable_gpu_memory_preallocation as enable_gpu_memory_preallocation,
+)
+from brainpy_math._src.config_info import show_config as show_config
+from brainpy_math._src.datatypes import cfloat as cfloat
+from brainpy_math._src.datatypes import float as float
+from brainpy_math._src.datatypes import half as half
+from brainpy_math._src.datatypes import int as int
+from brainpy_math._src.datatypes import long as long
+from brainpy_math._src.datatypes import short as short
 from brainpy_math._src.delayvars import CONCAT_UPDATE as CONCAT_UPDATE
 from brainpy_math._src.delayvars import ROTATE_UPDATE as ROTATE_UPDATE
 from brainpy_math._src.delayvars_length import LengthDelay as LengthDelay
@@ -41,18 +62,23 @@ from brainpy_math._src.delayvars_time import NeuTimeDelay as NeuTimeDelay
 from brainpy_math._src.delayvars_time import TimeDelay as TimeDelay
 from brainpy_math._src.deprecations import DEPRECATED as _DEPRECATED
 from brainpy_math._src.deprecations import deprecation_getattr as _deprecation_getattr
+from brainpy_math._src.dyn_containers import dyn_dict as dyn_dict
+from brainpy_math._src.dyn_containers import dyn_seq as dyn_seq
 from brainpy_math._src.environment import batching_environment as batching_environment
 from brainpy_math._src.environment import dftype as dftype
 from brainpy_math._src.environment import disable_x64 as disable_x64
 from brainpy_math._src.environment import ditype as ditype
 from brainpy_math._src.environment import enable_x64 as enable_x64
 from brainpy_math._src.environment import environment as environment
+from brainpy_math._src.environment import get_bool as get_bool
 from brainpy_math._src.environment import get_complex as get_complex
 from brainpy_math._src.environment import get_dt as get_dt
 from brainpy_math._src.environment import get_float as get_float
 from brainpy_math._src.environment import get_int as get_int
 from brainpy_math._src.environment import get_mode as get_mode
 from brainpy_math._src.environment import is_x64 as is_x64
+from brainpy_math._src.environment import set_bool as set_bool
+from brainpy_math._src.environment import set_complex as set_complex
 from brainpy_math._src.environment import set_dt as set_dt
 from brainpy_math._src.environment import set_environment as set_environment
 from brainpy_math._src.environment import set_float as set_float
@@ -61,8 +87,6 @@ from brainpy_math._src.environment import set_mode as set_mode
 from brainpy_math._src.environment import set_x64 as set_x64
 from brainpy_math._src.environment import training_environment as training_environment
 from brainpy_math._src.errors import MathError as MathError
-from brainpy_math._src.dyn_containers import dyn_dict as dyn_dict
-from brainpy_math._src.dyn_containers import dyn_seq as dyn_seq
 from brainpy_math._src.event_csr import event_csr_matvec as event_csr_matvec
 from brainpy_math._src.interop import as_device_array as as_device_array
 from brainpy_math._src.interop import as_jax as as_jax
@@ -79,11 +103,13 @@ from brainpy_math._src.modes import TrainingMode as TrainingMode
 from brainpy_math._src.modes import batching_mode as batching_mode
 from brainpy_math._src.modes import nonbatching_mode as nonbatching_mode
 from brainpy_math._src.modes import training_mode as training_mode
+from brainpy_math._src.naming import clear_name_cache as clear_name_cache
+from brainpy_math._src.numpy_legacy import *  # noqa: F403
+from brainpy_math._src.numpy_legacy import __all__ as _LEGACY_NUMPY_NAMES
 
 # The NumPy-compatible namespace (generated; see brainpy_math._src.numpy_ops).
 from brainpy_math._src.numpy_ops import *  # noqa: F403
 from brainpy_math._src.numpy_ops import NUMPY_NAMES as _NUMPY_NAMES
-from brainpy_math._src.naming import clear_name_cache as clear_name_cache
 from brainpy_math._src.object_base import BrainPyObject as BrainPyObject
 from brainpy_math._src.object_function import FunAsObject as FunAsObject
 from brainpy_math._src.object_function import ObjectTransform as ObjectTransform
@@ -112,6 +138,7 @@ from brainpy_math._src.operators_pre_syn_post import syn2post_sum as syn2post_su
 from brainpy_math._src.platform import get_platform as get_platform
 from brainpy_math._src.platform import set_host_device_count as set_host_device_count
 from brainpy_math._src.platform import set_platform as set_platform
+from brainpy_math._src.shared_args import shared_args_over_time as shared_args_over_time
 from brainpy_math._src.sparse_csr import csr_matvec as csr_matvec
 from brainpy_math._src.sparse_csr import cusparse_csr_matvec as cusparse_csr_matvec
 from brainpy_math._src.sparse_csr import sparse_matmul as sparse_matmul
@@ -192,6 +219,7 @@ for _name in _ACTIVATION_NAMES:  # bm.relu, bm.sigmoid … as in BrainPy 2.3.5
 
 __all__ = sorted(
     set(_NUMPY_NAMES)
+    | set(_LEGACY_NUMPY_NAMES)
     | set(_ACTIVATION_NAMES)
     | set(delayvars.__all__)
     | {
@@ -203,6 +231,27 @@ __all__ = sorted(
         "ObjectTransform",
         "Partial",
         "StateLoadResult",
+        "arrayinterporate",
+        "cfloat",
+        "compat_numpy",
+        "datatypes",
+        "disable_gpu_memory_preallocation",
+        "enable_gpu_memory_preallocation",
+        "float",
+        "get_bool",
+        "half",
+        "int",
+        "long",
+        "modes",
+        "object_base",
+        "object_transform",
+        "operators",
+        "others",
+        "set_bool",
+        "set_complex",
+        "shared_args_over_time",
+        "short",
+        "show_config",
         "TensorCollector",
         "clear_name_cache",
         "dyn_dict",
@@ -305,4 +354,13 @@ __all__ = sorted(
     | set(compat_tensorflow.__all__)
 )
 
-__getattr__ = _deprecation_getattr(__name__, _DEPRECATED)  # JaxArray (BrainPy 2.3 alias)
+_deprecated_getattr = _deprecation_getattr(__name__, _DEPRECATED)  # JaxArray (BrainPy 2.3 alias)
+
+
+def __getattr__(name: str) -> object:
+    """``bm.dt`` and ``bm.mode``: the current global settings; deprecated names warn."""
+    if name == "dt":
+        return get_dt()
+    if name == "mode":
+        return get_mode()
+    return _deprecated_getattr(name)

@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
-import contextlib
-from collections.abc import Iterator
+import functools
+from collections.abc import Callable
 from typing import Any
 
 import jax
 import jax.numpy as jnp
 
-from brainpy_math._src.modes import Mode, NonBatchingMode, TrainingMode, training_mode
+from brainpy_math._src.modes import (
+    BatchingMode,
+    Mode,
+    NonBatchingMode,
+    TrainingMode,
+    training_mode,
+)
 
 __all__ = [
     "get_dt",
@@ -29,11 +35,21 @@ __all__ = [
     "get_int",
     "set_int",
     "get_complex",
+    "set_complex",
+    "get_bool",
+    "set_bool",
     "ditype",
     "dftype",
 ]
 
-_ENV: dict[str, Any] = {"dt": 0.1, "mode": NonBatchingMode(), "float": None, "int": None}
+_ENV: dict[str, Any] = {
+    "dt": 0.1,
+    "mode": NonBatchingMode(),
+    "float": None,
+    "int": None,
+    "complex": None,
+    "bool": None,
+}
 
 
 def get_dt() -> float:
@@ -47,15 +63,19 @@ def get_dt() -> float:
     return _ENV["dt"]
 
 
-def set_dt(dt: float) -> None:
-    """Set the global integration step; ``dt`` must be a positive finite number."""
+def _check_dt(dt: Any, where: str) -> float:
     if (
         isinstance(dt, bool)
         or not isinstance(dt, (int, float))
         or not (0 < float(dt) < float("inf"))
     ):
-        raise ValueError(f"set_dt: dt must be a positive finite number, got {dt!r}.")
-    _ENV["dt"] = float(dt)
+        raise ValueError(f"{where}: dt must be a positive finite number, got {dt!r}.")
+    return float(dt)
+
+
+def set_dt(dt: float) -> None:
+    """Set the global integration step; ``dt`` must be a positive finite number."""
+    _ENV["dt"] = _check_dt(dt, "set_dt")
 
 
 def get_mode() -> Mode:
@@ -99,7 +119,7 @@ def get_float() -> Any:
 
 def set_float(dtype: Any) -> None:
     """Set the default float dtype (``None`` follows the x64 switch)."""
-    _ENV["float"] = dtype
+    _ENV["float"] = _check_dtype(dtype, "set_float", "floating")
 
 
 def get_int() -> Any:
@@ -109,12 +129,54 @@ def get_int() -> Any:
 
 def set_int(dtype: Any) -> None:
     """Set the default int dtype (``None`` follows the x64 switch)."""
-    _ENV["int"] = dtype
+    _ENV["int"] = _check_dtype(dtype, "set_int", "integer")
+
+
+def _check_dtype(dtype: Any, where: str, kind: str) -> Any:
+    """``dtype`` if it is ``None`` or a dtype of ``kind``; a clear error otherwise."""
+    if dtype is None:
+        return None
+    try:
+        resolved = jnp.dtype(dtype)
+    except TypeError as err:
+        raise TypeError(f"{where}: dtype must be a {kind} dtype, got {dtype!r}.") from err
+    expected = jnp.bool_ if kind == "bool" else getattr(jnp, kind)
+    if not jnp.issubdtype(resolved, expected):
+        raise TypeError(f"{where}: dtype must be a {kind} dtype, got {dtype!r} ({resolved}).")
+    return dtype
 
 
 def get_complex() -> Any:
-    """The default complex dtype: complex128 under x64, else complex64."""
-    return jnp.complex128 if is_x64() else jnp.complex64
+    """The default complex dtype: complex128 under x64, else complex64 (or what set_complex chose)."""
+    return _ENV["complex"] or (jnp.complex128 if is_x64() else jnp.complex64)
+
+
+def set_complex(dtype: Any) -> None:
+    """Set the default complex dtype (``None`` follows the x64 switch).
+
+    Examples:
+      >>> import brainpy_math as bm
+      >>> bm.set_complex(bm.complex128); bm.get_complex()
+      <class 'jax.numpy.complex128'>
+      >>> bm.set_complex(None)
+    """
+    _ENV["complex"] = _check_dtype(dtype, "set_complex", "complexfloating")
+
+
+def get_bool() -> Any:
+    """The default bool dtype (``bool_`` unless :func:`set_bool` chose another).
+
+    Examples:
+      >>> import brainpy_math as bm
+      >>> bm.get_bool()
+      <class 'jax.numpy.bool'>
+    """
+    return _ENV["bool"] or jnp.bool_
+
+
+def set_bool(dtype: Any) -> None:
+    """Set the default bool dtype (``None`` restores ``bool_``)."""
+    _ENV["bool"] = _check_dtype(dtype, "set_bool", "bool")
 
 
 ditype = get_int
@@ -122,26 +184,53 @@ dftype = get_float
 
 
 def set_environment(
-    mode: Mode | None = None, dt: float | None = None, x64: bool | None = None
+    mode: Mode | None = None,
+    dt: float | None = None,
+    x64: bool | None = None,
+    complex_: Any = None,
+    float_: Any = None,
+    int_: Any = None,
+    bool_: Any = None,
 ) -> None:
-    """Set several global settings at once."""
+    """Set several global settings at once (``None`` leaves a setting as it is).
+
+    Examples:
+      >>> import brainpy_math as bm
+      >>> bm.set_environment(dt=0.2)
+      >>> bm.get_dt()
+      0.2
+      >>> bm.set_environment(dt=0.1)
+    """
     if mode is not None:
         set_mode(mode)
     if dt is not None:
         set_dt(dt)
     if x64 is not None:
         set_x64(x64)
+    if complex_ is not None:
+        set_complex(complex_)
+    if float_ is not None:
+        set_float(float_)
+    if int_ is not None:
+        set_int(int_)
+    if bool_ is not None:
+        set_bool(bool_)
 
 
-@contextlib.contextmanager
-def environment(
-    mode: Mode | None = None,
-    dt: float | None = None,
-    x64: bool | None = None,
-    float_: Any = None,
-    int_: Any = None,
-) -> Iterator[None]:
-    """Temporarily change the global settings; they are restored on exit.
+class environment:
+    """Global settings that hold inside a ``with`` block (or a decorated function).
+
+    On exit every setting is restored, even after an error. The same object can be entered
+    again (also nested); :meth:`clone` copies its settings.
+
+    Args:
+      mode: the computing mode.
+      dt: the numerical integration step.
+      x64: enable 64-bit precision.
+      complex_: the default complex dtype.
+      float_: the default float dtype.
+      int_: the default int dtype.
+      bool_: the default bool dtype.
 
     Examples:
       >>> import brainpy_math as bm
@@ -150,30 +239,160 @@ def environment(
       (0.05, TrainingMode(batch_size=1))
       >>> bm.get_dt()
       0.1
+      >>> @bm.environment(dt=0.5)
+      ... def step_size():
+      ...     return bm.get_dt()
+      >>> step_size(), bm.get_dt()
+      (0.5, 0.1)
     """
-    saved = dict(_ENV)
-    saved_x64 = is_x64()
-    try:
-        set_environment(mode, dt, x64)
-        if float_ is not None:
-            set_float(float_)
-        if int_ is not None:
-            set_int(int_)
-        yield
-    finally:
+
+    def __init__(
+        self,
+        mode: Mode | None = None,
+        dt: float | None = None,
+        x64: bool | None = None,
+        complex_: Any = None,
+        float_: Any = None,
+        int_: Any = None,
+        bool_: Any = None,
+    ):
+        if mode is not None and not (
+            isinstance(mode, Mode) or (isinstance(mode, type) and issubclass(mode, Mode))
+        ):
+            raise TypeError(f"environment: mode must be a Mode instance, got {mode!r}.")
+        if dt is not None:
+            _check_dt(dt, "environment")
+        self.mode = mode
+        self.dt = dt
+        self.x64 = x64
+        self.complex_ = complex_
+        self.float_ = float_
+        self.int_ = int_
+        self.bool_ = bool_
+        self._saved: list[tuple[dict[str, Any], bool]] = []
+
+    def __enter__(self) -> environment:
+        self._saved.append((dict(_ENV), is_x64()))
+        try:
+            set_environment(
+                self.mode, self.dt, self.x64, self.complex_, self.float_, self.int_, self.bool_
+            )
+        except BaseException:
+            self.__exit__(None, None, None)
+            raise
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        saved, saved_x64 = self._saved.pop()
+        _ENV.clear()
         _ENV.update(saved)
-        if x64 is not None:
+        if self.x64 is not None:
             set_x64(saved_x64)
 
+    def __call__(self, func: Callable[..., Any]) -> Callable[..., Any]:
+        """Use as a decorator: ``func`` runs inside this environment."""
 
-def training_environment(dt: float | None = None, x64: bool | None = None, batch_size: int = 1):
-    """:func:`environment` with a :class:`TrainingMode`."""
-    mode = training_mode if batch_size == 1 else TrainingMode(batch_size)
-    return environment(mode=mode, dt=dt, x64=x64)
+        @functools.wraps(func)
+        def run(*args: Any, **kwargs: Any) -> Any:
+            with self.clone():
+                return func(*args, **kwargs)
+
+        return run
+
+    def clone(self) -> environment:
+        """A new environment with the same settings."""
+        return type(self)(**self._settings())
+
+    def _settings(self) -> dict[str, Any]:
+        return dict(
+            mode=self.mode,
+            dt=self.dt,
+            x64=self.x64,
+            complex_=self.complex_,
+            float_=self.float_,
+            int_=self.int_,
+            bool_=self.bool_,
+        )
+
+    def __eq__(self, other: object) -> bool:
+        return type(other) is type(self) and other._settings() == self._settings()
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        given = ", ".join(f"{k}={v!r}" for k, v in self._settings().items() if v is not None)
+        return f"{type(self).__name__}({given})"
 
 
-def batching_environment(dt: float | None = None, x64: bool | None = None, batch_size: int = 1):
-    """:func:`environment` with a :class:`BatchingMode`."""
-    from brainpy_math._src.modes import BatchingMode
+class training_environment(environment):
+    """An :class:`environment` with a :class:`TrainingMode` (``batch_size`` samples).
 
-    return environment(mode=BatchingMode(batch_size), dt=dt, x64=x64)
+    Examples:
+      >>> import brainpy_math as bm
+      >>> with bm.training_environment():
+      ...     bm.get_mode()
+      TrainingMode(batch_size=1)
+    """
+
+    def __init__(
+        self,
+        dt: float | None = None,
+        x64: bool | None = None,
+        complex_: Any = None,
+        float_: Any = None,
+        int_: Any = None,
+        bool_: Any = None,
+        batch_size: int = 1,
+    ):
+        mode = training_mode if batch_size == 1 else TrainingMode(batch_size)
+        super().__init__(mode, dt, x64, complex_, float_, int_, bool_)
+        self.batch_size = batch_size
+
+    def clone(self) -> training_environment:
+        """A new environment with the same settings."""
+        settings = self._settings()
+        del settings["mode"]
+        return type(self)(**settings, batch_size=self.batch_size)
+
+
+class batching_environment(environment):
+    """An :class:`environment` with a :class:`BatchingMode` (``batch_size`` samples).
+
+    Examples:
+      >>> import brainpy_math as bm
+      >>> with bm.batching_environment(batch_size=4):
+      ...     bm.get_mode()
+      BatchingMode(batch_size=4)
+    """
+
+    def __init__(
+        self,
+        dt: float | None = None,
+        x64: bool | None = None,
+        complex_: Any = None,
+        float_: Any = None,
+        int_: Any = None,
+        bool_: Any = None,
+        batch_size: int = 1,
+    ):
+        super().__init__(BatchingMode(batch_size), dt, x64, complex_, float_, int_, bool_)
+        self.batch_size = batch_size
+
+    def clone(self) -> batching_environment:
+        """A new environment with the same settings."""
+        settings = self._settings()
+        del settings["mode"]
+        return type(self)(**settings, batch_size=self.batch_size)
+
+
+# Show the public path in reprs, docs and pickles (STYLE.md rule 5).
+for _obj in (
+    environment,
+    training_environment,
+    batching_environment,
+    set_environment,
+    get_bool,
+    set_bool,
+    set_complex,
+):
+    _obj.__module__ = "brainpy_math"

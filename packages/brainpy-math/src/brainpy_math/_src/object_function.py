@@ -92,7 +92,7 @@ class FunAsObject(ObjectTransform):
       >>> import brainpy_math as bm
       >>> w = bm.TrainVar(bm.ones(2))
       >>> f = bm.FunAsObject(lambda x: (w * x).sum(), dyn_vars={'w': w})
-      >>> float(f(bm.arange(2.)))
+      >>> f(bm.arange(2.)).item()
       1.0
       >>> list(f.vars(method='relative'))
       ['w']
