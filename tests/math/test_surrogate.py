@@ -235,10 +235,16 @@ def test_positional_parameters_and_vjp_and_jvp(name):
     p = OTHER_PARAMS[name]
     x = jnp.asarray(GRID, jnp.float32)
     expected = slope(GRID, **p)
-    y, pullback = jax.vjp(lambda v: fn(v, *p.values()), x)
+
+    @jax.jit
+    def both(v):
+        y, pullback = jax.vjp(lambda u: fn(u, *p.values()), v)
+        _, tangent = jax.jvp(lambda u: fn(u, **p), (v,), (2 * jnp.ones_like(v),))
+        return y, pullback(jnp.ones_like(v))[0], tangent
+
+    y, cotangent, tangent = both(x)
     np.testing.assert_array_equal(np.asarray(y), (GRID >= 0).astype(np.float32))
-    _close(pullback(jnp.ones_like(x))[0], expected)
-    _, tangent = jax.jvp(lambda v: fn(v, **p), (x,), (2 * jnp.ones_like(x),))
+    _close(cotangent, expected)
     _close(tangent, 2 * expected)
 
 
@@ -248,10 +254,14 @@ def test_origin_returns_the_smooth_function_with_the_same_gradient(name, which):
     fn, slope, smooth = getattr(S, name), CLOSED_FORMS[name][1], CLOSED_FORMS[name][2]
     p = _params(name, which)
     x = jnp.asarray(GRID, jnp.float32)
-    out = jax.jit(lambda v: fn(v, origin=True, **p))(x)
+    out, grads = jax.jit(
+        lambda v: (
+            fn(v, origin=True, **p),
+            jax.vmap(jax.grad(lambda u: fn(u, origin=True, **p)))(v),
+        )
+    )(x)
     assert out.dtype == jnp.float32
     _close(out, smooth(GRID, **p), rtol=1e-5)
-    grads = jax.vmap(jax.grad(lambda v: fn(v, origin=True, **p)))(x)
     _close(grads, slope(GRID, **p))
 
 
@@ -268,7 +278,9 @@ def test_slope_is_the_derivative_of_the_smooth_function(name):
         # slope 1 / (2 w) of g there; outside it is c, the slope of g.
         numeric = np.where(np.abs(x) <= p["w"], 2 * numeric, numeric)
     np.testing.assert_allclose(numeric, slope(x, **p), rtol=1e-5, atol=1e-7)
-    grads = jax.vmap(jax.grad(lambda v: getattr(S, name)(v, **p)))(jnp.asarray(x, jnp.float32))
+    grads = jax.jit(jax.vmap(jax.grad(lambda v: getattr(S, name)(v, **p))))(
+        jnp.asarray(x, jnp.float32)
+    )
     np.testing.assert_allclose(np.asarray(grads), numeric, rtol=1e-4, atol=1e-6)
 
 
@@ -278,11 +290,11 @@ def test_array_parameters_broadcast_and_may_be_traced(name):
     key = next(iter(OTHER_PARAMS[name]))
     values = np.array([0.5, 1.0, 2.0, 3.0])
     # an array parameter broadcast against a scalar input
-    g = jax.grad(lambda v: fn(v, **{key: jnp.asarray(values, jnp.float32)}).sum())(0.3)
+    g = jax.jit(jax.grad(lambda v: fn(v, **{key: jnp.asarray(values, jnp.float32)}).sum()))(0.3)
     expected = slope(np.full(4, 0.3), **{**_params(name, "defaults"), key: values})
     np.testing.assert_allclose(float(g), expected.sum(), rtol=2e-5)
     # a traced parameter, swept with vmap
-    sweep = jax.vmap(lambda a: jax.grad(lambda v: fn(v, **{key: a}))(0.3))(
+    sweep = jax.jit(jax.vmap(lambda a: jax.grad(lambda v: fn(v, **{key: a}))(0.3)))(
         jnp.asarray(values, jnp.float32)
     )
     np.testing.assert_allclose(np.asarray(sweep), expected, rtol=2e-5)
