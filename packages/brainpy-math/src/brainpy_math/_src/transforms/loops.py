@@ -7,6 +7,7 @@ from typing import Any
 
 import jax
 import jax.numpy as jnp
+import numpy as np
 from jax import lax
 
 from brainpy_math._src.array import Array
@@ -125,6 +126,9 @@ def for_loop(
         remat,
         None if out_vars is None else id(out_vars),
     )
+    steps = len(leaves[0])
+    if jit is False and steps and not TRACE_STACK:
+        return _wrap(_run_in_python(call, operands, steps, reverse))
     entry = _FOR_CACHE.get(body_fun, key)
     if entry is None:
         entry = _build_for(call, operands, reverse, unroll, remat)
@@ -140,6 +144,26 @@ def for_loop(
         new, out = jitted(values, operands)
     write_back(written, new)
     return _wrap(out)
+
+
+def _run_in_python(call: Callable, operands: Any, steps: int, reverse: bool) -> Any:
+    """``jit=False``: every step in Python on concrete values, as a debugger sees them.
+
+    The body is called without any trace, so prints and breakpoints in it see arrays; what it
+    calls keeps its own compilation (``jax.random``'s samplers, a ``bm.jit`` inside), as in
+    BrainPy 2.3.5. The operands are sliced on the host and the outputs stacked there, so no
+    step compiles a program of its own (``lax.scan`` under ``disable_jit`` compiled a slice
+    per step, so time and memory grew with the step count). Variables are read and written
+    directly.
+    """
+    host = jax.tree_util.tree_map(np.asarray, operands)
+    outs = []
+    for i in range(steps - 1, -1, -1) if reverse else range(steps):
+        x = jax.tree_util.tree_map(lambda a, i=i: jax.device_put(a[i]), host)
+        outs.append(jax.tree_util.tree_map(np.asarray, _unwrap(call(x))))
+    if reverse:
+        outs.reverse()
+    return jax.tree_util.tree_map(lambda *xs: jax.device_put(np.stack(xs)), *outs)
 
 
 def _wrap(tree: Any) -> Any:
