@@ -15,6 +15,9 @@ from brainpy_dyn._src.neurons.adqif import AdQuaIF as AdQuaIF
 from brainpy_dyn._src.neurons.alif import ALIFBellec2020 as ALIFBellec2020
 from brainpy_dyn._src.neurons.exp_if import ExpIF as ExpIF
 from brainpy_dyn._src.neurons.fhn import FHN as FHN
+from brainpy_dyn._src.neurons.fractional import FractionalFHR as FractionalFHR
+from brainpy_dyn._src.neurons.fractional import FractionalIzhikevich as FractionalIzhikevich
+from brainpy_dyn._src.neurons.fractional import FractionalNeuron as FractionalNeuron
 from brainpy_dyn._src.neurons.gif import GIF as GIF
 from brainpy_dyn._src.neurons.hh import HH as HH
 from brainpy_dyn._src.neurons.hindmarsh_rose import HindmarshRose as HindmarshRose
@@ -33,6 +36,9 @@ from brainpy_math import surrogate as surrogate
 
 for _obj in (
     FHN,
+    FractionalFHR,
+    FractionalIzhikevich,
+    FractionalNeuron,
     GIF,
     HH,
     LIF,
@@ -57,6 +63,9 @@ del _obj
 
 __all__ = [
     "FHN",
+    "FractionalFHR",
+    "FractionalIzhikevich",
+    "FractionalNeuron",
     "GIF",
     "HH",
     "LIF",

@@ -35,7 +35,7 @@ from brainpy_dyn._src.integrators.base import (
     unwrap_arg,
 )
 
-__all__ = ["FDEIntegrator", "check_inits", "ring_index"]
+__all__ = ["FDEIntegrator", "check_inits", "refill", "ring_index"]
 
 Arrays = tuple[jax.Array, ...]
 
@@ -77,6 +77,15 @@ def check_inits(inits: Any, variables: Sequence[str], who: str) -> dict[str, jax
         arr = as_float_array(value)
         out[v] = arr.reshape(1) if arr.ndim == 0 else arr
     return out
+
+
+def refill(store: dict[str, bm.Variable], key: str, value: jax.Array) -> None:
+    """Put ``value`` in the Variable ``store[key]``, or a new Variable if its shape changed."""
+    cur = store.get(key)
+    if isinstance(cur, bm.Variable) and cur.shape == value.shape and cur.dtype == value.dtype:
+        cur.value = value
+    else:
+        store[key] = bm.Variable(value)
 
 
 def ring_index(idx: jax.Array, num_memory: int) -> jax.Array:

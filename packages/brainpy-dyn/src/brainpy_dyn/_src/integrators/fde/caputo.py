@@ -17,7 +17,7 @@ import jax.numpy as jnp
 import numpy as np
 
 import brainpy_math as bm
-from brainpy_dyn._src.integrators.fde.base import FDEIntegrator, check_inits, ring_index
+from brainpy_dyn._src.integrators.fde.base import FDEIntegrator, check_inits, refill, ring_index
 
 __all__ = ["CaputoEuler", "CaputoL1Schema"]
 
@@ -93,8 +93,8 @@ class CaputoEuler(FDEIntegrator):
         values = check_inits(inits, self.variables, type(self).__name__)
         self.idx.value = jnp.zeros(1, dtype=self.idx.dtype)
         for v, val in values.items():
-            self.inits[v].value = val
-            self.f_states[v].value = jnp.zeros((self.num_memory, *val.shape), val.dtype)
+            refill(self.inits, v, val)
+            refill(self.f_states, v, jnp.zeros((self.num_memory, *val.shape), val.dtype))
 
     def _integral_func(self, **kwargs: Any) -> Any:
         xs, t, dt, rhs = self._prepare(kwargs)
@@ -190,10 +190,9 @@ class CaputoL1Schema(FDEIntegrator):
         values = check_inits(inits, self.variables, type(self).__name__)
         self.idx.value = jnp.full(1, self.num_memory - 1, dtype=self.idx.dtype)
         for v, val in values.items():
-            self.inits[v].value = val
-            self.diff_states[f"{v}_diff"].value = jnp.zeros(
-                (self.num_memory, *val.shape), val.dtype
-            )
+            refill(self.inits, v, val)
+            memory = jnp.zeros((self.num_memory, *val.shape), val.dtype)
+            refill(self.diff_states, f"{v}_diff", memory)
 
     def hists(self, var: str | None = None, numpy: bool = True) -> Any:
         """The remembered states, oldest first: ``num_memory + 1`` rows, the last one ``x_n``.

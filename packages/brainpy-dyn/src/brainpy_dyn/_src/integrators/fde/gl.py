@@ -9,7 +9,7 @@ import jax.numpy as jnp
 import numpy as np
 
 import brainpy_math as bm
-from brainpy_dyn._src.integrators.fde.base import FDEIntegrator, check_inits, ring_index
+from brainpy_dyn._src.integrators.fde.base import FDEIntegrator, check_inits, refill, ring_index
 
 __all__ = ["GLShortMemory"]
 
@@ -93,10 +93,9 @@ class GLShortMemory(FDEIntegrator):
         values = check_inits(inits, self.variables, type(self).__name__)
         self._idx.value = jnp.zeros(1, dtype=self._idx.dtype)
         for v, val in values.items():
-            self.inits[v].value = val
-            self.delays[f"{v}_delay"].value = jnp.broadcast_to(
-                val, (self.num_memory, *val.shape)
-            ).astype(val.dtype)
+            refill(self.inits, v, val)
+            memory = jnp.broadcast_to(val, (self.num_memory, *val.shape)).astype(val.dtype)
+            refill(self.delays, f"{v}_delay", memory)
 
     def _integral_func(self, **kwargs: Any) -> Any:
         xs, t, dt, rhs = self._prepare(kwargs)
