@@ -255,7 +255,9 @@ class CondNeuGroup(NeuGroup, Container):
         self.integral = build_integral(self.derivative, method, who)
         self._reset_own(None)
         self.children = _collect(who, (), channels)
-        for channel in self.children.values():
+        for key, channel in self.children.items():
+            self._check_size(key, channel)
+        for channel in self._channels():
             channel.reset_state(self.V.value, batch_size=self._batch_arg(None))
 
     # ------------------------------------------------------------ channels
@@ -263,7 +265,15 @@ class CondNeuGroup(NeuGroup, Container):
         super().__setattr__(key, value)
         if isinstance(value, Channel) and "V" in self.__dict__:
             check_master(type(self), **{key: value})
+            self._check_size(key, value)
             value.reset_state(self.V.value, batch_size=self._batch_arg(None))
+
+    def _check_size(self, key: str, channel: Channel) -> None:
+        if channel.num != self.num:
+            raise ValueError(
+                f"{type(self).__name__}: channel {key!r} has {channel.num} compartments "
+                f"(size={channel.size}), but the group has {self.num} (size={self.size})."
+            )
 
     def _channels(self) -> list[Channel]:
         nodes = self.nodes(level=1, include_self=False).values()
@@ -278,6 +288,7 @@ class CondNeuGroup(NeuGroup, Container):
         check_master(type(self), *channels, **named_channels)
         super().register_implicit_nodes(*channels, **named_channels)
         for channel in [*channels, *named_channels.values()]:
+            self._check_size(channel.name, channel)
             channel.reset_state(self.V.value, batch_size=self._batch_arg(None))
 
     # --------------------------------------------------------------- state

@@ -14,6 +14,7 @@ from typing import Any
 import brainpy_math as bm
 from brainpy_dyn._src.channels.base import Channel, CondNeuGroup, check_master
 from brainpy_dyn._src.containers import Container, _collect
+from brainpy_dyn._src.neurons.base import as_value
 
 __all__ = [
     "Ion",
@@ -120,8 +121,8 @@ class Calcium(Ion, Container):
 
     def current(self, V: Any, C_Ca: Any = None, E_Ca: Any = None) -> Any:
         """The summed current of the calcium channels (at this ion's ``C`` and ``E`` by default)."""
-        C_Ca = self.C if C_Ca is None else C_Ca
-        E_Ca = self.E if E_Ca is None else E_Ca
+        C_Ca = as_value(self.C) if C_Ca is None else C_Ca
+        E_Ca = as_value(self.E) if E_Ca is None else E_Ca
         channels = self._channels()
         check_master(type(self), *channels)
         total: Any = 0.0
