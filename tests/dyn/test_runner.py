@@ -409,3 +409,39 @@ def test_compiled_loop_is_reused_across_runs():
     bodies = dict(runner._bodies)
     runner.run(0.3)
     assert runner._bodies == bodies
+
+
+class BatchedLeak(bd.DynamicalSystemNS):
+    """x <- 0.5 x + input, with a batch axis."""
+
+    def __init__(self, n=3):
+        super().__init__(mode=bm.batching_mode)
+        self.n = n
+        self.x = bm.Variable(bm.zeros((1, n)), batch_axis=0)
+
+    def reset_state(self, batch_size=None):
+        self.x.value = bm.zeros((batch_size or 1, self.n))
+
+    def update(self, inp):
+        self.x.value = 0.5 * self.x.value + inp
+        return self.x.value
+
+
+def test_batching_runner_monitors_are_batch_first_like_2_3_5():
+    model = BatchedLeak()
+    model.reset_state(2)
+    runner = bd.DSRunner(model, monitors=["x"], progress_bar=False, dt=DT)
+    assert runner.data_first_axis == "B"
+    xs = np.stack([np.ones((4, 3)), 2 * np.ones((4, 3))]).astype(np.float32)  # (batch, time, n)
+    out = runner.run(inputs=xs)
+    assert out.shape == (2, 4, 3)
+    assert runner.mon["x"].shape == (2, 4, 3)  # batch, time, neurons
+    assert runner.mon.ts.shape == (4,)
+    expected = np.array([1.0, 1.5, 1.75, 1.875])
+    np.testing.assert_allclose(runner.mon["x"][0, :, 0], expected)
+    np.testing.assert_allclose(runner.mon["x"][1, :, 0], 2 * expected)
+    np.testing.assert_allclose(out, runner.mon["x"])
+    model.reset_state(2)
+    time_first = bd.DSRunner(model, monitors=["x"], progress_bar=False, dt=DT, data_first_axis="T")
+    time_first.run(inputs=np.swapaxes(xs, 0, 1))
+    assert time_first.mon["x"].shape == (4, 2, 3)

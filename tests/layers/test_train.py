@@ -187,7 +187,7 @@ def test_loss_with_aux_metrics_and_monitors():
     assert trainer.get_hist_metric(metric="mean_h").shape == (3,)
     out = trainer.predict(x, reset_state=True)
     assert out.shape == (3, 6, 1)
-    assert trainer.mon["h"].shape == (6, 3, 4)  # the runner's layout: time first
+    assert trainer.mon["h"].shape == (3, 6, 4)  # batch first, as in 2.3.5 (data_first_axis='B')
 
 
 def test_predict_continues_or_resets_and_bpff_predicts_once():
@@ -418,3 +418,28 @@ def test_online_trainer_errors():
     x = np.ones((2, 5, 2), np.float32)
     with pytest.raises(ValueError, match="must have shape \\(2, 5, 1\\).*got shape \\(2, 1\\)"):
         trainer.fit((x, np.ones((2, 1), np.float32)))
+
+
+def test_trainer_monitors_are_batch_first_like_2_3_5():
+    """In a batching mode with data_first_axis='B' records come back (batch, time, ...)."""
+    esn = Reservoir(n=8, seed=2)
+    trainer = train.RidgeTrainer(esn, alpha=1e-3, monitors={"h": esn.h}, progress_bar=False)
+    x, y = _sine(12)
+    x3 = np.concatenate([x, 0.5 * x, -x], axis=0)  # 3 batches of 12 steps
+    y3 = np.concatenate([y, 0.5 * y, -y], axis=0)
+    trainer.fit((x3, y3), reset_state=True)
+    assert trainer.mon["h"].shape == (3, 12, 8)
+    assert trainer.mon["ts"].shape == (12,)
+    pred = trainer.predict(x3, reset_state=True)
+    assert trainer.mon["h"].shape == (3, 12, 8)
+    # row b of the record is batch b's trajectory: recompute batch 1 step by step
+    esn.reset_state(1)
+    for t in range(12):
+        esn.h.value = jnp.tanh(x3[1:2, t] @ esn.w_in + esn.h.value @ esn.w_rec)
+    np.testing.assert_allclose(trainer.mon["h"][1, -1], np.asarray(esn.h.value[0]), rtol=1e-5)
+    assert pred.shape == (3, 12, 1)
+    time_first = train.RidgeTrainer(
+        Reservoir(n=8, seed=2), monitors=["h"], data_first_axis="T", progress_bar=False
+    )
+    time_first.predict(np.swapaxes(x3, 0, 1), reset_state=True)
+    assert time_first.mon["h"].shape == (12, 3, 8)

@@ -474,7 +474,20 @@ class DSRunner:
             mon[key] = np.asarray(value) if self.numpy_mon_after_run else bm.as_jax(value)
         steps = np.arange(every, n + 1, every)
         mon["ts"] = np.asarray(t0 + self.dt * steps, dtype=bm.get_float())
-        self.mon = mon
+        self.mon = self._monitors_in_data_layout(mon)
+
+    def _monitors_in_data_layout(self, mon: DotDict) -> DotDict:
+        """The records batch first (``(batch, time, ...)``) for a batching target with
+        ``data_first_axis='B'``, as 2.3.5 returned them; time first otherwise.
+
+        Records of one dimension (``ts``, a scalar per step) keep their only axis.
+        """
+        if self.data_first_axis != "B" or not isinstance(self.target.mode, bm.BatchingMode):
+            return mon
+        for key, value in mon.items():
+            if key != "ts" and np.ndim(value) >= 2:
+                mon[key] = (np if isinstance(value, np.ndarray) else jnp).swapaxes(value, 0, 1)
+        return mon
 
 
 def _is_array(a: Any) -> bool:

@@ -168,5 +168,5 @@ class ReadoutTrainer(DSTrainer):
             {k: np.asarray(v) if self.numpy_mon_after_run else v for k, v in mons.items()}
         )
         mon["ts"] = np.asarray(t0 + self.dt * np.arange(1, n + 1), dtype=bm.get_float())
-        self.mon = mon
+        self.mon = self._monitors_in_data_layout(mon)
         return self._data_major(outs), probes
