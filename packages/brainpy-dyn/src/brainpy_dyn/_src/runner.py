@@ -72,7 +72,9 @@ class DSRunner:
       t0: the time at the start of the first run.
       progress_bar: show a tqdm bar; a dict is passed to ``tqdm`` as keyword arguments.
       data_first_axis: ``'T'`` (time first) or ``'B'`` (batch first) for per-step data given
-        to :meth:`run`; ``None`` picks ``'B'`` for batching targets.
+        to :meth:`run`; ``None`` picks ``'B'`` for batching targets. With ``'B'`` and a
+        batching target the records in ``mon`` are batch first too (``(batch, time, ...)``,
+        as in 2.3.5); otherwise they are time first.
       fun_inputs: a callable ``f(shared)`` run each step after ``inputs``.
       fun_monitors: ``{key: f(shared)}``, added to ``monitors``.
       memory_efficient: send monitor values to host memory step by step (through a host
