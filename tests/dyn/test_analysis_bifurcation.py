@@ -181,7 +181,14 @@ def test_bifurcation_settings_are_checked() -> None:
             fhn(),
             target_pars={"Iext": [0, 1]},
             target_vars={"V": [-3, 3], "w": [-1, 3]},
-            resolutions={"V": 0.1, "w": 0.1},
+            resolutions={"V": 0.1, "w": 0.1, "I": 0.1},
+        )
+    with pytest.raises(AnalyzerError, match=r"resolutions\['Iext'\]"):
+        Bifurcation2D(
+            fhn(),
+            target_pars={"Iext": [0, 1]},
+            target_vars={"V": [-3, 3], "w": [-1, 3]},
+            resolutions={"Iext": -0.1},
         )
     with pytest.raises(AnalyzerError, match="options"):
         Bifurcation2D(

@@ -172,8 +172,8 @@ def test_bad_settings_name_the_argument() -> None:
         PhasePlane1D(model, target_vars={"V": [-3.0, 3.0]})
     with pytest.raises(AnalyzerError, match="pars_update"):
         PhasePlane2D(model, target_vars=ranges, pars_update={"I": 1.0})
-    with pytest.raises(AnalyzerError, match="resolutions"):
-        PhasePlane2D(model, target_vars=ranges, resolutions={"V": 0.1})
+    partial = PhasePlane2D(model, target_vars=ranges, resolutions={"V": 0.1})
+    assert len(partial.resolutions["V"]) == 61 and len(partial.resolutions["w"]) == 20
     with pytest.raises(AnalyzerError, match="resolutions"):
         PhasePlane2D(model, target_vars=ranges, resolutions={"V": 0.1, "w": 0.1, "x": 0.1})
     with pytest.raises(AnalyzerError, match="target_pars"):

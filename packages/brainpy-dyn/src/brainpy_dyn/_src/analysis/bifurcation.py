@@ -105,8 +105,9 @@ class Bifurcation1D(_Bifurcation):
       target_vars: ``{name: [min, max]}`` of the one variable studied.
       fixed_vars: ``{name: value}`` of the model's other variables.
       pars_update: ``{name: value}`` of the other parameters.
-      resolutions: the grid step (float), ``{name: step or values}``, or ``None`` (20
-        points per variable and parameter).
+      resolutions: the grid step (float), ``{name: step or values}`` (20 points for a name
+        left out), or ``None`` (20 points per variable
+        and parameter).
       options: extra settings (``lim_scale``).
 
     Raises:
@@ -178,8 +179,9 @@ class Bifurcation2D(TwoDimGrid, _Bifurcation):
       target_vars: ``{x: [min, max], y: [min, max]}``.
       fixed_vars: ``{name: value}`` of the model's other variables.
       pars_update: ``{name: value}`` of the other parameters.
-      resolutions: the grid step (float), ``{name: step or values}``, or ``None`` (20
-        points per variable and parameter).
+      resolutions: the grid step (float), ``{name: step or values}`` (20 points for a name
+        left out), or ``None`` (20 points per variable
+        and parameter).
       options: extra settings (``lim_scale``).
 
     Raises:

@@ -87,7 +87,8 @@ class LowDimAnalyzer:
       target_pars: ``{parameter: [min, max]}``, the parameters swept.
       pars_update: ``{parameter: value}``, the other parameters' values.
       resolutions: the grid of each target variable and parameter: a step for all
-        (float), a dict of steps or of arrays of values, or ``None`` (20 points each).
+        (float), a dict of steps or of arrays of values (a name left out gets 20 points),
+        or ``None`` (20 points each).
       options: extra settings (``lim_scale``, closed-form nullclines ...).
     """
 
@@ -204,13 +205,13 @@ class LowDimAnalyzer:
                     f"{who}: resolutions names {unknown}, which are not target variables or "
                     f"parameters ({list(ranges)})."
                 )
-            missing = [k for k in ranges if k not in resolutions]
-            if missing:
-                raise AnalyzerError(
-                    f"{who}: resolutions has no grid for {missing}; give a step or an array "
-                    "of values for every target variable and parameter."
-                )
-            return {k: by_step(k, resolutions[k]) for k in ranges}
+            # A name without a grid gets the default one, as in 2.3.5.
+            return {
+                k: by_step(k, resolutions[k])
+                if k in resolutions
+                else np.linspace(*ranges[k], DEFAULT_GRID_POINTS).astype(dtype)
+                for k in ranges
+            }
         if isinstance(resolutions, (int, float)) and not isinstance(resolutions, bool):
             return {k: by_step(k, resolutions) for k in ranges}
         raise AnalyzerError(

@@ -62,8 +62,8 @@ class PhasePlane1D(LowDimAnalyzer):
       fixed_vars: ``{name: value}`` of the model's other variables.
       target_pars: not supported here (must be empty); see :class:`Bifurcation1D`.
       pars_update: ``{name: value}`` of the parameters (those without a default needed).
-      resolutions: the grid step (float), ``{name: step or values}``, or ``None`` (20
-        points).
+      resolutions: the grid step (float), ``{name: step or values}`` (20 points for a name
+        left out), or ``None`` (20 points).
       **kwargs: ``options={...}`` (``lim_scale``: the axis margin factor).
 
     Raises:
@@ -314,8 +314,8 @@ class PhasePlane2D(TwoDimGrid, LowDimAnalyzer):
       fixed_vars: ``{name: value}`` of the model's other variables.
       target_pars: not supported here (must be empty); see :class:`Bifurcation2D`.
       pars_update: ``{name: value}`` of the parameters.
-      resolutions: the grid step (float), ``{name: step or values}``, or ``None`` (20
-        points per axis).
+      resolutions: the grid step (float), ``{name: step or values}`` (20 points for a name
+        left out), or ``None`` (20 points per axis).
       **kwargs: ``options={...}``: ``lim_scale``, and closed-form nullclines as functions
         ``options['y_by_x_in_fx'] = g`` (the x-nullcline is ``y = g(x)``),
         ``'x_by_y_in_fx'``, ``'y_by_x_in_fy'``, ``'x_by_y_in_fy'``.
