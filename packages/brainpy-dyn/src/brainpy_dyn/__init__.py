@@ -4,6 +4,7 @@
 integrators and the ``DSRunner`` and ``LoopOverTime``, built on :mod:`brainpy_math`.
 """
 
+from brainpy_dyn import analysis as analysis
 from brainpy_dyn import channels as channels
 from brainpy_dyn import conn as conn
 from brainpy_dyn import errors as errors
@@ -39,15 +40,22 @@ from brainpy_dyn._src.object import Collector as Collector
 from brainpy_dyn._src.runner import DSRunner as DSRunner
 from brainpy_dyn._src.sharding import shard_neurons as shard_neurons
 from brainpy_dyn._src.state import StateLoadResult as StateLoadResult
+from brainpy_dyn._src.syn_conn import SynConn as SynConn
+from brainpy_dyn._src.syn_conn import TwoEndConn as TwoEndConn
 from brainpy_dyn._src.state import load_state_dict as load_state_dict
 from brainpy_dyn._src.state import state_dict as state_dict
+from brainpy_dyn._src.views import DSView as DSView
+from brainpy_dyn._src.views import NeuGroupView as NeuGroupView
 from brainpy_dyn._version import __version__ as __version__
+from brainpy_dyn.integrators import IntegratorRunner as IntegratorRunner
 from brainpy_dyn.integrators import JointEq as JointEq
+from brainpy_dyn.integrators import fdeint as fdeint
 from brainpy_dyn.integrators import odeint as odeint
 from brainpy_dyn.integrators import sdeint as sdeint
 
 __all__ = [
     "__version__",
+    "analysis",
     "BrainPyObject",
     "Channel",
     "channels",
@@ -59,13 +67,16 @@ __all__ = [
     "Delay",
     "DotDict",
     "DSRunner",
+    "DSView",
     "DynamicalSystem",
     "DynamicalSystemNS",
     "errors",
     "experimental",
+    "fdeint",
     "init",
     "inputs",
     "integrators",
+    "IntegratorRunner",
     "JointEq",
     "load_state_dict",
     "LoopOverTime",
@@ -73,6 +84,7 @@ __all__ = [
     "Network",
     "NeuGroup",
     "NeuGroupNS",
+    "NeuGroupView",
     "neurons",
     "not_pass_shared",
     "rates",
@@ -84,8 +96,10 @@ __all__ = [
     "ShareContext",
     "state_dict",
     "StateLoadResult",
+    "SynConn",
     "synapses",
     "synouts",
     "synplast",
+    "TwoEndConn",
     "visualize",
 ]

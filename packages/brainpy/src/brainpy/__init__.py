@@ -48,16 +48,22 @@ if _typing.TYPE_CHECKING:  # what the lazy table below resolves to, spelled out 
     from brainpy_dyn import DSRunner as DSRunner
     from brainpy_dyn import DynamicalSystem as DynamicalSystem
     from brainpy_dyn import DynamicalSystemNS as DynamicalSystemNS
+    from brainpy_dyn import IntegratorRunner as IntegratorRunner
     from brainpy_dyn import JointEq as JointEq
     from brainpy_dyn import LoopOverTime as LoopOverTime
     from brainpy_dyn import Network as Network
     from brainpy_dyn import NeuGroup as NeuGroup
     from brainpy_dyn import NeuGroupNS as NeuGroupNS
     from brainpy_dyn import Sequential as Sequential
+    from brainpy_dyn import SynConn as SynConn
+    from brainpy_dyn import TwoEndConn as TwoEndConn
+    from brainpy_dyn import analysis as analysis
     from brainpy_dyn import channels as channels
     from brainpy_dyn import conn as conn
     from brainpy_dyn import conn as connect  # noqa: F401 - a re-export
+    from brainpy_dyn import errors as errors
     from brainpy_dyn import experimental as experimental
+    from brainpy_dyn import fdeint as fdeint
     from brainpy_dyn import init as init
     from brainpy_dyn import init as initialize  # noqa: F401 - a re-export
     from brainpy_dyn import inputs as inputs
@@ -73,6 +79,10 @@ if _typing.TYPE_CHECKING:  # what the lazy table below resolves to, spelled out 
     from brainpy_dyn import synouts as synouts
     from brainpy_dyn import synplast as synplast
     from brainpy_dyn import visualize as visualize
+    from brainpy_dyn.integrators import Integrator as Integrator
+    from brainpy_dyn.integrators import fde as fde
+    from brainpy_dyn.integrators import ode as ode
+    from brainpy_dyn.integrators import sde as sde
     from brainpy_layers.train import BPFF as BPFF
     from brainpy_layers.train import BPTT as BPTT
     from brainpy_layers.train import DSTrainer as DSTrainer
@@ -80,7 +90,12 @@ if _typing.TYPE_CHECKING:  # what the lazy table below resolves to, spelled out 
     from brainpy_layers.train import OfflineTrainer as OfflineTrainer
     from brainpy_layers.train import OnlineTrainer as OnlineTrainer
     from brainpy_layers.train import RidgeTrainer as RidgeTrainer
+    from brainpy_math import ArrayCollector as ArrayCollector
+    from brainpy_math import BrainPyObject as BrainPyObject
+    from brainpy_math import Collector as Collector
+    from brainpy_math import TensorCollector as TensorCollector
     from brainpy_math import optimizers as optim  # noqa: F401 - a re-export
+    from brainpy_math.object_base import Base as Base
 
 # Modules re-exported under ``brainpy.<name>``: name -> the real module. Each is also importable
 # by its brainpy name, submodules included (``import brainpy.neurons``).
@@ -88,6 +103,9 @@ _MODULES: dict[str, str] = {
     **{c.alias: c.module for c in _COMPONENTS},
     "connect": "brainpy_dyn.conn",  # 2.3.5's own names for bp.conn and bp.init
     "initialize": "brainpy_dyn.init",
+    "ode": "brainpy_dyn.integrators.ode",  # also brainpy.integrators.ode, as in 2.3.5
+    "sde": "brainpy_dyn.integrators.sde",
+    "fde": "brainpy_dyn.integrators.fde",
     "algorithms": "brainpy_layers.algorithms",
     "losses": "brainpy_layers.losses",
     "train": "brainpy_layers.train",
@@ -95,8 +113,10 @@ _MODULES: dict[str, str] = {
     **{
         name: f"brainpy_dyn.{name}"
         for name in (
+            "analysis",
             "channels",
             "conn",
+            "errors",
             "experimental",
             "init",
             "inputs",
@@ -121,12 +141,16 @@ _OBJECTS: dict[str, str] = dict.fromkeys(
         "Delay",
         "DynamicalSystem",
         "DynamicalSystemNS",
+        "IntegratorRunner",
         "JointEq",
         "LoopOverTime",
         "Network",
         "NeuGroup",
         "NeuGroupNS",
         "Sequential",
+        "SynConn",
+        "TwoEndConn",
+        "fdeint",
         "not_pass_shared",
         "odeint",
         "sdeint",
@@ -144,9 +168,15 @@ _OBJECTS: dict[str, str] = dict.fromkeys(
         "RidgeTrainer",
     ),
     "brainpy_layers.train",
-)
+) | {"Integrator": "brainpy_dyn.integrators"} | dict.fromkeys(
+    ("ArrayCollector", "BrainPyObject", "Collector", "TensorCollector"),
+    "brainpy_math",
+) | {"Base": "brainpy_math.object_base"}
 
-_install_aliases(__name__, _MODULES)
+# ``brainpy._src.integrators.sde.normal`` and the like: BrainPy 2.3.5's private module paths of
+# the integrators, which some scripts import from, resolve to brainpy_dyn's own private tree
+# (where the integrator modules keep 2.3.5's names). Not public, so not in ``__all__``.
+_install_aliases(__name__, {**_MODULES, "_src": "brainpy_dyn._src"})
 
 if "jax" in _sys.modules:
     # JAX is loaded already, so brainpy_math costs little now, and importing it before JAX

@@ -9,8 +9,8 @@ to fix the problem.
 from __future__ import annotations
 
 # Raised by the object system of brainpy_math (names, state dicts); the same classes.
-from brainpy_math._src.errors import ObjectNameError as ObjectNameError
-from brainpy_math._src.errors import StateDictError as StateDictError
+from brainpy_math.errors import ObjectNameError as ObjectNameError
+from brainpy_math.errors import StateDictError as StateDictError
 
 __all__ = [
     "DynError",

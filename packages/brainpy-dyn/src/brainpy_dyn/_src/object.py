@@ -5,8 +5,8 @@ brainpy_math object, so ``vars()``, ``nodes()``, state dicts and the transformat
 models and plain objects alike.
 """
 
-from brainpy_math._src.collectors import ArrayCollector as ArrayCollector
-from brainpy_math._src.collectors import Collector as Collector
-from brainpy_math._src.object_base import BrainPyObject as BrainPyObject
+from brainpy_math import ArrayCollector as ArrayCollector
+from brainpy_math import BrainPyObject as BrainPyObject
+from brainpy_math import Collector as Collector
 
 __all__ = ["ArrayCollector", "BrainPyObject", "Collector"]
