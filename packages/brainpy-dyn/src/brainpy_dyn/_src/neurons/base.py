@@ -39,6 +39,10 @@ __all__ = [
 ]
 
 
+# Parameters for which an infinite value means something (a threshold never reached).
+_MAY_BE_INFINITE = frozenset({"V_th", "V_T", "V_c", "V_peak", "V_th_inf", "theta"})
+
+
 def as_value(x: Any) -> Any:
     """The JAX value of a parameter (reads Variables, so ``TrainVar`` s get gradients)."""
     return bm.as_jax(x)
@@ -61,6 +65,28 @@ def check_positive(value: Any, who: str, name: str, *, strict: bool = True) -> N
         need = "> 0" if strict else ">= 0"
         shown = value if arr.size == 1 else f"an array with min {arr.min()!r}"
         raise ValueError(f"{who}: {name} must be finite and {need}, got {name}={shown!r}.")
+
+
+def check_finite(value: Any, who: str, name: str, *, allow_inf: bool = False) -> None:
+    """Refuse a NaN (and, unless ``allow_inf``, an infinite) concrete parameter.
+
+    A NaN parameter would make every state NaN from the first step, silently. Traced values
+    and initializers' outputs that cannot be read are let through.
+
+    Raises:
+      ValueError: the message names ``who``, the argument and the value.
+    """
+    try:
+        arr = np.asarray(bm.as_jax(value) if isinstance(value, bm.Array) else value)
+    except (jax.errors.TracerArrayConversionError, TypeError, ValueError):
+        return
+    if arr.dtype.kind not in "fc" or arr.size == 0:
+        return
+    bad = np.isnan(arr) if allow_inf else ~np.isfinite(arr)
+    if np.any(bad):
+        shown = value if arr.size == 1 else f"an array with {int(bad.sum())} such entries"
+        need = "a number (not NaN)" if allow_inf else "a finite number (not NaN or inf)"
+        raise ValueError(f"{who}: {name} must be {need}, got {name}={shown!r}.")
 
 
 def build_integral(f: Callable[..., Any], method: str, who: str) -> Any:
@@ -130,6 +156,8 @@ class SpikingGroup(NeuGroupNS):
         p = parameter(value, self.varshape, allow_none=False, name=name)
         if positive:
             check_positive(p, type(self).__name__, name)
+        else:  # a threshold may be +inf (a neuron that never fires); nothing may be NaN
+            check_finite(p, type(self).__name__, name, allow_inf=name in _MAY_BE_INFINITE)
         return p
 
     def _tau_ref(self, tau_ref: Any) -> Any:

@@ -12,7 +12,7 @@ from brainpy_dyn._src.context import share
 from brainpy_dyn._src.dynsys import NeuGroupNS
 from brainpy_dyn._src.initialize.helpers import parameter, variable_
 from brainpy_dyn._src.integrators.sde.generic import sdeint
-from brainpy_dyn._src.neurons.base import as_value, check_positive
+from brainpy_dyn._src.neurons.base import as_value, check_finite, check_positive
 
 __all__ = ["OUProcess"]
 
@@ -83,6 +83,7 @@ class OUProcess(NeuGroupNS):
         super().__init__(size, keep_size=keep_size, name=name, mode=mode)
         who = type(self).__name__
         self.mean = parameter(mean, self.varshape, allow_none=False, name="mean")
+        check_finite(self.mean, who, "mean")
         self.sigma = parameter(sigma, self.varshape, allow_none=False, name="sigma")
         check_positive(self.sigma, who, "sigma", strict=False)
         self.tau = parameter(tau, self.varshape, allow_none=False, name="tau")
