@@ -8,8 +8,8 @@ import numpy as np
 
 from brainpy_dyn._src.analysis import plotstyle
 from brainpy_dyn._src.analysis import stability as S
+from brainpy_dyn._src.analysis.grid2d import TwoDimGrid
 from brainpy_dyn._src.analysis.lowdim import LowDimAnalyzer, pyplot
-from brainpy_dyn._src.analysis.phase_plane import TwoDimGrid
 from brainpy_dyn._src.analysis.solvers import limit_cycle_period
 from brainpy_dyn._src.context import DotDict
 from brainpy_dyn._src.errors import AnalyzerError

@@ -8,8 +8,8 @@ from typing import Any
 import numpy as np
 
 from brainpy_dyn._src.analysis.bifurcation import Bifurcation1D, Bifurcation2D
+from brainpy_dyn._src.analysis.grid2d import as_initials
 from brainpy_dyn._src.analysis.lowdim import pyplot
-from brainpy_dyn._src.analysis.phase_plane import as_initials
 from brainpy_dyn._src.context import DotDict
 from brainpy_dyn._src.errors import AnalyzerError
 
