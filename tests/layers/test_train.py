@@ -443,3 +443,50 @@ def test_trainer_monitors_are_batch_first_like_2_3_5():
     )
     time_first.predict(np.swapaxes(x3, 0, 1), reset_state=True)
     assert time_first.mon["h"].shape == (12, 3, 8)
+
+
+# ------------------------------------------------------------ synapse weights in training
+class SynapseNet(bd.DynamicalSystemNS):
+    """Input spikes through a sparse exponential synapse; the output is its conductance."""
+
+    def __init__(self):
+        super().__init__(mode=bm.training_mode)
+        conn = bd.conn.FixedProb(0.5, seed=3, pre=5, post=3)
+        self.syn = bd.experimental.Exponential(
+            conn, g_max=bd.init.Normal(0.0, 0.5), tau=2.0, mode=bm.training_mode
+        )
+
+    def update(self, x):
+        return self.syn(x)
+
+
+def test_bptt_finds_synapse_weights_through_train_vars_alone():
+    bm.random.seed(8)
+    net = SynapseNet()
+    weight = net.syn.projection.weight
+    assert isinstance(weight, bm.TrainVar)
+    assert [id(v) for v in net.train_vars().unique().values()] == [id(weight)]
+    rng = np.random.default_rng(0)
+    x = (rng.random((2, 6, 5)) < 0.5).astype(np.float32)
+    y = rng.normal(size=(2, 6, 3)).astype(np.float32)
+    trainer = train.BPTT(net, "mean_squared_error", bm.optimizers.SGD(0.2), progress_bar=False)
+    assert [id(v) for v in trainer.optimizer.vars_to_train.values()] == [id(weight)]
+    pre_ids, post_ids = (np.asarray(a) for a in net.syn.conn.require("pre_ids", "post_ids"))
+    decay = np.exp(-bm.get_dt() / 2.0)
+
+    def hand_loss(w):
+        dense = jnp.zeros((5, 3)).at[pre_ids, post_ids].set(w)
+
+        def step(g, xt):
+            g = g * decay + xt @ dense
+            return g, g
+
+        _, gs = jax.lax.scan(step, jnp.zeros((2, 3)), jnp.moveaxis(jnp.asarray(x), 1, 0))
+        return jnp.mean((jnp.moveaxis(gs, 0, 1) - y) ** 2)
+
+    w0 = np.asarray(weight.value)
+    ref = np.asarray(jax.grad(hand_loss)(jnp.asarray(w0)))
+    assert np.abs(ref).max() > 0
+    bd.share.save(dt=bm.get_dt())
+    trainer.fit((x, y), num_epoch=1, reset_state=True)
+    np.testing.assert_allclose(weight.value, w0 - 0.2 * ref, rtol=1e-5, atol=1e-6)

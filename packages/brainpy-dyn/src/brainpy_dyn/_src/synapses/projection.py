@@ -21,6 +21,7 @@ import numpy as np
 from jax.sharding import Mesh, NamedSharding, PartitionSpec
 
 import brainpy_math as bm
+from brainpy_dyn._src.object import BrainPyObject
 from brainpy_dyn._src.synapses._deps import parameter
 from brainpy_math.event import EllTable, csr_to_ell, ell_event_matvec, split_ell_by_target
 
@@ -37,8 +38,11 @@ def _connector_kind(conn: Any, comp_method: str) -> str:
     return comp_method
 
 
-class Projection:
+class Projection(BrainPyObject):
     """Weights and the propagation rule of one synaptic projection.
+
+    A :class:`~brainpy_math.BrainPyObject`, so its weights (a ``TrainVar`` in training
+    mode) are among the owner's ``vars()`` and ``train_vars()``.
 
     Args:
       conn: a two-end connector with sizes set.
@@ -49,6 +53,7 @@ class Projection:
     """
 
     def __init__(self, conn: Any, g_max: Any, comp_method: str, mode: bm.Mode, owner: str):
+        super().__init__()
         if comp_method not in ("sparse", "dense"):
             raise ValueError(
                 f"{owner}: comp_method must be 'sparse' or 'dense', got {comp_method!r}."
