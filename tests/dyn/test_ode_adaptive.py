@@ -20,6 +20,26 @@ ADAPTIVE = [
 ]
 
 
+@pytest.mark.parametrize("cls", ADAPTIVE[1:], ids=lambda c: c.__name__)
+@pytest.mark.parametrize("tol", [1e-5, 1e-7])
+def test_local_error_stays_under_tol(cls, tol):
+    # dx/dt = x cos(t): x(t) = exp(sin t). Each call starts from the exact value, so its
+    # error is the local error over the dt the controller proposed (the first dt, 0.5, is
+    # too large and gets split into accepted sub-steps).
+    with bm.environment(x64=True):
+        integral = cls(lambda x, t: x * jnp.cos(t), adaptive=True, tol=tol)
+        step = jax.jit(lambda x, t, dt: integral(x, t, dt=dt))
+        t, dt, errors = 0.0, jnp.float64(0.5), []
+        while t < 6.0:
+            x_new, dt_new = step(jnp.exp(jnp.sin(t)), t, dt)
+            errors.append(abs(float(x_new) - np.exp(np.sin(t + float(dt)))) / tol)
+            t, dt = t + float(dt), dt_new
+    errors = np.array(errors)
+    # The estimate is an estimate: nearly every step is under tol, none far above it.
+    assert np.mean(errors < 1.0) >= 0.9, errors
+    assert errors.max() < 3.0, errors
+
+
 @pytest.mark.parametrize("cls", ADAPTIVE, ids=lambda c: c.__name__)
 def test_a_tighter_tol_gives_smaller_steps_and_errors(cls):
     # dx/dt = x cos(t): x(t) = exp(sin t), integrated to t = 3 feeding dt_new back.

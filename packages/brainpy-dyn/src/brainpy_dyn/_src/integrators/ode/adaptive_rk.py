@@ -1,31 +1,39 @@
-r"""Adaptive (embedded) Runge–Kutta integrators: a step, its error estimate, the next ``dt``.
+r"""Adaptive (embedded) Runge–Kutta integrators: a step under an error tolerance, the next ``dt``.
 
 An embedded pair shares its stages ``k_i`` between a solution of order ``p``
 (weights ``B1``, the one propagated) and one of another order (weights ``B2``); their
-difference estimates the local error of the step,
+difference estimates the local error of a step of size ``h``,
 
 .. math::
 
-   e = dt \sum_i (B1_i - B2_i)\, k_i .
+   e = h \sum_i (B1_i - B2_i)\, k_i ,\qquad err = \max |e|
 
-With ``adaptive=True`` the integrator is called with the step as an argument and returns
-the next step with the new state: ``x_new, dt_new = integral(x, t, dt=dt)`` (``V, w,
-dt_new`` for two variables). The step taken is always the ``dt`` given; ``dt_new`` is
-the standard controller's proposal for the next one,
+(the largest over all elements of all variables). With ``adaptive=True`` the integrator
+is called with the step as an argument and returns the next step after the new state:
+``x_new, dt_new = integral(x, t, dt=dt)`` (``V, w, dt_new`` for two variables).
+
+``x_new`` is the state at ``t + dt``, reached by steps whose estimated error is at most
+``tol``: when a step of ``dt`` is too inaccurate it is rejected and ``[t, t + dt]`` is
+covered by smaller steps (a :func:`jax.lax.while_loop`; usually one step suffices, since
+``dt`` is the previous proposal). After each attempt the step size becomes
 
 .. math::
 
-   dt_{new} = dt \cdot \min\big(5, \max\big(0.2,\; 0.9\,(tol / err)^{1/(q+1)}\big)\big),
+   h_{new} = h \cdot \min\big(5, \max\big(0.2,\; 0.9\,(tol / err)^{1/(q+1)}\big)\big),
 
-where ``err`` is the largest ``|e|`` over all elements of all variables and ``q`` the
-lower order of the pair. Feeding ``dt_new`` back into the next call keeps the local
-error near ``0.9^{q+1}·tol``.
+with ``q`` the lower order of the pair, and ``dt_new`` is the last of these proposals.
 
 Note:
-  BrainPy 2.3.5 summed ``|e|`` over the elements (so the tolerance depended on the size
-  of a population), used the exponent ``1/5`` for every pair and never let ``dt`` grow;
-  here ``err`` is the maximum norm, the exponent follows the pair's order and ``dt`` grows
-  (at most 5x per step) where the error is small.
+  BrainPy 2.3.5 summed ``|e|`` over the elements (so the tolerance depended on the size of
+  a population), used the exponent ``1/5`` for every pair, never let ``dt`` grow and
+  accepted every step whatever its error; here the maximum norm is used, the exponent
+  follows the pair's order, ``dt`` grows where the error allows it and a step over ``tol``
+  is redone in smaller steps. The sub-step loop is a ``while_loop``: forward-mode
+  derivatives (:func:`jax.jvp`, :func:`jax.jacfwd`) go through it, reverse-mode ones do
+  not (``adaptive=False`` is differentiable both ways). ``dt`` may be a number or an
+  array of equal steps (2.3.5 passes one per element); ``dt_new`` has its shape.
+  ``RKF12``'s estimate, ``h (k_3 - k_1) / 512``, tracks its error only for very small
+  steps (tolerances below about ``1e-9``); prefer ``BogackiShampine`` or ``DormandPrince``.
 """
 
 from __future__ import annotations
@@ -51,7 +59,8 @@ __all__ = [
     "HeunEuler",
 ]
 
-_SAFETY, _MIN_FACTOR, _MAX_FACTOR = 0.9, 0.1, 2.0
+_SAFETY, _MIN_FACTOR, _MAX_FACTOR = 0.9, 0.2, 5.0
+_MAX_ATTEMPTS = 1000  # per call; then the last attempt is accepted whatever its error
 
 
 class AdaptiveRKIntegrator(ODEIntegrator):
@@ -135,20 +144,60 @@ class AdaptiveRKIntegrator(ODEIntegrator):
         self.build()
 
     def step(self, rhs: Any, xs: tuple[jax.Array, ...], t: Any, dt: Any) -> Any:
-        """One step of the pair; with ``adaptive``, also the proposed next step."""
-        ks = rk_stages(rhs, xs, t, dt, self._a, self._c)
-        new = rk_combine(xs, ks, self._b1, dt)
+        """One step of the pair; with ``adaptive``, sub-steps under ``tol`` and the next step."""
         if not self.adaptive:
-            return new
-        errs = [
-            jnp.max(jnp.abs(dt * sum(w * k[v] for w, k in zip(self._diff, ks) if w != 0)))
-            for v in range(len(xs))
-        ]
-        error = jnp.max(jnp.stack(errs)) if len(errs) > 1 else errs[0]
-        safe = jnp.where(error > 0, error, 1.0)
-        factor = jnp.where(error > 0, _SAFETY * (self.tol / safe) ** self._exponent, _MAX_FACTOR)
-        factor = jnp.clip(factor, _MIN_FACTOR, _MAX_FACTOR)
-        return new, jnp.asarray(dt) * factor
+            return rk_combine(xs, rk_stages(rhs, xs, t, dt, self._a, self._c), self._b1, dt)
+        dt_arr = jnp.asarray(dt)
+        dtype = jnp.result_type(*xs)
+        total = jnp.max(dt_arr).astype(dtype)
+        t0 = jnp.asarray(t).astype(dtype)
+
+        def attempt(xs_: tuple[jax.Array, ...], t_: Any, h: Any) -> tuple[Any, Any]:
+            ks = rk_stages(rhs, xs_, t_, h, self._a, self._c)
+            new = rk_combine(xs_, ks, self._b1, h)
+            errs = [
+                jnp.max(jnp.abs(h * sum(w * k[v] for w, k in zip(self._diff, ks) if w != 0)))
+                for v in range(len(xs_))
+            ]
+            return new, jnp.max(jnp.stack(errs)).astype(dtype)
+
+        def factor(err: Any) -> Any:
+            safe = jnp.where(err > 0, err, 1.0)
+            f = jnp.where(err > 0, _SAFETY * (self.tol / safe) ** self._exponent, _MAX_FACTOR)
+            return jnp.clip(f, _MIN_FACTOR, _MAX_FACTOR).astype(dtype)
+
+        def accepted(err: Any, n: Any) -> Any:
+            return (err <= self.tol) | ~jnp.isfinite(err) | (n >= _MAX_ATTEMPTS)
+
+        # The first attempt, over the whole step, fixes the shapes of the loop's state.
+        new0, err0 = attempt(xs, t0, total)
+        new0 = tuple(n.astype(dtype) for n in new0)
+        xs0 = tuple(jnp.broadcast_to(x, n.shape).astype(dtype) for x, n in zip(xs, new0))
+        ok0 = accepted(err0, 1)
+        state0 = (
+            tuple(jnp.where(ok0, n, x) for n, x in zip(new0, xs0)),
+            jnp.where(ok0, jnp.zeros((), dtype), total),  # time left to cover
+            total * factor(err0),  # the next step to try
+            jnp.asarray(1, jnp.int32),
+        )
+
+        def cond(state: Any) -> Any:
+            return state[1] > 0
+
+        def body(state: Any) -> Any:
+            xs_, left, h, n = state
+            h_try = jnp.minimum(h, left)
+            new, err = attempt(xs_, t0 + (total - left), h_try)
+            ok = accepted(err, n + 1)
+            xs_ = tuple(jnp.where(ok, a.astype(dtype), b) for a, b in zip(new, xs_))
+            # A step cut short to land on t + dt keeps the untruncated proposal.
+            h_next = jnp.where(ok & (h_try < h), h, h_try * factor(err))
+            return xs_, jnp.where(ok, left - h_try, left), h_next, n + 1
+
+        xs_end, _, h_end, _ = jax.lax.while_loop(cond, body, state0)
+        return xs_end, jnp.broadcast_to(h_end, dt_arr.shape).astype(
+            dt_arr.dtype if jnp.issubdtype(dt_arr.dtype, jnp.inexact) else dtype
+        )
 
     def _finish(self, new: Any, xs: tuple[jax.Array, ...]) -> Any:
         if not self.adaptive:
