@@ -176,7 +176,10 @@ _OBJECTS: dict[str, str] = dict.fromkeys(
 # ``brainpy._src.integrators.sde.normal`` and the like: BrainPy 2.3.5's private module paths of
 # the integrators, which some scripts import from, resolve to brainpy_dyn's own private tree
 # (where the integrator modules keep 2.3.5's names). Not public, so not in ``__all__``.
-_install_aliases(__name__, {**_MODULES, "_src": "brainpy_dyn._src"})
+# ``brainpy._src.math.*`` (``object_transform.base``, ``delayvars`` …) resolve to brainpy_math's.
+_install_aliases(
+    __name__, {**_MODULES, "_src": "brainpy_dyn._src", "_src.math": "brainpy_math._src"}
+)
 
 if "jax" in _sys.modules:
     # JAX is loaded already, so brainpy_math costs little now, and importing it before JAX

@@ -44,7 +44,8 @@ class AliasFinder(importlib.abc.MetaPathFinder):
 
     Args:
       package: the aliasing package, ``"brainpy"``.
-      targets: alias -> real top-level module name, such as ``{"math": "brainpy_math"}``.
+      targets: alias -> real top-level module name, such as ``{"math": "brainpy_math"}``; an
+        alias may be dotted (``"_src.math"``), and the longest matching one wins.
     """
 
     def __init__(self, package: str, targets: Mapping[str, str]) -> None:
@@ -63,9 +64,16 @@ class AliasFinder(importlib.abc.MetaPathFinder):
         it raises the usual :class:`ModuleNotFoundError`.
         """
         package, _, alias_and_rest = fullname.partition(".")
-        alias, _, rest = alias_and_rest.partition(".")
-        real = self.targets.get(alias) if package == self.package else None
-        if real is None:
+        if package != self.package:
+            return None
+        # The longest alias that prefixes the name wins ("_src.math" before "_src").
+        parts = alias_and_rest.split(".")
+        for cut in range(len(parts), 0, -1):
+            real = self.targets.get(".".join(parts[:cut]))
+            if real is not None:
+                rest = ".".join(parts[cut:])
+                break
+        else:
             return None
         real_name = f"{real}.{rest}" if rest else real
         if importlib.util.find_spec(real_name) is None:
