@@ -114,6 +114,7 @@ class Delay(DynamicalSystemNS):
         self.data: bm.Variable | None = None
         self.ptr: bm.Variable | None = None
         self._steps: dict[str, Steps] = {}
+        self._dts: dict[str, float] = {}  # the dt that turned each entry's time into steps
         if length > 0:
             self._grow(int(length))
         if entries is not None:
@@ -170,6 +171,7 @@ class Delay(DynamicalSystemNS):
             if not isinstance(dt, numbers.Real):
                 raise DelayTypeError(f"{self.name}: dt must be a concrete number, got {dt!r}.")
             steps = self._as_steps(entry, delay_time, "delay_time", float(dt))
+            self._dts[entry] = float(dt)
         else:
             steps = None
         longest = 0 if steps is None else int(np.max(steps))
@@ -329,6 +331,7 @@ class Delay(DynamicalSystemNS):
                 f"{list(self._steps)}."
             )
         _check_indices(self.name, indices)
+        self._check_dt(entry)
         steps = self._steps[entry]
         if steps is None or self.data is None or (isinstance(steps, int) and steps == 0):
             value = self.target.value
@@ -337,6 +340,20 @@ class Delay(DynamicalSystemNS):
             if not isinstance(steps, int) and np.any(steps == 0):
                 value = jnp.where(self._per_neuron(steps == 0), self.target.value, value)
         return value[tuple(_raw(i) for i in indices)] if indices else value
+
+    def _check_dt(self, entry: str) -> None:
+        """An entry given as a time is only right at the ``dt`` it was registered with."""
+        built = self._dts.get(entry)
+        now = share.dt
+        if built is None or not isinstance(now, numbers.Real) or np.isclose(now, built, 1e-9, 0):
+            return
+        steps = self._steps[entry]
+        raise DelayValueError(
+            f"{self.name}: entry {entry!r} was registered at dt={built:g} ms "
+            f"({steps} steps), but the model now runs at dt={float(now):g} ms, where those "
+            "steps are another delay. Build the model after setting dt (bm.set_dt, or the "
+            "runner's dt), or register the entry with delay_step=."
+        )
 
     def retrieve(self, delay_step: Any, *indices: Any) -> jax.Array:
         """The value pushed ``delay_step`` updates ago (``0``: the newest push).

@@ -72,9 +72,29 @@ def _index(index: Any, key: str) -> Any:
     return jnp.asarray(arr)
 
 
-def _var_getter(var: bm.Variable, index: Any = None) -> Getter:
+def _check_range(var: bm.Variable, index: Any, key: str) -> None:
+    """An int or integer-array index must lie within the axis it indexes (JAX would clamp it)."""
+    if isinstance(index, slice):
+        return
+    shape = np.shape(var.value)
+    if not shape:
+        raise MonitorValueError(
+            f"DSRunner: monitor {key!r}: the Variable is a scalar and cannot be indexed by {index!r}."
+        )
+    arr = np.asarray(index)
+    n = shape[0]
+    outside = arr[(arr < -n) | (arr >= n)]
+    if outside.size:
+        raise MonitorValueError(
+            f"DSRunner: monitor {key!r}: index {outside.ravel()[0]} is out of range for an axis "
+            f"of size {n} (the Variable has shape {shape})."
+        )
+
+
+def _var_getter(var: bm.Variable, index: Any = None, key: str = "") -> Getter:
     if index is None:
         return lambda shared: var.value
+    _check_range(var, index, key)
     return lambda shared: var.value[index]
 
 
@@ -88,7 +108,7 @@ def _one(target: BrainPyObject, key: str, spec: Any) -> Getter:
         var = spec[0]
         if isinstance(var, str):
             var = find_variable(target, var, MonitorKeyError, where)
-        return _var_getter(var, _index(spec[1], key))
+        return _var_getter(var, _index(spec[1], key), key)
     if callable(spec):
         return spec
     raise MonitorValueError(
