@@ -120,6 +120,15 @@ def test_trajectory_matches_exponential_decay() -> None:
     np.testing.assert_allclose(tr["y"][-1], np.array([1.0, -1.0]) * np.exp(-4.0), rtol=1e-4)
     pts = pp.plot_trajectory([[0.2, 0.3]], duration=1.0, dt=0.01, with_return=True)
     np.testing.assert_allclose(pts["x"][-1, 0], 0.2 * np.exp(-1.0), rtol=1e-4)
+    span = pp.plot_trajectory(
+        [[0.2, 0.3]], duration=(1.0, 3.0), dt=0.01, with_return=True, plot_durations=(2.0, 3.0)
+    )
+    np.testing.assert_allclose(span["ts"][[0, -1]], [1.01, 3.0], rtol=1e-5)
+    np.testing.assert_allclose(span["x"][-1, 0], 0.2 * np.exp(-2.0), rtol=1e-4)
+    with pytest.raises(AnalyzerError, match="duration"):
+        pp.plot_trajectory([[0.2, 0.3], [0.1, 0.1]], duration=[(0.0, 1.0), (0.0, 2.0)])
+    with pytest.raises(AnalyzerError, match="plot_durations"):
+        pp.plot_trajectory([[0.2, 0.3]], duration=1.0, plot_durations=(0.0, 1.0, 2.0))
 
 
 def test_limit_cycle_found_only_when_the_fixed_point_is_unstable(capsys) -> None:

@@ -370,7 +370,7 @@ class Bifurcation2D(TwoDimGrid, _Bifurcation):
         if len(fps):
             init = {v: fps[:, j] + offset for j, v in enumerate(self.target_var_names)}
             par_values = {p: pars[:, j] for j, p in enumerate(self.target_par_names)}
-            trace = self._simulate(init, float(duration), dt, par_values)
+            trace = self._simulate(init, duration, dt, par_values)
             found, hi, lo = [], {v: [] for v in init}, {v: [] for v in init}
             for i in range(len(fps)):
                 span = limit_cycle_period(trace[self.x_var][:, i], tol)

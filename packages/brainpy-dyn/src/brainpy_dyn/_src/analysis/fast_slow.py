@@ -53,7 +53,7 @@ class _FastSlow:
         Args:
           initials: ``{name: values}`` of every fast and slow variable, or points (rows of
             the fast then the slow variables' values).
-          duration: the simulated time.
+          duration: the simulated time: ``t_end`` (from 0) or ``(t_start, t_end)``.
           plot_durations: the part drawn: ``(start, end)`` for all, or one pair per
             initial point; default all.
           dt: the step (default :func:`brainpy_math.get_dt`).
@@ -66,7 +66,7 @@ class _FastSlow:
         """
         names = [*self.target_var_names, *self._slow_names]
         init = as_initials(self._who, names, initials)
-        trace = self._simulate(init, float(duration), dt, names=names)  # type: ignore[attr-defined]
+        trace = self._simulate(init, duration, dt, names=names)  # type: ignore[attr-defined]
         if with_plot:
             plt = pyplot()
             ts = trace["ts"]

@@ -261,23 +261,51 @@ class LowDimAnalyzer:
 
         return batched(self._rhs(), "jacobian", points, pars)
 
+    def _time_span(self, duration: Any) -> tuple[float, float]:
+        """``duration`` as ``(t_start, t_end)``: a number ``t_end`` (from 0) or a pair.
+
+        One pair per initial point is accepted when the pairs are all the same.
+        """
+        try:
+            d = np.asarray(duration, dtype=float)
+        except (TypeError, ValueError):
+            d = np.asarray(np.nan)
+        if d.ndim == 2 and d.shape[1] == 2 and len(d) and np.all(d == d[:1]):
+            d = d[0]
+        if d.shape == ():
+            span = (0.0, float(d))
+        elif d.shape == (2,):
+            span = (float(d[0]), float(d[1]))
+        else:
+            raise AnalyzerError(
+                f"{self._who}: duration must be t_end or (t_start, t_end), the same for every "
+                f"initial point, got {duration!r}."
+            )
+        if not (np.isfinite(span).all() and span[1] > span[0]):
+            raise AnalyzerError(
+                f"{self._who}: duration must span a positive time, got {duration!r}."
+            )
+        return span
+
     def _simulate(
         self,
         initials: Mapping[str, Any],
-        duration: float,
+        duration: Any,
         dt: float | None,
         pars: Any = None,
         names: Sequence[str] | None = None,
     ) -> dict[str, np.ndarray]:
         """Integrate ``names`` (default the target variables) from ``initials`` for ``duration``.
 
-        ``initials`` holds arrays of ``n`` starting values; ``pars`` maps parameter names to
-        values (scalars or one per start). Returns ``{'ts': (T,), var: (T, n) ...}``.
+        ``initials`` holds arrays of ``n`` starting values; ``duration`` is ``t_end`` or
+        ``(t_start, t_end)``; ``pars`` maps parameter names to values (scalars or one per
+        start). Returns ``{'ts': (T,), var: (T, n) ...}``, the values after each step.
         """
         dt = float(bm.get_dt() if dt is None else dt)
         if not dt > 0:
             raise AnalyzerError(f"{self._who}: dt must be positive, got {dt}.")
-        num = int(round(float(duration) / dt))
+        t0, t1 = self._time_span(duration)
+        num = int(round((t1 - t0) / dt))
         if num < 1:
             raise AnalyzerError(
                 f"{self._who}: duration must span at least one step dt={dt}, got {duration}."
@@ -293,7 +321,7 @@ class LowDimAnalyzer:
             new = {k: jnp.asarray(new[k], dtype=dtype) for k in names}
             return new, new
 
-        ts = jnp.arange(num, dtype=dtype) * dt
+        ts = t0 + jnp.arange(num, dtype=dtype) * dt
         _, trace = jax.jit(lambda s: jax.lax.scan(body, s, ts))(init)
         out = {"ts": np.asarray(ts + dt)}
         out.update({k: np.asarray(v) for k, v in trace.items()})

@@ -428,7 +428,7 @@ class PhasePlane2D(TwoDimGrid, LowDimAnalyzer):
 
         Args:
           initials: ``{x: values, y: values}``, one point ``(x0, y0)`` or a list of points.
-          duration: the simulated time (one number for all).
+          duration: the simulated time: ``t_end`` (from 0) or ``(t_start, t_end)``.
           plot_durations: the part drawn: ``(start, end)`` for all, or one pair per
             initial point; default all.
           axes: ``'v-v'`` draws ``y`` against ``x``; ``'t-v'`` draws each variable against
@@ -448,7 +448,7 @@ class PhasePlane2D(TwoDimGrid, LowDimAnalyzer):
         if axes not in ("v-v", "t-v"):
             raise AnalyzerError(f"{self._who}: axes must be 'v-v' or 't-v', got {axes!r}.")
         init = as_initials(self._who, self.target_var_names, initials)
-        trace = self._simulate(init, float(duration), dt)
+        trace = self._simulate(init, duration, dt)
         if with_plot:
             self._draw_trajectories(trace, init, plot_durations, axes, kwargs)
             self._show(show)
@@ -507,13 +507,13 @@ class PhasePlane2D(TwoDimGrid, LowDimAnalyzer):
 
         Args:
           initials: ``{x: values, y: values}``, one point or a list of points.
-          duration: the simulated time.
+          duration: the simulated time: ``t_end`` (from 0) or ``(t_start, t_end)``.
           tol: how close two returns to the same maximum must be.
           show: call ``matplotlib.pyplot.show()`` at the end.
           dt: the step (default :func:`brainpy_math.get_dt`).
         """
         init = as_initials(self._who, self.target_var_names, initials)
-        trace = self._simulate(init, float(duration), dt)
+        trace = self._simulate(init, duration, dt)
         plt = pyplot()
         for i in range(len(init[self.x_var])):
             x, y = trace[self.x_var][:, i], trace[self.y_var][:, i]
