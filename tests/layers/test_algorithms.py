@@ -61,7 +61,16 @@ def test_offline_errors():
     assert isinstance(algorithms.get_offline_method(None), algorithms.RidgeRegression)
     assert algorithms.get_offline_method({"name": "ridge", "alpha": 2.0}).alpha == 2.0
     assert isinstance(algorithms.get_offline_method("linear"), algorithms.LinearRegression)
-    assert set(algorithms.get_supported_offline_methods()) == {"linear", "lstsq", "ridge"}
+    assert set(algorithms.get_supported_offline_methods()) >= {
+        "linear",
+        "lstsq",
+        "ridge",
+        "lasso",
+        "logistic",
+        "polynomial",
+        "polynomial_ridge",
+        "elastic_net",
+    }
 
 
 def _numpy_rls(xs, ys, alpha):

@@ -9,31 +9,35 @@ data are flattened to 2-D over the leading axes) and returns the weights
 from __future__ import annotations
 
 import math
+import warnings
 from typing import Any
 
 import jax
 import jax.numpy as jnp
 
 import brainpy_math as bm
+from brainpy_layers._src.algorithms.utils import (
+    L2Regularization,
+    Regularization,
+    as_2d,
+    check_int,
+    check_number,
+    check_regularizer,
+    gradient_descent_solve,
+)
 from brainpy_layers._src.train.errors import TrainerArgumentError, TrainerArgumentTypeError
 
 __all__ = [
     "OfflineAlgorithm",
+    "RegressionAlgorithm",
     "LinearRegression",
+    "linear_regression",
     "RidgeRegression",
+    "ridge_regression",
     "get_supported_offline_methods",
     "get_offline_method",
+    "register_offline_method",
 ]
-
-
-def as_2d(x: Any, name: str, owner: str) -> jax.Array:
-    """``x`` as a 2-D JAX array ``(samples, features)``, leading axes flattened."""
-    x = jnp.asarray(bm.as_jax(x))
-    if x.ndim < 2:
-        raise TrainerArgumentError(
-            f"{owner}: {name} must be at least 2-D (samples, features), got shape {tuple(x.shape)}."
-        )
-    return x.reshape(-1, x.shape[-1])
 
 
 class OfflineAlgorithm:
@@ -90,14 +94,73 @@ class OfflineAlgorithm:
         return f"{type(self).__name__}()"
 
 
-class LinearRegression(OfflineAlgorithm):
+class RegressionAlgorithm(OfflineAlgorithm):
+    r"""Base of the regressions that minimise :math:`\tfrac12\lVert XW - Y\rVert^2 + R(W)`.
+
+    BrainPy implementation of ``brainpy.algorithms.offline.RegressionAlgorithm`` (2.3.5).
+    :meth:`gradient_descent_solve` runs plain gradient descent on that objective (from zero
+    weights, in one compiled loop); subclasses choose the regularizer :math:`R` and may solve
+    in closed form instead.
+
+    Args:
+      max_iter: the most gradient-descent steps, an int >= 1.
+      learning_rate: the gradient-descent step size, a number > 0.
+      regularizer: the penalty :math:`R`, a
+        :class:`~brainpy_layers.algorithms.utils.Regularization` (none by default).
+      name: a name for the algorithm.
+
+    Examples:
+      >>> import numpy as np
+      >>> from brainpy_layers.algorithms import offline
+      >>> x = np.array([[1., 0.], [0., 1.], [1., 1.]], np.float32)
+      >>> alg = offline.RegressionAlgorithm(max_iter=2000, learning_rate=0.1)
+      >>> np.round(alg.gradient_descent_solve(x @ np.array([[1.], [2.]]), x)[:, 0], 3)
+      Array([1., 2.], dtype=float32)
+    """
+
+    def __init__(
+        self,
+        max_iter: int | None = None,
+        learning_rate: float | None = None,
+        regularizer: Regularization | None = None,
+        name: str | None = None,
+    ):
+        super().__init__(name=name)
+        owner = type(self).__name__
+        self.max_iter = 1000 if max_iter is None else check_int(max_iter, "max_iter", owner)
+        self.learning_rate = (
+            1e-3
+            if learning_rate is None
+            else check_number(learning_rate, "learning_rate", owner, strict=True)
+        )
+        self.regularizer = (
+            Regularization(0.0) if regularizer is None else check_regularizer(regularizer, owner)
+        )
+
+    def gradient_descent_solve(self, targets: Any, inputs: Any, outputs: Any = None) -> jax.Array:
+        """The weights ``(num_in, num_out)`` found by gradient descent."""
+        owner = type(self).__name__
+        x = as_2d(inputs, "inputs", owner)
+        y = as_2d(targets, "targets", owner)
+        return gradient_descent_solve(y, x, self.regularizer, self.learning_rate, self.max_iter)
+
+    def predict(self, W: Any, X: Any) -> jax.Array:
+        """The prediction ``X @ W`` of fitted weights ``W`` on inputs ``X``."""
+        return jnp.dot(bm.as_jax(X), bm.as_jax(W))
+
+
+class LinearRegression(RegressionAlgorithm):
     """Least-squares regression: the ``W`` minimising ``||X W - Y||²``.
 
     BrainPy implementation of ``brainpy.algorithms.LinearRegression`` (2.3.5), solved by
-    :func:`jax.numpy.linalg.lstsq` (the minimum-norm solution when ``X`` is rank-deficient).
+    :func:`jax.numpy.linalg.lstsq` (the minimum-norm solution when ``X`` is rank-deficient),
+    or by gradient descent when ``gradient_descent=True``.
 
     Args:
       name: a name for the algorithm.
+      max_iter: the most gradient-descent steps.
+      learning_rate: the gradient-descent step size.
+      gradient_descent: solve by gradient descent instead of ``lstsq``.
 
     Examples:
       >>> import numpy as np
@@ -109,19 +172,51 @@ class LinearRegression(OfflineAlgorithm):
              [-1.]], dtype=float32)
     """
 
+    def __init__(
+        self,
+        name: str | None = None,
+        max_iter: int = 1000,
+        learning_rate: float = 0.001,
+        gradient_descent: bool = False,
+    ):
+        super().__init__(max_iter=max_iter, learning_rate=learning_rate, name=name)
+        self.gradient_descent = bool(gradient_descent)
+
     def call(self, targets: jax.Array, inputs: jax.Array, outputs: Any = None) -> jax.Array:
-        """Return ``lstsq(inputs, targets)``."""
+        """Return ``lstsq(inputs, targets)`` (or the gradient-descent solution)."""
+        if self.gradient_descent:
+            return self.gradient_descent_solve(targets, inputs)
         return jnp.linalg.lstsq(inputs, targets)[0]
 
 
-class RidgeRegression(OfflineAlgorithm):
+def linear_regression(targets: Any, inputs: Any, outputs: Any = None) -> jax.Array:
+    """Least-squares weights ``(num_in, num_out)`` mapping ``inputs`` to ``targets``.
+
+    The function form of :class:`LinearRegression`.
+
+    Examples:
+      >>> import numpy as np
+      >>> from brainpy_layers import algorithms
+      >>> x = np.array([[1., 0.], [0., 1.], [1., 1.]], np.float32)
+      >>> np.round(algorithms.linear_regression(x @ np.array([[3.], [1.]]), x)[:, 0], 4)
+      Array([3., 1.], dtype=float32)
+    """
+    return LinearRegression()(targets, inputs, outputs)
+
+
+class RidgeRegression(RegressionAlgorithm):
     r"""Ridge regression (Tikhonov regularisation): :math:`W = (X^T X + \alpha I)^{-1} X^T Y`.
 
     BrainPy implementation of ``brainpy.algorithms.RidgeRegression`` (2.3.5).
 
     Args:
       alpha: the regularisation coefficient, a finite number >= 0.
+      beta: the old name of ``alpha`` (deprecated; when given it wins).
       name: a name for the algorithm.
+      max_iter: the most gradient-descent steps.
+      learning_rate: the gradient-descent step size.
+      gradient_descent: minimise :math:`\tfrac12\lVert XW-Y\rVert^2 + \tfrac\alpha2
+        \lVert W\rVert^2` by gradient descent instead of the closed form.
 
     Raises:
       TrainerArgumentError: a negative or non-finite ``alpha``.
@@ -129,8 +224,7 @@ class RidgeRegression(OfflineAlgorithm):
     Note:
       2.3.5 multiplied with the pseudo-inverse of :math:`X^T X + \alpha I`; this computes
       the same closed form through the SVD of :math:`X` (stabler in float32, where
-      :math:`X^T X` loses half the digits), and uses ``lstsq`` for ``alpha == 0``. Its
-      ``beta`` and gradient-descent options are not provided.
+      :math:`X^T X` loses half the digits), and uses ``lstsq`` for ``alpha == 0``.
 
     Examples:
       >>> import numpy as np
@@ -143,8 +237,20 @@ class RidgeRegression(OfflineAlgorithm):
       True
     """
 
-    def __init__(self, alpha: float = 1e-7, name: str | None = None):
-        super().__init__(name)
+    def __init__(
+        self,
+        alpha: float = 1e-7,
+        beta: float | None = None,
+        name: str | None = None,
+        max_iter: int = 1000,
+        learning_rate: float = 0.001,
+        gradient_descent: bool = False,
+    ):
+        if beta is not None:
+            warnings.warn(
+                "RidgeRegression: beta is deprecated, use alpha.", DeprecationWarning, stacklevel=2
+            )
+            alpha = beta
         if (
             isinstance(alpha, bool)
             or not isinstance(alpha, (int, float))
@@ -154,22 +260,49 @@ class RidgeRegression(OfflineAlgorithm):
             raise TrainerArgumentError(
                 f"RidgeRegression: alpha must be a finite number >= 0, got {alpha!r}."
             )
+        super().__init__(
+            max_iter=max_iter,
+            learning_rate=learning_rate,
+            regularizer=L2Regularization(alpha),
+            name=name,
+        )
         self.alpha = float(alpha)
+        self.gradient_descent = bool(gradient_descent)
 
     def call(self, targets: jax.Array, inputs: jax.Array, outputs: Any = None) -> jax.Array:
         """Return ``(XᵀX + αI)⁻¹ XᵀY`` (``lstsq`` when ``alpha`` is 0)."""
+        if self.gradient_descent:
+            return self.gradient_descent_solve(targets, inputs)
         if self.alpha == 0:
             return jnp.linalg.lstsq(inputs, targets)[0]
-        # Through the SVD X = U S Vᵀ: W = V diag(s / (s² + α)) Uᵀ Y, the same closed form
-        # without forming XᵀX, whose squared condition number float32 cannot hold.
-        u, sv, vt = jnp.linalg.svd(inputs, full_matrices=False)
-        return vt.T @ ((sv / (sv**2 + self.alpha))[:, None] * (u.T @ targets))
+        return ridge_solve(targets, inputs, self.alpha)
 
     def __repr__(self) -> str:
         return f"RidgeRegression(alpha={self.alpha})"
 
 
-_METHODS: dict[str, type[OfflineAlgorithm]] = {
+def ridge_solve(targets: jax.Array, inputs: jax.Array, alpha: float) -> jax.Array:
+    """``(XᵀX + αI)⁻¹ XᵀY`` through the SVD of ``X``."""
+    # Through the SVD X = U S Vᵀ: W = V diag(s / (s² + α)) Uᵀ Y, the same closed form
+    # without forming XᵀX, whose squared condition number float32 cannot hold.
+    u, sv, vt = jnp.linalg.svd(inputs, full_matrices=False)
+    return vt.T @ ((sv / (sv**2 + alpha))[:, None] * (u.T @ targets))
+
+
+def ridge_regression(targets: Any, inputs: Any, outputs: Any = None) -> jax.Array:
+    """Ridge weights ``(num_in, num_out)``: :class:`RidgeRegression` with ``alpha=1e-7``.
+
+    Examples:
+      >>> import numpy as np
+      >>> from brainpy_layers import algorithms
+      >>> x = np.array([[1., 0.], [0., 1.], [1., 1.]], np.float32)
+      >>> np.round(algorithms.ridge_regression(x @ np.array([[3.], [1.]]), x)[:, 0], 4)
+      Array([3., 1.], dtype=float32)
+    """
+    return RidgeRegression(alpha=1e-7)(targets, inputs, outputs)
+
+
+_METHODS: dict[str, type[OfflineAlgorithm] | OfflineAlgorithm] = {
     "linear": LinearRegression,
     "lstsq": LinearRegression,
     "ridge": RidgeRegression,
@@ -181,10 +314,47 @@ def get_supported_offline_methods() -> tuple[str, ...]:
 
     Examples:
       >>> from brainpy_layers import algorithms
-      >>> algorithms.get_supported_offline_methods()
+      >>> algorithms.get_supported_offline_methods()[:3]
       ('linear', 'lstsq', 'ridge')
     """
     return tuple(_METHODS)
+
+
+def register_offline_method(name: str, method: OfflineAlgorithm) -> None:
+    """Make ``method`` available to ``OfflineTrainer(fit_method=name)``.
+
+    Args:
+      name: the new name (not one already registered).
+      method: an :class:`OfflineAlgorithm` instance (used as it is) or subclass (built
+        with the keyword arguments of a ``{'name': name, ...}`` dict).
+
+    Raises:
+      TrainerArgumentError: ``name`` is taken.
+      TrainerArgumentTypeError: ``name`` is not a string or ``method`` not an offline
+        algorithm.
+
+    Examples:
+      >>> from brainpy_layers import algorithms
+      >>> algorithms.register_offline_method('ridge_1', algorithms.RidgeRegression(alpha=1.))
+      >>> algorithms.get_offline_method('ridge_1')
+      RidgeRegression(alpha=1.0)
+    """
+    if not isinstance(name, str):
+        raise TrainerArgumentTypeError(
+            f"register_offline_method: name must be a str, got {type(name).__name__}."
+        )
+    if name in _METHODS:
+        raise TrainerArgumentError(
+            f"register_offline_method: {name!r} is registered already "
+            f"(registered: {list(_METHODS)})."
+        )
+    is_class = isinstance(method, type) and issubclass(method, OfflineAlgorithm)
+    if not (is_class or isinstance(method, OfflineAlgorithm)):
+        raise TrainerArgumentTypeError(
+            "register_offline_method: method must be an OfflineAlgorithm instance or "
+            f"subclass, got {method!r}."
+        )
+    _METHODS[name] = method
 
 
 def get_offline_method(method: Any, owner: str = "OfflineTrainer") -> Any:
@@ -213,9 +383,9 @@ def get_offline_method(method: Any, owner: str = "OfflineTrainer") -> Any:
     if isinstance(method, dict):
         kwargs = dict(method)
         name = kwargs.pop("name", None)
-        return _by_name(name, owner)(**kwargs)
+        return _by_name(name, owner, kwargs)
     if isinstance(method, str):
-        return _by_name(method, owner)()
+        return _by_name(method, owner, {})
     if not callable(method):
         raise TrainerArgumentTypeError(
             f"{owner}: fit_method must be an OfflineAlgorithm, a callable f(targets, inputs, "
@@ -224,19 +394,34 @@ def get_offline_method(method: Any, owner: str = "OfflineTrainer") -> Any:
     return method
 
 
-def _by_name(name: Any, owner: str) -> type[OfflineAlgorithm]:
+def _by_name(name: Any, owner: str, kwargs: dict[str, Any]) -> Any:
     if name not in _METHODS:
         raise TrainerArgumentError(
             f"{owner}: fit_method name must be one of {list(_METHODS)}, got {name!r}."
         )
-    return _METHODS[name]
+    entry = _METHODS[name]
+    if isinstance(entry, OfflineAlgorithm):
+        if kwargs:
+            raise TrainerArgumentError(
+                f"{owner}: fit_method {name!r} is a registered instance and takes no "
+                f"arguments, got {sorted(kwargs)}."
+            )
+        return entry
+    return entry(**kwargs)
 
 
 for _obj in (
     OfflineAlgorithm,
+    RegressionAlgorithm,
     LinearRegression,
+    linear_regression,
     RidgeRegression,
+    ridge_regression,
     get_supported_offline_methods,
     get_offline_method,
+    register_offline_method,
 ):
     _obj.__module__ = "brainpy_layers.algorithms"
+
+# The other regressions register their names here (they subclass the classes above).
+from brainpy_layers._src.algorithms import regression as _regression  # noqa: E402, F401

@@ -25,6 +25,7 @@ __all__ = [
     "LMS",
     "get_supported_online_methods",
     "get_online_method",
+    "register_online_method",
 ]
 
 
@@ -235,7 +236,44 @@ class LMS(OnlineAlgorithm):
         return f"LMS(alpha={self.alpha})"
 
 
-_METHODS: dict[str, type[OnlineAlgorithm]] = {"rls": RLS, "lms": LMS}
+_METHODS: dict[str, type[OnlineAlgorithm] | OnlineAlgorithm] = {"rls": RLS, "lms": LMS}
+
+
+def register_online_method(name: str, method: OnlineAlgorithm) -> None:
+    """Make ``method`` available to ``OnlineTrainer(fit_method=name)``.
+
+    Args:
+      name: the new name (not one already registered).
+      method: an :class:`OnlineAlgorithm` instance (used as it is) or subclass (built with
+        the keyword arguments of a ``{'name': name, ...}`` dict).
+
+    Raises:
+      TrainerArgumentError: ``name`` is taken.
+      TrainerArgumentTypeError: ``name`` is not a string or ``method`` not an online
+        algorithm.
+
+    Examples:
+      >>> from brainpy_layers import algorithms
+      >>> algorithms.register_online_method('lms_fast', algorithms.LMS(alpha=0.5))
+      >>> algorithms.get_online_method('lms_fast')
+      LMS(alpha=0.5)
+    """
+    if not isinstance(name, str):
+        raise TrainerArgumentTypeError(
+            f"register_online_method: name must be a str, got {type(name).__name__}."
+        )
+    if name in _METHODS:
+        raise TrainerArgumentError(
+            f"register_online_method: {name!r} is registered already "
+            f"(registered: {list(_METHODS)})."
+        )
+    is_class = isinstance(method, type) and issubclass(method, OnlineAlgorithm)
+    if not (is_class or isinstance(method, OnlineAlgorithm)):
+        raise TrainerArgumentTypeError(
+            "register_online_method: method must be an OnlineAlgorithm instance or "
+            f"subclass, got {method!r}."
+        )
+    _METHODS[name] = method
 
 
 def get_supported_online_methods() -> tuple[str, ...]:
@@ -243,7 +281,7 @@ def get_supported_online_methods() -> tuple[str, ...]:
 
     Examples:
       >>> from brainpy_layers import algorithms
-      >>> algorithms.get_supported_online_methods()
+      >>> algorithms.get_supported_online_methods()[:2]
       ('rls', 'lms')
     """
     return tuple(_METHODS)
@@ -279,7 +317,15 @@ def get_online_method(method: Any, owner: str = "OnlineTrainer") -> Any:
             raise TrainerArgumentError(
                 f"{owner}: fit_method name must be one of {list(_METHODS)}, got {name!r}."
             )
-        return _METHODS[name](**kwargs)
+        entry = _METHODS[name]
+        if isinstance(entry, OnlineAlgorithm):
+            if kwargs:
+                raise TrainerArgumentError(
+                    f"{owner}: fit_method {name!r} is a registered instance and takes no "
+                    f"arguments, got {sorted(kwargs)}."
+                )
+            return entry
+        return entry(**kwargs)
     if not isinstance(method, OnlineAlgorithm):
         raise TrainerArgumentTypeError(
             f"{owner}: fit_method must be an OnlineAlgorithm (e.g. "
@@ -289,5 +335,12 @@ def get_online_method(method: Any, owner: str = "OnlineTrainer") -> Any:
     return method
 
 
-for _obj in (OnlineAlgorithm, RLS, LMS, get_supported_online_methods, get_online_method):
+for _obj in (
+    OnlineAlgorithm,
+    RLS,
+    LMS,
+    get_supported_online_methods,
+    get_online_method,
+    register_online_method,
+):
     _obj.__module__ = "brainpy_layers.algorithms"
