@@ -36,6 +36,7 @@ from brainpy_math._src.random.functions import multinomial as multinomial
 from brainpy_math._src.random.functions import multivariate_normal as multivariate_normal
 from brainpy_math._src.random.functions import negative_binomial as negative_binomial
 from brainpy_math._src.random.functions import noncentral_chisquare as noncentral_chisquare
+from brainpy_math._src.random.functions import noncentral_f as noncentral_f
 from brainpy_math._src.random.functions import normal as normal
 from brainpy_math._src.random.functions import orthogonal as orthogonal
 from brainpy_math._src.random.functions import pareto as pareto
@@ -70,6 +71,7 @@ from brainpy_math._src.random.functions import weibull as weibull
 from brainpy_math._src.random.functions import weibull_min as weibull_min
 from brainpy_math._src.random.functions import zipf as zipf
 from brainpy_math._src.random.state import DEFAULT as DEFAULT
+from brainpy_math._src.random.state import Generator as Generator
 from brainpy_math._src.random.state import RandomState as RandomState
 from brainpy_math._src.random.state import default_rng as default_rng
 from brainpy_math._src.random.state import seed as seed
@@ -78,6 +80,7 @@ from brainpy_math._src.random.state import split_keys as split_keys
 
 __all__ = [
     "DEFAULT",
+    "Generator",
     "RandomState",
     "bernoulli",
     "beta",
@@ -103,6 +106,7 @@ __all__ = [
     "multivariate_normal",
     "negative_binomial",
     "noncentral_chisquare",
+    "noncentral_f",
     "normal",
     "orthogonal",
     "pareto",

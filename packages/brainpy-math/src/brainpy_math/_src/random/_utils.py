@@ -234,9 +234,23 @@ def _key_shape() -> tuple[int, ...]:
 
 
 def check_key(key: Any, fn: str) -> Any:
-    """An explicit ``key=``: a raw ``uint32`` PRNG key or a typed JAX key."""
+    """An explicit ``key=``: a raw ``uint32`` PRNG key, a typed JAX key, or an integer seed.
+
+    An integer seed (a Python or NumPy int, or a 0-d integer array, traced ones included)
+    stands for ``jax.random.PRNGKey(seed)``, as in BrainPy 2.3.5.
+    """
     key = as_jax(key)
+    if isinstance(key, (bool, np.bool_)):
+        raise ValueError(f"{fn}: key must be a PRNG key or an integer seed, got {key!r}.")
+    if isinstance(key, (int, np.integer)):
+        seed = int(key)
+        if 0 <= seed < 2**64 and jax.config.jax_default_prng_impl == "threefry2x32":  # type: ignore[attr-defined]
+            # PRNGKey(seed) under x64, built without truncating large seeds under x32.
+            return to_jax(np.array([seed >> 32, seed & 0xFFFFFFFF], dtype=np.uint32))
+        return jax.random.PRNGKey(seed)
     dtype = getattr(key, "dtype", None)
+    if dtype is not None and jnp.issubdtype(dtype, jnp.integer) and key.ndim == 0:
+        return jax.random.PRNGKey(key)
     if dtype is not None and jnp.issubdtype(dtype, jax.dtypes.prng_key):
         if key.ndim != 0:
             raise ValueError(
@@ -246,7 +260,7 @@ def check_key(key: Any, fn: str) -> Any:
     if dtype != jnp.uint32 or tuple(key.shape) != _key_shape():
         raise ValueError(
             f"{fn}: key must be a PRNG key (a uint32 array of shape {_key_shape()} as made by "
-            f"jax.random.PRNGKey, or a jax.random.key), got "
+            f"jax.random.PRNGKey, or a jax.random.key) or an integer seed, got "
             f"{type(key).__name__} of shape {getattr(key, 'shape', ())} and dtype {dtype}."
         )
     return key

@@ -240,6 +240,51 @@ class ContinuousSampling(KeyedSampler):
         den = gamma_draw(k_den, as_param(dfden) / 2, shape, dtype) / as_param(dfden)
         return finish(num / den)
 
+    def noncentral_f(
+        self,
+        dfnum: ArrayLike,
+        dfden: ArrayLike,
+        nonc: ArrayLike,
+        size: Size = None,
+        *,
+        key: Any = None,
+    ) -> Any:
+        """Noncentral F samples: BrainPy implementation of :func:`numpy.random.noncentral_f`.
+
+        Drawn as ``(X1 / dfnum) / (X2 / dfden)`` with ``X1`` a noncentral chi-square of
+        ``dfnum`` degrees of freedom and non-centrality ``nonc`` (a Poisson mixture of
+        chi-squares, ``N ~ Poisson(nonc / 2)``), ``X2`` an independent chi-square.
+
+        Args:
+          dfnum: the numerator degrees of freedom (positive).
+          dfden: the denominator degrees of freedom (positive).
+          nonc: the non-centrality (non-negative).
+          size: the output shape; ``None`` gives the broadcast parameter shape.
+          key: a PRNG key to draw with instead of this generator.
+
+        Raises:
+          ValueError: a non-positive degree of freedom or a negative ``nonc`` (when
+            concrete), or a bad ``size``.
+
+        Examples:
+          >>> import brainpy_math as bm
+          >>> rng = bm.random.RandomState(0)
+          >>> rng.noncentral_f(3., 20., 3., size=100).shape
+          (100,)
+        """
+        fn = "noncentral_f"
+        size = normalize_size(size, fn)
+        check_param(fn, "dfnum", dfnum, positive, "positive")
+        check_param(fn, "dfden", dfden, positive, "positive")
+        check_param(fn, "nonc", nonc, nonneg, "non-negative")
+        shape = result_shape(fn, size, dfnum, dfden, nonc)
+        k_pois, k_num, k_den = jax.random.split(self._key(key, fn), 3)
+        dtype = float_dtype()
+        n = jax.random.poisson(k_pois, as_param(nonc) / 2, shape, int_dtype())
+        num = 2 * gamma_draw(k_num, as_param(dfnum) / 2 + n.astype(dtype), shape, dtype)
+        den = 2 * gamma_draw(k_den, as_param(dfden) / 2, shape, dtype)
+        return finish((num / as_param(dfnum)) / (den / as_param(dfden)))
+
     def standard_t(self, df: ArrayLike, size: Size = None, *, key: Any = None) -> Any:
         """Student's t samples: BrainPy implementation of :func:`numpy.random.standard_t`.
 

@@ -230,6 +230,13 @@ def f(dfnum: ArrayLike, dfden: ArrayLike, size: Size = None, *, key: Any = None)
 
 
 @_draws_from_default
+def noncentral_f(
+    dfnum: ArrayLike, dfden: ArrayLike, nonc: ArrayLike, size: Size = None, *, key: Any = None
+) -> Any:
+    return DEFAULT.noncentral_f(dfnum, dfden, nonc, size, key=key)
+
+
+@_draws_from_default
 def standard_t(df: ArrayLike, size: Size = None, *, key: Any = None) -> Any:
     return DEFAULT.standard_t(df, size, key=key)
 
@@ -307,7 +314,12 @@ def weibull_min(a: ArrayLike, scale: ArrayLike = 1.0, size: Size = None, *, key:
 
 @_draws_from_default
 def triangular(
-    left: ArrayLike, mode: ArrayLike, right: ArrayLike, size: Size = None, *, key: Any = None
+    left: ArrayLike | Size = None,
+    mode: ArrayLike | None = None,
+    right: ArrayLike | None = None,
+    size: Size = None,
+    *,
+    key: Any = None,
 ) -> Any:
     return DEFAULT.triangular(left, mode, right, size, key=key)
 

@@ -272,17 +272,22 @@ class LocationScaleSampling(KeyedSampler):
 
     def triangular(
         self,
-        left: ArrayLike,
-        mode: ArrayLike,
-        right: ArrayLike,
+        left: ArrayLike | Size = None,
+        mode: ArrayLike | None = None,
+        right: ArrayLike | None = None,
         size: Size = None,
         *,
         key: Any = None,
     ) -> Any:
         """Triangular samples on [left, right]: :func:`numpy.random.triangular`.
 
+        BrainPy 2.3.5 took only a shape, ``triangular(size)``: without ``mode`` and
+        ``right``, the one positional argument (or ``size=``) is the shape and the samples
+        follow the standard triangular distribution ``triangular(-1, 0, 1)``. (2.3.5 drew
+        random signs, -1 or 1, there, which is not a triangular distribution.)
+
         Args:
-          left: the lower limit.
+          left: the lower limit; the shape in the size-only form.
           mode: the peak, ``left <= mode <= right``.
           right: the upper limit, ``left < right``.
           size: the output shape; ``None`` gives the broadcast parameter shape.
@@ -297,8 +302,23 @@ class LocationScaleSampling(KeyedSampler):
           >>> x = rng.triangular(0., 1., 4., size=100)
           >>> x.shape, bool(((x.value >= 0) & (x.value <= 4)).all())
           ((100,), True)
+          >>> rng.triangular((2, 2)).shape
+          (2, 2)
         """
         fn = "triangular"
+        if mode is None and right is None:  # BrainPy 2.3.5's triangular(size)
+            if left is not None and size is not None:
+                raise ValueError(
+                    f"{fn}: give the limits left, mode and right, or only a shape; got "
+                    f"left={left!r} and size={size!r} without mode and right."
+                )
+            size = left if size is None else size
+            left, mode, right = -1.0, 0.0, 1.0
+        elif mode is None or right is None or left is None:
+            raise ValueError(
+                f"{fn}: left, mode and right must all be given, got left={left!r}, "
+                f"mode={mode!r}, right={right!r}."
+            )
         size = normalize_size(size, fn)
         lo, mo, hi = (concrete(v) for v in (left, mode, right))
         if lo is not None and mo is not None and hi is not None:

@@ -37,7 +37,7 @@ from brainpy_math._src.random.uniform import UniformSampling
 from brainpy_math._src.state_trace import TRACE_STACK
 from brainpy_math._src.variable import Variable, _flatten_var, _unflatten_var_for
 
-__all__ = ["RandomState", "DEFAULT", "seed", "default_rng", "split_key", "split_keys"]
+__all__ = ["RandomState", "Generator", "DEFAULT", "seed", "default_rng", "split_key", "split_keys"]
 
 _MODULE = "brainpy_math.random"
 _SEED_LIMIT = 2**64
@@ -110,6 +110,18 @@ def _make_key(seed_or_key: Any, fn: str) -> jax.Array:
     return key
 
 
+def _seed_argument(fn: str, seed_or_key: Any, seed: Any) -> Any:
+    """``seed_or_key``, or BrainPy 2.3.5's older keyword ``seed=`` (not both)."""
+    if seed is None:
+        return seed_or_key
+    if seed_or_key is not None:
+        raise ValueError(
+            f"{fn}: give seed_or_key or seed, not both; got seed_or_key={seed_or_key!r} and "
+            f"seed={seed!r}."
+        )
+    return seed
+
+
 def _entropy_seed() -> int:
     """A fresh seed in [0, 2**32) from the operating system."""
     return secrets.randbits(32)
@@ -140,10 +152,14 @@ class RandomState(
     numbers. The samplers follow NumPy's names and signatures (``size=`` for the shape);
     each also takes ``key=`` to draw with an explicit key without advancing the generator.
 
+    ``Generator`` is another name of this class (``bm.random.Generator is
+    bm.random.RandomState``), as in BrainPy 2.3.5.
+
     Args:
       seed_or_key: an int seed in [0, 2**64), a PRNG key (raw ``uint32`` or typed), or
         ``None`` for a seed drawn from NumPy's global generator (so that
         :func:`brainpy_math.random.seed` makes it reproducible).
+      seed: BrainPy 2.3.5's older name of ``seed_or_key``.
 
     Raises:
       ValueError: a negative or too large seed, or an array that is not a key.
@@ -165,7 +181,8 @@ class RandomState(
     # of a script) keeps its key in NumPy until first used, so it starts no JAX backend.
     __slots__ = ("_device_key", "_host_key")
 
-    def __init__(self, seed_or_key: Any = None):
+    def __init__(self, seed_or_key: Any = None, seed: int | None = None):
+        seed_or_key = _seed_argument("RandomState", seed_or_key, seed)
         host = _host_key(seed_or_key, "RandomState")
         if host is None:
             self._host_key = None
@@ -195,8 +212,10 @@ class RandomState(
         self._device_key = key
         self._host_key = None
 
-    def seed(self, seed_or_key: Any = None) -> None:
+    def seed(self, seed_or_key: Any = None, seed: int | None = None) -> None:
         """Reset the key from a seed or a key (see the class for the accepted values).
+
+        ``seed=`` is BrainPy 2.3.5's older name of ``seed_or_key``.
 
         Examples:
           >>> import brainpy_math as bm
@@ -206,6 +225,7 @@ class RandomState(
           >>> bool((rng.random(3) == a).all())
           True
         """
+        seed_or_key = _seed_argument("RandomState.seed", seed_or_key, seed)
         # Inside a transformation the new key must be recorded as a write; outside, an
         # int seed waits in NumPy like the key of a new generator.
         host = None if TRACE_STACK else _host_key(seed_or_key, "RandomState.seed")
@@ -292,6 +312,9 @@ jax.tree_util.register_pytree_node(
 #: touched); :func:`seed` re-seeds it.
 DEFAULT = RandomState(_entropy_seed())
 
+#: BrainPy 2.3.5's other name of :class:`RandomState` (the same class).
+Generator = RandomState
+
 
 def seed(seed: int | Any | None = None) -> None:
     """Seed the global generator ``DEFAULT`` **and** NumPy's global generator.
@@ -340,14 +363,15 @@ def seed(seed: int | Any | None = None) -> None:
     DEFAULT.seed(number)
 
 
-def default_rng(seed: Any = None, clone: bool = True) -> RandomState:
+def default_rng(seed_or_key: Any = None, clone: bool = True, *, seed: Any = None) -> RandomState:
     """A generator: ``DEFAULT`` (or a clone of it), or a new one from a seed or key.
 
     Args:
-      seed: ``None`` for the global generator; an int seed or a key for a new
-        :class:`RandomState` (2.3.5's parameter name).
-      clone: with ``seed=None``, return a clone of ``DEFAULT`` (an independent
-        generator split off it) rather than ``DEFAULT`` itself.
+      seed_or_key: ``None`` for the global generator; an int seed or a key for a new
+        :class:`RandomState`.
+      clone: with no seed, return a clone of ``DEFAULT`` (an independent generator split
+        off it) rather than ``DEFAULT`` itself.
+      seed: another name of ``seed_or_key``.
 
     Returns:
       A :class:`RandomState`.
@@ -360,9 +384,10 @@ def default_rng(seed: Any = None, clone: bool = True) -> RandomState:
       >>> rng
       RandomState([0, 7], dtype=uint32)
     """
-    if seed is None:
+    seed_or_key = _seed_argument("default_rng", seed_or_key, seed)
+    if seed_or_key is None:
         return DEFAULT.clone() if clone else DEFAULT
-    return RandomState(seed)
+    return RandomState(seed_or_key)
 
 
 def split_key() -> jax.Array:

@@ -51,6 +51,11 @@ def _check_less(fn: str, low: Any, high: Any, strict: bool = True) -> None:
         raise ValueError(f"{fn}: low must be {rel} high, got low={low!r} and high={high!r}.")
 
 
+def _bound(x: Any) -> Any:
+    """A list or tuple bound as a NumPy array (NumPy accepts ``randint([1, 2], [5, 6])``)."""
+    return np.asarray(x) if isinstance(x, (list, tuple)) else x
+
+
 def _sample_dtype(fn: str, like: Any, dtype: Any, kind: type) -> Any:
     """The dtype of a ``*_like`` sample: ``dtype``, else ``like``'s when of ``kind``."""
     if dtype is None:
@@ -192,6 +197,7 @@ class UniformSampling(KeyedSampler):
           ((4,), dtype('int32'), True)
         """
         fn = "randint"
+        low, high = _bound(low), _bound(high)
         if high is None:
             low, high = 0, low
         size = normalize_size(size, fn)
@@ -222,6 +228,7 @@ class UniformSampling(KeyedSampler):
           >>> int(x.value.min()), int(x.value.max())
           (1, 6)
         """
+        low, high = _bound(low), _bound(high)
         if high is None:
             low, high = 1, low
         high = as_jax(high) + 1 if not isinstance(high, int) else high + 1
