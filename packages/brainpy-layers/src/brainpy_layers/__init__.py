@@ -25,8 +25,11 @@ from brainpy_layers._src.base import Layer as Layer
 from brainpy_layers._src.batchnorm_aliases import BatchNorm1D as BatchNorm1D
 from brainpy_layers._src.batchnorm_aliases import BatchNorm2D as BatchNorm2D
 from brainpy_layers._src.batchnorm_aliases import BatchNorm3D as BatchNorm3D
+from brainpy_layers._src.conv import Conv1d as Conv1D  # 2.3.5's other spelling, the same class
 from brainpy_layers._src.conv import Conv1d as Conv1d
+from brainpy_layers._src.conv import Conv2d as Conv2D
 from brainpy_layers._src.conv import Conv2d as Conv2d
+from brainpy_layers._src.conv import Conv3d as Conv3D
 from brainpy_layers._src.conv import Conv3d as Conv3d
 from brainpy_layers._src.conv_lstm import Conv1dLSTMCell as Conv1dLSTMCell
 from brainpy_layers._src.conv_lstm import Conv2dLSTMCell as Conv2dLSTMCell
@@ -40,6 +43,7 @@ from brainpy_layers._src.dense import Linear as Linear
 from brainpy_layers._src.dropout import Dropout as Dropout
 from brainpy_layers._src.flatten import Flatten as Flatten
 from brainpy_layers._src.function_layers import Activation as Activation
+from brainpy_layers._src.function_layers import FunAsLayer as FunAsLayer
 from brainpy_layers._src.function_layers import Identity as Identity
 from brainpy_layers._src.normalization import BatchNorm1d as BatchNorm1d
 from brainpy_layers._src.normalization import BatchNorm2d as BatchNorm2d
@@ -81,10 +85,13 @@ __all__ = [
     "BatchNorm2d",
     "BatchNorm3D",
     "BatchNorm3d",
+    "Conv1D",
     "Conv1d",
     "Conv1dLSTMCell",
+    "Conv2D",
     "Conv2d",
     "Conv2dLSTMCell",
+    "Conv3D",
     "Conv3d",
     "Conv3dLSTMCell",
     "ConvTranspose1d",
@@ -93,6 +100,7 @@ __all__ = [
     "Dense",
     "Dropout",
     "Flatten",
+    "FunAsLayer",
     "GRUCell",
     "GroupNorm",
     "Identity",

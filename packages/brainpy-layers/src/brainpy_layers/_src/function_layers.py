@@ -1,4 +1,4 @@
-"""``Activation`` and ``Identity``: layers that apply a plain function to their input."""
+"""``Activation``, ``FunAsLayer`` and ``Identity``: layers that apply a plain function."""
 
 from __future__ import annotations
 
@@ -10,8 +10,9 @@ import jax
 import brainpy_math as bm
 from brainpy_layers._src.activations import get_activation
 from brainpy_layers._src.base import Layer, as_input, public
+from brainpy_layers._src.errors import LayerArgumentTypeError
 
-__all__ = ["Activation", "Identity"]
+__all__ = ["Activation", "FunAsLayer", "Identity"]
 
 
 @public
@@ -60,7 +61,7 @@ class Activation(Layer):
 
     def update(self, x: Any) -> jax.Array:
         """Return ``activate_fun(x, **kwargs)``."""
-        out: jax.Array = self.activate_fun(as_input(x), **self.kwargs)
+        out: jax.Array = self.activate_fun(as_input(x, type(self).__name__), **self.kwargs)
         return out
 
     def __repr__(self) -> str:
@@ -91,4 +92,55 @@ class Identity(Layer):
 
     def update(self, x: Any) -> jax.Array:
         """Return ``x`` (as a JAX array)."""
-        return as_input(x)
+        return as_input(x, type(self).__name__)
+
+
+@public
+class FunAsLayer(Layer):
+    """Wrap any function as a layer: ``update(*args, **kw)`` returns ``fun(*args, **kw, **kwargs)``.
+
+    BrainPy implementation of ``brainpy.layers.FunAsLayer`` (2.3.5), for putting a plain
+    function (a reshape, a sum over an axis …) into a :class:`brainpy_dyn.Sequential`. The
+    layer has no parameters; the function should be a pure JAX function.
+
+    Args:
+      fun: the function.
+      name: the object name.
+      mode: the computing mode (``None``: :func:`brainpy_math.get_mode`).
+      **kwargs: keyword arguments passed to ``fun`` at every call.
+
+    Raises:
+      LayerArgumentTypeError: ``fun`` is not callable.
+
+    Examples:
+      >>> import jax.numpy as jnp
+      >>> import brainpy_layers as bl
+      >>> bl.FunAsLayer(jnp.sum, axis=-1)(jnp.ones((2, 3)))
+      Array([3., 3.], dtype=float32)
+    """
+
+    fun: Callable[..., Any]
+    kwargs: dict[str, Any]
+
+    def __init__(
+        self,
+        fun: Callable[..., Any],
+        name: str | None = None,
+        mode: bm.Mode | None = None,
+        **kwargs: Any,
+    ):
+        super().__init__(name=name, mode=mode)
+        if not callable(fun):
+            raise LayerArgumentTypeError(
+                f"FunAsLayer: fun must be callable, got {type(fun).__name__}."
+            )
+        self.fun = fun
+        self.kwargs = kwargs
+
+    def update(self, *args: Any, **kwargs: Any) -> Any:
+        """Return ``fun(*args, **kwargs, **self.kwargs)``."""
+        return self.fun(*args, **kwargs, **self.kwargs)
+
+    def __repr__(self) -> str:
+        fun = getattr(self.fun, "__name__", repr(self.fun))
+        return f"FunAsLayer(fun={fun}, mode={self.mode!r})"
