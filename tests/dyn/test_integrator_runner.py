@@ -51,7 +51,7 @@ def test_monitors_match_a_hand_loop_with_constant_and_per_step_args():
 def test_runs_continue_in_time_and_state_and_start_t_moves_the_clock():
     integral = fhn()
     runner = bd.IntegratorRunner(
-        integral, inits={"V": 1.0, "w": 1.0}, args={"Iext": 1.0}, progress_bar=False
+        integral, inits={"V": 1.0, "w": 1.0}, monitors=["V"], args={"Iext": 1.0}, progress_bar=False
     )
     runner.run(2.0)
     first = runner.mon.V.copy()
@@ -68,7 +68,9 @@ def test_inits_broadcast_and_jit_false_gives_the_same_records():
     lorenz = bd.odeint(lambda x, y, t: (y, -x), method="rk4", dt=0.01)
     records = []
     for jit in (True, False):
-        runner = bd.IntegratorRunner(lorenz, inits=[1.0, (0.0, 1.0)], jit=jit, progress_bar=False)
+        runner = bd.IntegratorRunner(
+            lorenz, inits=[1.0, (0.0, 1.0)], monitors=["x", "y"], jit=jit, progress_bar=False
+        )
         runner.run(0.5)
         records.append((runner.mon.x, runner.mon.y))
     assert records[0][0].shape == (50, 2)
@@ -81,7 +83,7 @@ def test_inits_broadcast_and_jit_false_gives_the_same_records():
 
 def test_sde_paths_are_reproducible_and_equal_a_hand_loop():
     ou = bd.sdeint(lambda x, t: -x, lambda x, t: 0.5, method="euler", dt=0.01)
-    runner = bd.IntegratorRunner(ou, inits=[np.zeros(4)], progress_bar=False)
+    runner = bd.IntegratorRunner(ou, inits=[np.zeros(4)], monitors=["x"], progress_bar=False)
     bm.random.seed(2)
     runner.run(0.3)
     got = runner.mon.x
@@ -95,7 +97,7 @@ def test_fde_memory_is_carried_through_the_compiled_loop():
     def make():
         return bd.fdeint(0.8, 100, [1.0], lambda x, t: -x, method="l1")
 
-    runner = bd.IntegratorRunner(make(), inits=[1.0], dt=0.01, progress_bar=False)
+    runner = bd.IntegratorRunner(make(), inits=[1.0], dt=0.01, monitors=["x"], progress_bar=False)
     runner.run(0.5)
     (want,) = hand_loop(make(), [[1.0]], 50, 0.01)
     np.testing.assert_allclose(runner.mon.x, want, rtol=1e-5)

@@ -84,8 +84,8 @@ class IntegratorRunner:
         broadcast to one common shape (``[1., (1., 0.)]`` integrates two copies).
       dt: the step; ``None`` takes ``target.dt``.
       monitors: the variables to record (names, or ``(name, index)`` pairs, or a dict
-        ``{key: name}``); ``None`` records every variable. ``runner.mon[name]`` has the
-        time axis first, ``runner.mon.ts`` the end time of every step.
+        ``{key: name | (name, index)}``); ``None`` records none. ``runner.mon[name]`` has
+        the time axis first, ``runner.mon.ts`` the end time of every step.
       dyn_vars: accepted for 2.3.5 compatibility and ignored (Variables are found).
       jit: compile the loop (``False`` runs it step by step, for debugging); a dict
         ``{'predict': bool}`` is accepted.
@@ -103,8 +103,8 @@ class IntegratorRunner:
     Examples:
       >>> import brainpy_dyn as bd
       >>> decay = bd.odeint(lambda x, t, tau: -x / tau, method='exp_auto')
-      >>> runner = bd.IntegratorRunner(decay, inits=[1.], dt=0.1, args={'tau': 1.},
-      ...                              progress_bar=False)
+      >>> runner = bd.IntegratorRunner(decay, inits=[1.], dt=0.1, monitors=['x'],
+      ...                              args={'tau': 1.}, progress_bar=False)
       >>> runner.run(1.)
       >>> runner.mon.x.shape, round(float(runner.mon.x[-1, 0]), 4)   # e^-1
       ((10, 1), 0.3679)
@@ -298,12 +298,12 @@ class IntegratorRunner:
 
     def _format_monitors(self, monitors: Any, fun_monitors: Any) -> dict[str, Any]:
         states = self._system.states
+        items: list[tuple[str, Any]] = []
         if monitors is None:
-            items: list[tuple[str, Any]] = [(v, v) for v in self.variables]
+            pass
         elif isinstance(monitors, dict):
             items = [(str(k), v) for k, v in monitors.items()]
         elif isinstance(monitors, (list, tuple)):
-            items = []
             for m in monitors:
                 if isinstance(m, str):
                     items.append((m, m))
