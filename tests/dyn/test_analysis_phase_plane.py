@@ -227,3 +227,21 @@ def test_fixed_var_and_joint_eq_model() -> None:
     )
     fps = pp2.plot_fixed_point(with_plot=False, with_return=True)
     np.testing.assert_allclose(fps[0], fhn_fixed_point(0.5)[0], atol=1e-4)
+
+
+def test_no_fixed_point_in_range_gives_an_empty_result() -> None:
+    def dx(x, t, y):
+        return 1.0 + 0.0 * x
+
+    def dy(y, t, x):
+        return x - y
+
+    pp = PhasePlane2D(
+        [bd.odeint(dx), bd.odeint(dy)],
+        target_vars={"x": [-1.0, 1.0], "y": [-1.0, 1.0]},
+        resolutions=0.25,
+    )
+    fps = pp.plot_fixed_point(with_return=True, select_candidates="aux_rank")
+    assert fps.shape == (0, 2)
+    nc = pp.plot_nullcline(with_return=True)
+    assert nc["x"].shape == (0, 2) and len(nc["y"]) > 0

@@ -9,7 +9,7 @@ import numpy as np
 from brainpy_dyn._src.analysis import plotstyle
 from brainpy_dyn._src.analysis import stability as S
 from brainpy_dyn._src.analysis.grid2d import TwoDimGrid
-from brainpy_dyn._src.analysis.lowdim import LowDimAnalyzer, pyplot
+from brainpy_dyn._src.analysis.lowdim import LowDimAnalyzer, legend, pyplot
 from brainpy_dyn._src.analysis.solvers import limit_cycle_period
 from brainpy_dyn._src.context import DotDict
 from brainpy_dyn._src.errors import AnalyzerError
@@ -72,7 +72,7 @@ class _Bifurcation(LowDimAnalyzer):
                 plt.xlim(*self._lim(self.target_par_names[0]))
                 plt.ylim(*self._lim(var))
             else:
-                ax = fig.add_subplot(projection="3d")
+                ax = fig.axes[0] if fig.axes else fig.add_subplot(projection="3d")
                 for kind in dict.fromkeys(types):
                     sel = np.asarray([t == kind for t in types])
                     style = styles[kind]
@@ -87,7 +87,7 @@ class _Bifurcation(LowDimAnalyzer):
                 ax.set_xlabel(self.target_par_names[0])
                 ax.set_ylabel(self.target_par_names[1])
                 ax.set_zlabel(var)
-            plt.legend()
+            legend()
         self._show(show)
 
 
@@ -410,6 +410,6 @@ class Bifurcation2D(TwoDimGrid, _Bifurcation):
                         c=style["color"],
                         label="limit cycle (min)",
                     )
-                plt.legend()
+                legend()
             self._show(show)
         return result if with_return else None

@@ -9,7 +9,7 @@ import numpy as np
 
 from brainpy_dyn._src.analysis.bifurcation import Bifurcation1D, Bifurcation2D
 from brainpy_dyn._src.analysis.grid2d import as_initials
-from brainpy_dyn._src.analysis.lowdim import pyplot
+from brainpy_dyn._src.analysis.lowdim import legend, pyplot
 from brainpy_dyn._src.context import DotDict
 from brainpy_dyn._src.errors import AnalyzerError
 
@@ -96,7 +96,7 @@ class _FastSlow:
                         ax = fig.axes[0] if fig.axes else fig.add_subplot(projection="3d")
                         s0, s1 = (trace[k][sel, i] for k in self._slow_names)
                         ax.plot(s0, s1, trace[var][sel, i], label=label)
-                plt.legend()
+                legend()
             self._show(show)  # type: ignore[attr-defined]
         return DotDict(trace) if with_return else None
 

@@ -19,7 +19,7 @@ from brainpy_dyn._src.analysis import constants as C
 from brainpy_dyn._src.analysis.model import build_system
 from brainpy_dyn._src.errors import AnalyzerError
 
-__all__ = ["LowDimAnalyzer", "pyplot"]
+__all__ = ["LowDimAnalyzer", "legend", "pyplot"]
 
 DEFAULT_GRID_POINTS = 20
 
@@ -40,6 +40,13 @@ def pyplot() -> Any:
     import matplotlib.pyplot as plt
 
     return plt
+
+
+def legend() -> None:
+    """Draw the legend of the current axes, if anything on them has a label."""
+    ax = pyplot().gca()
+    if ax.get_legend_handles_labels()[1]:
+        ax.legend()
 
 
 def _float_dtype() -> Any:

@@ -10,7 +10,7 @@ from brainpy_dyn._src.analysis import constants as C
 from brainpy_dyn._src.analysis import plotstyle
 from brainpy_dyn._src.analysis import stability as S
 from brainpy_dyn._src.analysis.grid2d import TwoDimGrid, as_initials
-from brainpy_dyn._src.analysis.lowdim import LowDimAnalyzer, pyplot
+from brainpy_dyn._src.analysis.lowdim import LowDimAnalyzer, legend, pyplot
 from brainpy_dyn._src.analysis.solvers import (
     limit_cycle_period,
 )
@@ -122,7 +122,7 @@ class PhasePlane1D(LowDimAnalyzer):
             plt.xlabel(self.x_var)
             plt.ylabel(label)
             plt.xlim(*self._lim(self.x_var))
-            plt.legend()
+            legend()
             self._show(show)
         return dx if with_return else None
 
@@ -154,7 +154,7 @@ class PhasePlane1D(LowDimAnalyzer):
                     label=kind,
                     **plotstyle.fixed_point_1d[kind],
                 )
-            plt.legend()
+            legend()
             self._show(show)
         return fps if with_return else None
 
@@ -331,7 +331,7 @@ class PhasePlane2D(TwoDimGrid, LowDimAnalyzer):
             plt.ylabel(self.y_var)
             plt.xlim(*self._lim(self.x_var))
             plt.ylim(*self._lim(self.y_var))
-            plt.legend()
+            legend()
             self._show(show)
         return {self.x_var: fx, self.y_var: fy} if with_return else None
 
@@ -408,7 +408,7 @@ class PhasePlane2D(TwoDimGrid, LowDimAnalyzer):
                 plt.plot(
                     pts[:, 0], pts[:, 1], linestyle="", label=kind, **plotstyle.fixed_point_2d[kind]
                 )
-            plt.legend()
+            legend()
             self._show(show)
         return fps if with_return else None
 
@@ -489,7 +489,7 @@ class PhasePlane2D(TwoDimGrid, LowDimAnalyzer):
                 for k in self.target_var_names:
                     plt.plot(ts[sel], trace[k][sel, i], label=f"{k},{start}", **style)
                 plt.xlabel("time")
-        plt.legend()
+        legend()
 
     def plot_limit_cycle_by_sim(
         self,
@@ -529,5 +529,5 @@ class PhasePlane2D(TwoDimGrid, LowDimAnalyzer):
                 label=f"limit cycle,{start}",
                 **plotstyle.line_limit_cycle,
             )
-        plt.legend()
+        legend()
         self._show(show)
