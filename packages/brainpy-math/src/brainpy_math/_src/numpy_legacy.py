@@ -210,9 +210,39 @@ def disp(mesg: Any, device: Any = None, linefeed: bool = True) -> None:
     stream.flush()
 
 
-def array2string(a: Any, *args: Any, **kwargs: Any) -> str:
-    """:func:`numpy.array2string` of ``a`` (same options)."""
-    return np.array2string(_np(a), *args, **kwargs)
+def array2string(
+    a: Any,
+    max_line_width: int | None = None,
+    precision: int | None = None,
+    suppress_small: bool | None = None,
+    separator: str = " ",
+    prefix: str = "",
+    style: Any = None,
+    formatter: Any = None,
+    threshold: int | None = None,
+    edgeitems: int | None = None,
+    sign: str | None = None,
+    floatmode: str | None = None,
+    suffix: str = "",
+    legacy: Any = None,
+) -> str:
+    """:func:`numpy.array2string` of ``a`` (``style`` was removed by NumPy and is ignored)."""
+    del style
+    return np.array2string(
+        _np(a),
+        max_line_width,
+        precision,
+        suppress_small,
+        separator,
+        prefix,
+        formatter=formatter,
+        threshold=threshold,
+        edgeitems=edgeitems,
+        sign=sign,
+        floatmode=floatmode,
+        suffix=suffix,
+        legacy=legacy,
+    )
 
 
 def savetxt(

@@ -312,14 +312,33 @@ class BrainPyObject:
     def state_dict(self) -> dict[str, dict[str, Any]]:
         """The values of every Variable, grouped by node (BrainPy 2.3.5's layout).
 
-        See :func:`brainpy_math._src.object_state.state_dict` for the layout.
+        Returns:
+          ``{node_name: {'node_name.attr': array}}`` with one entry per node of
+          :meth:`nodes` (this object included), holding that node's own Variables.
         """
         from brainpy_math._src.object_state import state_dict
 
         return state_dict(self)
 
     def load_state_dict(self, state_dict: Any, warn: bool = True, compatible: str = "v2") -> Any:
-        """Load values saved by :meth:`state_dict`; see ``object_state.load_state_dict``."""
+        """Load values saved by :meth:`state_dict` into the Variables of this object tree.
+
+        Every value is checked (shape, the batch axis excepted, and dtype) before any Variable
+        is written, so a failing load changes nothing. Nested (``{node: {key: value}}``) and
+        flat (``{'node.attr': value}``) layouts are accepted; when no node name matches,
+        nodes are matched by position if the structures agree.
+
+        Args:
+          state_dict: the values, such as :meth:`state_dict` or a checkpoint gave them.
+          warn: warn (``UserWarning``) when keys are missing or unexpected.
+          compatible: the layout version; only ``'v2'`` exists.
+
+        Returns:
+          A :class:`~brainpy_math.StateLoadResult` with the missing and unexpected keys.
+
+        Raises:
+          StateDictError: a value has the wrong shape or dtype, or bad options.
+        """
         from brainpy_math._src.object_state import load_state_dict
 
         return load_state_dict(self, state_dict, warn=warn, compatible=compatible)
