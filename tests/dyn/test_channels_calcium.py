@@ -146,3 +146,18 @@ def test_calcium_channels_run_in_a_compiled_loop():
 
     out = np.asarray(bm.for_loop(step, jnp.arange(200)))
     assert out.shape == (200, 2) and np.all(np.isfinite(out))
+
+
+def test_a_user_calcium_channel_feeds_the_concentration():
+    class ConstantInflux(ch.CalciumChannel):
+        def update(self, tdi, V, C_Ca, E_Ca):
+            pass
+
+        def reset_state(self, V, C_Ca, E_Ca, batch_size=None):
+            pass
+
+        def current(self, V, C_Ca, E_Ca):
+            return jnp.full(self.varshape, 2.0)
+
+    ca = ch.CalciumFirstOrder(2, alpha=0.1, beta=0.0, I=ConstantInflux(2), AHP=ch.IAHP_De1994(2))
+    np.testing.assert_allclose(ca.derivative(ca.C.value, 0.0, -65.0), 0.2, rtol=1e-6)

@@ -11,9 +11,10 @@ reversal potential follows Nernst's equation,
 (``R = 8.31441`` J/(mol K), ``F = 96.489`` kC/mol, ``T`` in °C converted to kelvin,
 ``C_0`` the extracellular concentration).
 
-Only the calcium-carrying channels (the ``ICa*`` currents) bring calcium in; the
-calcium-activated currents they hold (``IAHP_De1994``, ``ICaN_IS2008``, ``Ih_De1996``)
-add to the membrane current but carry no calcium. (BrainPy 2.3.5 counted every child's
+Only the calcium-carrying channels (the ``ICa*`` currents, and any calcium channel with
+``carries_calcium = True``, the default) bring calcium in; the calcium-activated currents
+they hold (``IAHP_De1994``, ``ICaN_IS2008``, ``Ih_De1996``) add to the membrane current
+but carry no calcium. (BrainPy 2.3.5 counted every child's
 current, with a sign that, under its own convention of inward-positive currents, kept the
 influx at zero.)
 """
@@ -156,7 +157,7 @@ class CalciumDyna(Calcium):
         E = self._reversal_potential(C)
         total: Any = 0.0
         for channel in self._channels():
-            if getattr(channel, "carries_calcium", False):
+            if getattr(channel, "carries_calcium", True):
                 total = total + channel.current(V, C, E)
         return total
 

@@ -30,7 +30,6 @@ class _ICaP2Q(Gated, CalciumChannel):
 
     _gates = ("p", "q")
     _form = "ss"
-    carries_calcium = True
 
     p: bm.Variable
     q: bm.Variable
@@ -358,6 +357,7 @@ class ICaN_IS2008(CalciumChannel):
     """
 
     master_type = CalciumDyna
+    carries_calcium = False  # a non-selective cation current
 
     p: bm.Variable
 

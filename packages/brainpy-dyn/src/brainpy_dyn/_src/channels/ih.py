@@ -140,6 +140,7 @@ class Ih_De1996(IhChannel, CalciumChannel):
     """
 
     master_type = Calcium
+    carries_calcium = False  # a mixed cation current regulated by calcium
 
     O: bm.Variable
     OL: bm.Variable

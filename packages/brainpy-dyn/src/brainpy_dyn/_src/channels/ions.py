@@ -149,9 +149,15 @@ class CalciumChannel(IonChannel):
 
     BrainPy implementation of ``brainpy.channels.CalciumChannel`` (2.3.5). Their methods
     take the calcium concentration ``C_Ca`` (mM) and reversal potential ``E_Ca`` (mV).
+
+    Attributes:
+      carries_calcium: class attribute; whether the current is carried by calcium ions and
+        so feeds the concentration of a dynamic calcium ion. ``True`` by default; the
+        calcium-activated currents that carry other ions set it to ``False``.
     """
 
     master_type = Calcium
+    carries_calcium: bool = True
 
     def update(self, tdi: Any, V: Any, C_Ca: Any, E_Ca: Any) -> None:  # type: ignore[override]
         """Advance the gates by one step."""

@@ -51,6 +51,7 @@ class IAHP_De1994(CalciumChannel, PotassiumChannel):
     """
 
     master_type = Calcium
+    carries_calcium = False  # a potassium current
 
     p: bm.Variable
 
