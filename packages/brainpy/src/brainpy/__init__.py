@@ -94,6 +94,8 @@ if _typing.TYPE_CHECKING:  # what the lazy table below resolves to, spelled out 
     from brainpy_math import BrainPyObject as BrainPyObject
     from brainpy_math import Collector as Collector
     from brainpy_math import TensorCollector as TensorCollector
+    from brainpy_math import modes as modes
+    from brainpy_math import object_base as base  # noqa: F401 - a re-export
     from brainpy_math import optimizers as optim  # noqa: F401 - a re-export
     from brainpy_math.object_base import Base as Base
 
@@ -103,6 +105,8 @@ _MODULES: dict[str, str] = {
     **{c.alias: c.module for c in _COMPONENTS},
     "connect": "brainpy_dyn.conn",  # 2.3.5's own names for bp.conn and bp.init
     "initialize": "brainpy_dyn.init",
+    "base": "brainpy_math.object_base",  # 2.3.5's bp.base: the object system
+    "modes": "brainpy_math.modes",
     "ode": "brainpy_dyn.integrators.ode",  # also brainpy.integrators.ode, as in 2.3.5
     "sde": "brainpy_dyn.integrators.sde",
     "fde": "brainpy_dyn.integrators.fde",
