@@ -279,6 +279,16 @@ def _calls() -> dict[str, tuple[Any, tuple[Any, ...], dict[str, Any]]]:
         "mean_square": (losses.mean_square, (a,), {}),
         "log_cosh": (losses.log_cosh, (a,), {}),
         "smooth_labels": (losses.smooth_labels, (p,), {"alpha": 0.1}),
+        "ctc_loss": (
+            losses.ctc_loss,
+            (
+                np.stack([x, x[::-1]]),
+                np.zeros((2, 4)),
+                np.array([[1, 2], [2, 0]]),
+                np.array([[0.0, 0.0], [0.0, 1.0]]),
+            ),
+            {},
+        ),
     }
 
 
@@ -298,7 +308,8 @@ def test_same_result_under_jit_and_from_brainpy_arrays(name):
 
 
 def test_every_public_function_is_covered_and_documented():
-    assert set(losses.__all__) == {n.removesuffix("_probs") for n in CALLS} | {"l1_loos"}
+    covered = {n.removesuffix("_probs") for n in CALLS}
+    assert set(losses.__all__) == covered | {"l1_loos", "ctc_loss_with_forward_probs"}
     for name in losses.__all__:
         fn = getattr(losses, name)
         assert fn.__module__ == "brainpy_layers.losses", name

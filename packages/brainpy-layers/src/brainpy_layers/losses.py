@@ -1,7 +1,8 @@
 """Loss and regularization functions for training (BrainPy's ``brainpy.losses``).
 
 Classification losses (the cross-entropy family, with the class axis last), regression losses
-(absolute, squared, Huber, log-cosh errors) and regularization terms. Each is a pure JAX
+(absolute, squared, Huber, log-cosh errors), the CTC loss of sequence labelling and
+regularization terms. Each is a pure JAX
 function of brainpy Arrays, JAX or NumPy arrays (or matching pytrees of them, as in BrainPy
 2.3.5) that returns a :class:`jax.Array`, so it composes with ``jit``, ``grad`` and ``vmap``.
 
@@ -37,6 +38,10 @@ from brainpy_layers._src.losses.classification import (
 from brainpy_layers._src.losses.classification import (
     softmax_cross_entropy as softmax_cross_entropy,
 )
+from brainpy_layers._src.losses.ctc import ctc_loss as ctc_loss
+from brainpy_layers._src.losses.ctc import (
+    ctc_loss_with_forward_probs as ctc_loss_with_forward_probs,
+)
 from brainpy_layers._src.losses.regression import huber_loss as huber_loss
 from brainpy_layers._src.losses.regression import l1_loos as l1_loos
 from brainpy_layers._src.losses.regression import l1_loss as l1_loss
@@ -58,6 +63,8 @@ __all__ = [
     "cross_entropy_loss",
     "cross_entropy_sigmoid",
     "cross_entropy_sparse",
+    "ctc_loss",
+    "ctc_loss_with_forward_probs",
     "huber_loss",
     "l1_loos",
     "l1_loss",
