@@ -272,3 +272,15 @@ def test_public_names():
         "sparse_matmul",
     ]:
         assert name in bm.__all__ and getattr(bm, name).__module__ == "brainpy_math", name
+
+
+def test_event_sum_table_built_under_one_trace_serves_the_next():
+    # The CSR -> ELL table made while the first function traces is cached: it must be a
+    # concrete array, not a tracer that leaks into the second trace.
+    indices = jnp.asarray(np.array([0, 2, 1, 2, 0, 1, 2]))
+    indptr = jnp.asarray(np.array([0, 2, 4, 4, 7]))
+    spikes = jnp.asarray([True, False, True, True])
+    first = bm.jit(lambda s: bm.pre2post_event_sum(s, (indices, indptr), 3, 1.0))(spikes)
+    second = bm.jit(lambda s: bm.pre2post_event_sum(s, (indices, indptr), 3, 2.0))(spikes)
+    np.testing.assert_allclose(np.asarray(first), [2.0, 1.0, 2.0])
+    np.testing.assert_allclose(np.asarray(second), [4.0, 2.0, 4.0])

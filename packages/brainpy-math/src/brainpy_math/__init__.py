@@ -54,6 +54,7 @@ from brainpy_math._src.datatypes import half as half
 from brainpy_math._src.datatypes import int as int
 from brainpy_math._src.datatypes import long as long
 from brainpy_math._src.datatypes import short as short
+from brainpy_math._src.custom_op import XLACustomOp as XLACustomOp
 from brainpy_math._src.delayvars import CONCAT_UPDATE as CONCAT_UPDATE
 from brainpy_math._src.delayvars import ROTATE_UPDATE as ROTATE_UPDATE
 from brainpy_math._src.delayvars_length import LengthDelay as LengthDelay
@@ -222,6 +223,7 @@ __all__ = sorted(
     | set(_LEGACY_NUMPY_NAMES)
     | set(_ACTIVATION_NAMES)
     | set(delayvars.__all__)
+    | {"XLACustomOp"}
     | {
         "Array",
         "ArrayCollector",

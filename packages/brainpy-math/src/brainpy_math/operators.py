@@ -1,8 +1,8 @@
 """Operators under BrainPy 2.3.5's module name ``brainpy.math.operators``.
 
-Synaptic gathering and scattering (``pre2post_*``, ``pre2syn``, ``syn2post_*``) and the
-sparse and event-driven matrix products, in pure JAX; the same functions as at the top level
-of :mod:`brainpy_math`.
+Synaptic gathering and scattering (``pre2post_*``, ``pre2syn``, ``syn2post_*``), the
+sparse and event-driven matrix products, in pure JAX, and :class:`XLACustomOp` (an operator
+from a NumPy function); the same objects as at the top level of :mod:`brainpy_math`.
 
 Examples:
   >>> import brainpy_math as bm
@@ -10,6 +10,7 @@ Examples:
   True
 """
 
+from brainpy_math._src.custom_op import XLACustomOp as XLACustomOp
 from brainpy_math._src.event_csr import event_csr_matvec as event_csr_matvec
 from brainpy_math._src.operators_pre_syn_post import (
     pre2post_coo_event_sum as pre2post_coo_event_sum,
@@ -34,6 +35,7 @@ from brainpy_math._src.sparse_csr import cusparse_csr_matvec as cusparse_csr_mat
 from brainpy_math._src.sparse_csr import sparse_matmul as sparse_matmul
 
 __all__ = [
+    "XLACustomOp",
     "csr_matvec",
     "cusparse_csr_matvec",
     "event_csr_matvec",

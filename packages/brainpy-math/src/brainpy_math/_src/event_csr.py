@@ -84,8 +84,10 @@ def csr_matvec(
         )
         if jnp.ndim(as_jax(data)) and table.weights is None:
             raise ValueError("csr_matvec: traced per-connection weights need concrete indices.")
-        weights = to_jax(table.weights) if table.weights is not None else as_jax(data)
-        table_indices = to_jax(table.indices)
+        # Concrete arrays even while a transformation traces: the cache outlives the trace.
+        with jax.ensure_compile_time_eval():
+            weights = to_jax(table.weights) if table.weights is not None else as_jax(data)
+            table_indices = to_jax(table.indices)
         _TABLES.put(indices, indptr, data, cols, (table_indices, weights))
         return Array(ell_event_matvec(events, table_indices, weights, cols))
     return Array(
