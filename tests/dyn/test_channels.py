@@ -362,3 +362,18 @@ def test_public_paths_and_signatures():
 def test_a_channel_of_another_size_is_an_error():
     with pytest.raises(ValueError, match="channel 'IL' has 3 compartments"):
         bd.CondNeuGroup(2, IL=ch.IL(3))
+
+
+def test_noise_is_euler_maruyama():
+    def run(noise):
+        bm.random.seed(7)
+        cell = bd.CondNeuGroup(
+            20000, V_initializer=bd.init.OneInit(-65.0), noise=noise, IL=ch.IL(20000, E=-65.0)
+        )
+        cell.update({"t": 0.0, "dt": 0.04})
+        return np.asarray(cell.V.value)
+
+    V = run(2.0)
+    np.testing.assert_allclose(V.std(), 2.0 * np.sqrt(0.04), rtol=0.03)
+    np.testing.assert_allclose(V.mean(), -65.0, atol=0.01)
+    np.testing.assert_allclose(run(lambda V, t: 2.0 + 0.0 * V), V, rtol=1e-6)  # a function g(V, t)

@@ -27,6 +27,7 @@ import brainpy_math as bm
 from brainpy_dyn._src.containers import Container, _collect
 from brainpy_dyn._src.context import share
 from brainpy_dyn._src.dynsys import DynamicalSystem, NeuGroup, _to_size
+from brainpy_dyn._src.initialize.helpers import noise as init_noise
 from brainpy_dyn._src.initialize.helpers import parameter, variable_
 from brainpy_dyn._src.initialize.random_inits import Uniform
 from brainpy_dyn._src.neurons.base import (
@@ -199,7 +200,9 @@ class CondNeuGroup(NeuGroup, Container):
       V_th: the potential whose upward crossing counts as a spike (mV).
       V_initializer: initial ``V`` (default: uniform in [-70, -60) from
         ``brainpy_math.random``).
-      noise: additive white noise on ``V`` (Euler–Maruyama, ``σ √dt ξ``).
+      noise: white noise on ``V``: a number, an array, an initializer or a function
+        ``g(V, t)`` giving ``σ``, added as ``σ √dt ξ`` (Euler–Maruyama); draws from
+        ``brainpy_math.random``.
       method: the integration method of ``V`` (``'exp_auto'``: exponential Euler).
       name: the group's name.
       mode: the computing mode.
@@ -250,7 +253,7 @@ class CondNeuGroup(NeuGroup, Container):
         check_positive(self.A, who, "A")
         self.V_th = parameter(V_th, self.varshape, allow_none=False, name="V_th")
         self._V_initializer = check_initializer(V_initializer, who, "V_initializer")
-        self.noise = None if noise is None else parameter(noise, self.varshape, name="noise")
+        self.noise = init_noise(noise, self.varshape)
         self.method = method
         self.integral = build_integral(self.derivative, method, who)
         self._reset_own(None)
@@ -346,8 +349,10 @@ class CondNeuGroup(NeuGroup, Container):
         V_old = self.V.value
         V = self.integral(V_old, t, dt=dt)
         if self.noise is not None:
+            g = self.noise(V_old, t)
+            g = g[0] if isinstance(g, tuple) else g
             xi = bm.as_jax(bm_random.normal(0.0, 1.0, size=V.shape)).astype(V.dtype)
-            V = V + as_value(self.noise) * jnp.sqrt(dt) * xi
+            V = V + bm.as_jax(g) * jnp.sqrt(dt) * xi
         tdi = {"t": t, "dt": dt} if not isinstance(tdi, dict) else tdi
         for channel in self._channels():
             channel.update(tdi, V_old)
