@@ -362,6 +362,10 @@ def test_public_paths_and_signatures():
 def test_a_channel_of_another_size_is_an_error():
     with pytest.raises(ValueError, match="channel 'IL' has 3 compartments"):
         bd.CondNeuGroup(2, IL=ch.IL(3))
+    with pytest.raises(ValueError, match="keep_size=True"):
+        bd.CondNeuGroup((2, 3), keep_size=True, IL=ch.IL((2, 3)))
+    cell = bd.CondNeuGroup((2, 3), keep_size=True, INa=ch.INa_HH1952((2, 3), keep_size=True))
+    assert cell.INa.p.shape == cell.V.shape == (2, 3)
 
 
 def test_noise_is_euler_maruyama():

@@ -277,6 +277,12 @@ class CondNeuGroup(NeuGroup, Container):
                 f"{type(self).__name__}: channel {key!r} has {channel.num} compartments "
                 f"(size={channel.size}), but the group has {self.num} (size={self.size})."
             )
+        if tuple(channel.varshape) != tuple(self.varshape):
+            raise ValueError(
+                f"{type(self).__name__}: channel {key!r} keeps its state in shape "
+                f"{channel.varshape}, the group in {self.varshape}; give the channel the same "
+                f"size and keep_size={self.keep_size}."
+            )
 
     def _channels(self) -> list[Channel]:
         nodes = self.nodes(level=1, include_self=False).values()
