@@ -41,6 +41,7 @@ if _typing.TYPE_CHECKING:  # what the lazy table below resolves to, spelled out 
     import brainpy_layers.losses as losses  # noqa: F401 - a re-export
     import brainpy_layers.train as train  # noqa: F401 - a re-export
     import brainpy_math as math  # noqa: F401 - a re-export
+    from brainpy import _base as base  # noqa: F401 - a re-export
     from brainpy_dyn import Channel as Channel
     from brainpy_dyn import CondNeuGroup as CondNeuGroup
     from brainpy_dyn import Container as Container
@@ -95,7 +96,6 @@ if _typing.TYPE_CHECKING:  # what the lazy table below resolves to, spelled out 
     from brainpy_math import Collector as Collector
     from brainpy_math import TensorCollector as TensorCollector
     from brainpy_math import modes as modes
-    from brainpy_math import object_base as base  # noqa: F401 - a re-export
     from brainpy_math import optimizers as optim  # noqa: F401 - a re-export
     from brainpy_math.object_base import Base as Base
 
@@ -105,7 +105,7 @@ _MODULES: dict[str, str] = {
     **{c.alias: c.module for c in _COMPONENTS},
     "connect": "brainpy_dyn.conn",  # 2.3.5's own names for bp.conn and bp.init
     "initialize": "brainpy_dyn.init",
-    "base": "brainpy_math.object_base",  # 2.3.5's bp.base: the object system
+    "base": "brainpy._base",  # 2.3.5's bp.base: the object system and the Variable files
     "modes": "brainpy_math.modes",
     "ode": "brainpy_dyn.integrators.ode",  # also brainpy.integrators.ode, as in 2.3.5
     "sde": "brainpy_dyn.integrators.sde",
