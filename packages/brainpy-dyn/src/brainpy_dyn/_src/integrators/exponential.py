@@ -39,10 +39,22 @@ DESCRIPTION = (
 
 
 def phi1(z: jax.Array) -> jax.Array:
-    """``(e^z − 1)/z``, continued by its limit 1 at ``z = 0`` (and safe to differentiate)."""
-    small = jnp.abs(z) < 1e-6
+    """``(e^z − 1)/z``, continued by its limit 1 at ``z = 0`` (and safe to differentiate).
+
+    Near 0 a Taylor polynomial is used, elsewhere ``(exp(z) − 1)/z``: ``expm1`` costs
+    several times ``exp`` on XLA's CPU backend and would dominate the step of a neuron
+    model. The switch point keeps the relative error within a few ulps: ``|z| < 0.05``
+    with 3 terms in single precision, ``|z| < 0.2`` with 12 terms in double.
+    """
+    z = jnp.asarray(z)
+    double = z.dtype == jnp.float64
+    bound, terms = (0.2, 12) if double else (0.05, 3)
+    small = jnp.abs(z) < bound
     safe = jnp.where(small, jnp.ones_like(z), z)
-    return jnp.where(small, 1 + z / 2, jnp.expm1(safe) / safe)
+    series = jnp.ones_like(z)
+    for k in range(terms, 0, -1):  # Horner: 1 + z/2! + z^2/3! + ... = sum z^j / (j+1)!
+        series = 1 + z * series * (1.0 / (k + 1))
+    return jnp.where(small, series, (jnp.exp(safe) - 1) / safe)
 
 
 def exp_euler_step(
@@ -50,13 +62,29 @@ def exp_euler_step(
     xs: tuple[jax.Array, ...],
     t: Any,
     dt: Any,
+    single: Callable[[int, Sequence[jax.Array], Any], jax.Array] | None = None,
 ) -> tuple[jax.Array, ...]:
-    """One exponential-Euler step of every variable in ``xs``."""
+    """One exponential-Euler step of every variable in ``xs``.
+
+    Args:
+      deriv: the derivative of the system, ``deriv(xs, t) -> tuple``.
+      xs: the variables.
+      t: the time.
+      dt: the step.
+      single: optionally ``single(i, xs, t)``, the derivative of variable ``i`` alone
+        (cheaper than ``deriv(xs, t)[i]`` for a joint system of separate equations).
+    """
     new = []
     for i, x in enumerate(xs):
+        if single is None:
 
-        def fi(xi: jax.Array, i: int = i) -> jax.Array:
-            return deriv([*xs[:i], xi, *xs[i + 1 :]], t)[i]
+            def fi(xi: jax.Array, i: int = i) -> jax.Array:
+                return deriv([*xs[:i], xi, *xs[i + 1 :]], t)[i]
+
+        else:
+
+            def fi(xi: jax.Array, i: int = i) -> jax.Array:
+                return jnp.asarray(single(i, [*xs[:i], xi, *xs[i + 1 :]], t))
 
         dx, a = jax.jvp(fi, (x,), (jnp.ones_like(x),))
         new.append(x + dt * phi1(a * dt) * dx)

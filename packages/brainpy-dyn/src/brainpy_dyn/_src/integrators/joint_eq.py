@@ -142,3 +142,19 @@ class JointEq:
                     )
                 out.extend(res)
         return out
+
+    def _one(self, variable: str, values: dict[str, Any]) -> Any:
+        """The derivative of one ``variable``, evaluating only the equation that defines it.
+
+        Args:
+          variable: one of :attr:`variables`.
+          values: every variable, ``'t'`` and every argument, by name.
+        """
+        for eq, vs, args in zip(self.eqs, self.vars_in_eqs, self.args_in_eqs):
+            if variable in vs:
+                given = {n: values[n] for n in (*vs, "t", *args) if n in values}
+                res = eq(**given)
+                if len(vs) == 1:
+                    return res[0] if isinstance(res, (tuple, list)) and len(res) == 1 else res
+                return res[vs.index(variable)]
+        raise DiffEqError(f"JointEq: no equation defines {variable!r}; got {self.variables}.")

@@ -20,6 +20,7 @@ from typing import Any
 import jax
 
 from brainpy_dyn._src.integrators.exponential import DESCRIPTION, exp_euler_step
+from brainpy_dyn._src.integrators.joint_eq import JointEq
 from brainpy_dyn._src.integrators.ode.base import ODEIntegrator
 
 __all__ = ["ExponentialEuler"]
@@ -84,7 +85,20 @@ class ExponentialEuler(ODEIntegrator):
 
     def step(self, rhs: Any, xs: tuple[jax.Array, ...], t: Any, dt: Any) -> tuple[jax.Array, ...]:
         """One exponential-Euler step of every variable."""
-        return exp_euler_step(rhs, xs, t, dt)
+        return exp_euler_step(rhs, xs, t, dt, getattr(rhs, "single", None))
+
+    def _rhs(self, params: tuple[Any, ...]) -> Any:
+        rhs = super()._rhs(params)
+        f = self.f
+        if isinstance(f, JointEq) and len(f.variables) > 1:
+            # Linearise each equation of a joint system alone: no other equation is evaluated.
+            names = [*f.variables, "t", *f.arguments]
+
+            def single(i: int, xs: Any, t: Any) -> Any:
+                return f._one(f.variables[i], dict(zip(names, (*xs, t, *params))))
+
+            rhs.single = single  # type: ignore[attr-defined]
+        return rhs
 
     def describe(self) -> str:
         """The update rule, as text."""
