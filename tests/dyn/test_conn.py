@@ -293,6 +293,17 @@ def test_grids_of_any_dimension_match_brute_force(size, periodic, include_self):
         np.testing.assert_array_equal(connector.build_mat(), mat)
 
 
+def test_size_mismatch_of_a_given_matrix_is_also_an_assertion_error():
+    """2.3.5 raised AssertionError here; ours is a ConnectorError (ValueError) that is one too."""
+    for make in (
+        lambda: conn.MatConn(np.ones((5, 3), dtype=bool))(5, 1),
+        lambda: conn.CSRConn(indices=np.array([0, 1]), inptr=np.array([0, 1, 2]))(3, 2),
+    ):
+        for kind in (AssertionError, conn.ConnectorError, ValueError):
+            with pytest.raises(kind, match="pre_size|post_size"):
+                make()
+
+
 def test_grid_shared_instances_and_post_slice():
     assert isinstance(conn.grid_four, conn.GridFour)
     assert isinstance(conn.grid_eight, conn.GridEight)

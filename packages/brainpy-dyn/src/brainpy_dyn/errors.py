@@ -1,5 +1,6 @@
 """Errors raised by brainpy_dyn (see each class for how to fix it)."""
 
+from brainpy_dyn._src.connect.errors import ConnectorError as ConnectorError
 from brainpy_dyn._src.errors import AnalyzerError as AnalyzerError
 from brainpy_dyn._src.errors import ContainerChildError as ContainerChildError
 from brainpy_dyn._src.errors import DelayEntryError as DelayEntryError
@@ -29,6 +30,7 @@ from brainpy_dyn._src.integrators.base import IntegratorError as IntegratorError
 __all__ = [
     "AnalyzerError",
     "CodeError",
+    "ConnectorError",
     "ContainerChildError",
     "DelayEntryError",
     "DelayTypeError",

@@ -8,7 +8,7 @@ from typing import Any
 import numpy as np
 
 from brainpy_dyn._src.connect.base import Size, TwoEndConnector, public
-from brainpy_dyn._src.connect.errors import ConnectorError
+from brainpy_dyn._src.connect.errors import ConnectorError, ConnectorSizeError
 from brainpy_dyn._src.connect.formats import IDX, coo2csr, mat2csr
 
 __all__ = ["MatConn", "IJConn", "CSRConn"]
@@ -59,7 +59,7 @@ class MatConn(TwoEndConnector):
 
     def _check_sizes(self, pre_size: tuple[int, ...], post_size: tuple[int, ...]) -> None:
         if (math.prod(pre_size), math.prod(post_size)) != self.conn_mat.shape:
-            raise ConnectorError(
+            raise ConnectorSizeError(
                 f"MatConn: conn_mat has shape {self.conn_mat.shape}, which does not match "
                 f"pre_size={pre_size}, post_size={post_size}."
             )
@@ -165,7 +165,7 @@ class CSRConn(TwoEndConnector):
 
     def _check_sizes(self, pre_size: tuple[int, ...], post_size: tuple[int, ...]) -> None:
         if math.prod(pre_size) != self.inptr.size - 1:
-            raise ConnectorError(
+            raise ConnectorSizeError(
                 f"CSRConn: inptr describes {self.inptr.size - 1} pre neurons, but "
                 f"pre_size={pre_size}."
             )

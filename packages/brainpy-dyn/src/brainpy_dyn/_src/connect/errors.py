@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from brainpy_dyn._src.errors import DynError
 
-__all__ = ["ConnectorError"]
+__all__ = ["ConnectorError", "ConnectorSizeError"]
 
 
 class ConnectorError(DynError, ValueError):
@@ -19,6 +19,14 @@ class ConnectorError(DynError, ValueError):
 
     It subclasses :class:`brainpy_dyn.errors.DynError` and :class:`ValueError`, so
     ``except ValueError`` catches it too.
+    """
+
+
+class ConnectorSizeError(ConnectorError, AssertionError):
+    """Group sizes that do not fit a connector built from a given matrix or table.
+
+    A :class:`ConnectorError` (so a ``ValueError``) that is also an ``AssertionError``,
+    which is what BrainPy 2.3.5 raised there, so 2.3.5 code that catches it still works.
     """
 
 

@@ -13,7 +13,7 @@ import numpy as np
 
 from brainpy_dyn._src.connect.base import Size, public
 from brainpy_dyn._src.connect.custom import CSRConn
-from brainpy_dyn._src.connect.errors import ConnectorError
+from brainpy_dyn._src.connect.errors import ConnectorSizeError
 from brainpy_dyn._src.connect.formats import IDX
 
 __all__ = ["SparseMatConn"]
@@ -110,7 +110,7 @@ class SparseMatConn(CSRConn):
 
     def _check_sizes(self, pre_size: tuple[int, ...], post_size: tuple[int, ...]) -> None:
         if (math.prod(pre_size), math.prod(post_size)) != self.shape:
-            raise ConnectorError(
+            raise ConnectorSizeError(
                 f"SparseMatConn: csr_mat has shape {self.shape}, which does not match "
                 f"pre_size={pre_size}, post_size={post_size}."
             )
