@@ -19,6 +19,10 @@ def test_public_names_are_the_same_objects():
     assert issubclass(bm.NeuTimeDelay, bm.TimeDelay)
     assert issubclass(bm.NeuLenDelay, bm.LengthDelay)
     assert isinstance(bm.TimeDelay(bm.zeros(1), 1.0), bm.BrainPyObject)
+    # 2.3.5 kept every delay class in one module; its path still finds them.
+    from brainpy_math._src import delayvars as one_module
+
+    assert one_module.TimeDelay is bm.TimeDelay and one_module.NeuLenDelay is bm.NeuLenDelay
 
 
 # ---------------------------------------------------------------------------------- LengthDelay

@@ -104,3 +104,20 @@ def fill_rows(owner: str, name: str, value: Any, shape: tuple[int, ...], dtype: 
             f"{owner}: {name} must broadcast to the history shape {shape} (steps, *target "
             f"shape), got shape {tuple(arr.shape)}."
         ) from None
+
+
+_SUBCLASSES = {
+    "TimeDelay": "delayvars_time",
+    "NeuTimeDelay": "delayvars_time",
+    "LengthDelay": "delayvars_length",
+    "NeuLenDelay": "delayvars_length",
+}
+
+
+def __getattr__(name: str) -> Any:
+    """The delay classes under this module too (BrainPy 2.3.5 defined them all in one)."""
+    if name in _SUBCLASSES:
+        import importlib
+
+        return getattr(importlib.import_module(f"brainpy_math._src.{_SUBCLASSES[name]}"), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
