@@ -214,3 +214,25 @@ def test_bad_options():
         odeint(lambda x, t: x, method="rk4", beta=0.5)
     with pytest.raises(TypeError, match="callable"):
         ode.Euler(3.0)
+
+
+def test_integrator_base_calls_its_integral_and_updates_state_delays():
+    delay = bm.LengthDelay(bm.zeros(1), 2)
+    itg = Integrator(["x"], ["t", "a"], ["x", "t", "a"], dt=0.5, state_delays={"x": delay})
+    with pytest.raises(IntegratorError, match="set_integral"):
+        itg(1.0, 0.0, 2.0)
+    with pytest.raises(IntegratorError, match="callable"):
+        itg.set_integral(3)
+    itg.set_integral(lambda x, t, a, dt=0.5: x + a * dt)
+    assert float(itg(bm.ones(1), 0.0, a=2.0)[0]) == 2.0
+    assert float(delay(0)[0]) == 2.0  # the new state went into the delay
+    with pytest.raises(IntegratorError, match="dt"):
+        Integrator(["x"], ["t"], ["x", "t"], dt=0.0)
+
+
+def test_show_code_prints_the_scheme(capsys):
+    odeint(lambda x, t: -x, method="rk4", show_code=True, name="demo_rk4")
+    out = capsys.readouterr().out
+    assert "demo_rk4" in out and "k4 = f(" in out
+    odeint(lambda x, t: -x, method="rkdp", adaptive=True, show_code=True)
+    assert "dt_new" in capsys.readouterr().out
