@@ -32,10 +32,10 @@ __all__ = [
 ]
 
 CONTINUOUS = "continuous"
-"""The system is ``dx/dt = f(x)``: a fixed point is a zero of ``f``."""
+"""The system is ``dx/dt = f(x)``, whose fixed points are the zeros of ``f``."""
 
 DISCRETE = "discrete"
-"""The system is ``x[t+1] = F(x[t])``: a fixed point satisfies ``F(x) = x``."""
+"""The system is ``x[t+1] = F(x[t])``, whose fixed points satisfy ``F(x) = x``."""
 
 # Names of the functions an analyzer builds (keys of its ``analyzed_results``/caches).
 F_vmap_fx = "F_vmap_fx"

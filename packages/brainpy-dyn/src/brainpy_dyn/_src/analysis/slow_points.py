@@ -376,7 +376,7 @@ class SlowPointFinder:
 
     @property
     def fixed_points(self) -> Any:
-        """The points found: an array ``(n, ...)``, or ``{name: (n, *shape)}`` for a system."""
+        """The points found, an array ``(n, ...)`` (``{name: (n, *shape)}`` for a system)."""
         self._require()
         return self._unflatten(self._fixed_points)
 
