@@ -60,6 +60,7 @@ if _typing.TYPE_CHECKING:  # what the lazy table below resolves to, spelled out 
     from brainpy_dyn import TwoEndConn as TwoEndConn
     from brainpy_dyn import analysis as analysis
     from brainpy_dyn import channels as channels
+    from brainpy_dyn import check as check
     from brainpy_dyn import conn as conn
     from brainpy_dyn import conn as connect  # noqa: F401 - a re-export
     from brainpy_dyn import errors as errors
@@ -74,11 +75,13 @@ if _typing.TYPE_CHECKING:  # what the lazy table below resolves to, spelled out 
     from brainpy_dyn import not_pass_shared as not_pass_shared
     from brainpy_dyn import odeint as odeint
     from brainpy_dyn import rates as rates
+    from brainpy_dyn import running as running
     from brainpy_dyn import sdeint as sdeint
     from brainpy_dyn import share as share
     from brainpy_dyn import synapses as synapses
     from brainpy_dyn import synouts as synouts
     from brainpy_dyn import synplast as synplast
+    from brainpy_dyn import tools as tools
     from brainpy_dyn import visualize as visualize
     from brainpy_dyn.integrators import Integrator as Integrator
     from brainpy_dyn.integrators import fde as fde
@@ -97,6 +100,7 @@ if _typing.TYPE_CHECKING:  # what the lazy table below resolves to, spelled out 
     from brainpy_math import TensorCollector as TensorCollector
     from brainpy_math import modes as modes
     from brainpy_math import optimizers as optim  # noqa: F401 - a re-export
+    from brainpy_math import optimizers as optimizers
     from brainpy_math.object_base import Base as Base
 
 # Modules re-exported under ``brainpy.<name>``: name -> the real module. Each is also importable
@@ -114,11 +118,13 @@ _MODULES: dict[str, str] = {
     "losses": "brainpy_layers.losses",
     "train": "brainpy_layers.train",
     "optim": "brainpy_math.optimizers",
+    "optimizers": "brainpy_math.optimizers",  # 2.3.5's older name of brainpy.optim
     **{
         name: f"brainpy_dyn.{name}"
         for name in (
             "analysis",
             "channels",
+            "check",
             "conn",
             "errors",
             "experimental",
@@ -128,9 +134,11 @@ _MODULES: dict[str, str] = {
             "measure",
             "neurons",
             "rates",
+            "running",
             "synapses",
             "synouts",
             "synplast",
+            "tools",
             "visualize",
         )
     },
