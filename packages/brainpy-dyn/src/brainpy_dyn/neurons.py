@@ -4,7 +4,9 @@ BrainPy implementation of ``brainpy.neurons`` (2.3.5): the passive
 :class:`LeakyIntegrator`, integrate-and-fire families (:class:`LIF`, :class:`ExpIF`,
 :class:`AdExIF`, :class:`QuaIF`, :class:`AdQuaIF`, :class:`GIF`, :class:`ALIFBellec2020`),
 :class:`Izhikevich`, the phenomenological :class:`HindmarshRose` and :class:`FHN`, the conductance-based
-:class:`HH`, :class:`MorrisLecar` and :class:`WangBuzsakiModel`, the noise group
+:class:`HH`, :class:`MorrisLecar` and :class:`WangBuzsakiModel`, the fractional-order
+:class:`FractionalFHR` and :class:`FractionalIzhikevich` (base :class:`FractionalNeuron`), the
+noise group
 :class:`OUProcess`, and the input groups :class:`PoissonGroup`, :class:`SpikeTimeGroup`,
 :class:`InputGroup` and :class:`OutputGroup`. ``surrogate`` holds the
 surrogate-gradient spike functions used in ``TrainingMode``.
