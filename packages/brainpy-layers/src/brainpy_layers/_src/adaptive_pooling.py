@@ -90,7 +90,7 @@ class _AdaptivePoolNd(Layer):
         Raises:
           LayerInputShapeError: ``x`` has too few axes or an empty pooled axis.
         """
-        x = as_input(x)
+        x = as_input(x, type(self).__name__)
         layer = type(self).__name__
         axes = _pool_axes(x.ndim, self.num_spatial_dims, self.channel_axis, layer)
         if any(x.shape[a] == 0 for a in axes):

@@ -23,7 +23,7 @@ import numpy as np
 
 import brainpy_dyn as bd
 import brainpy_math as bm
-from brainpy_layers._src.errors import LayerArgumentError, LayerModeError
+from brainpy_layers._src.errors import LayerArgumentError, LayerArgumentTypeError, LayerModeError
 
 __all__ = [
     "Layer",
@@ -97,9 +97,27 @@ def read(param: Any) -> Any:
     return param.value if isinstance(param, bm.Array) else param
 
 
-def as_input(x: Any) -> jax.Array:
-    """The JAX array behind an input (a brainpy Array, a NumPy array, a list …)."""
-    return jnp.asarray(bm.as_jax(x))
+def as_input(x: Any, layer: str = "a layer") -> jax.Array:
+    """The JAX array behind an input (a brainpy Array, a NumPy array, a list …).
+
+    Raises:
+      LayerArgumentTypeError: the input is not numeric (a string, objects, ...).
+    """
+    if isinstance(x, (str, bytes)):
+        raise LayerArgumentTypeError(
+            f"{layer}: the input must be a numeric array, got {type(x).__name__} {x!r:.40}."
+        )
+    try:
+        value = jnp.asarray(bm.as_jax(x))
+    except TypeError as err:
+        raise LayerArgumentTypeError(
+            f"{layer}: the input must be a numeric array, got {type(x).__name__} ({err})."
+        ) from None
+    if not (jnp.issubdtype(value.dtype, jnp.number) or value.dtype == jnp.bool_):
+        raise LayerArgumentTypeError(
+            f"{layer}: the input must be a numeric array, got dtype {value.dtype}."
+        )
+    return value
 
 
 def mode_batch_size(mode: bm.Mode, batch_size: Any, layer: str) -> int | None:

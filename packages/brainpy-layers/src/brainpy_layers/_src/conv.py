@@ -13,7 +13,7 @@ from jax import lax
 import brainpy_dyn as bd
 import brainpy_math as bm
 from brainpy_layers._src.base import Layer, as_input, is_batching, make_param, public, read
-from brainpy_layers._src.errors import LayerArgumentError
+from brainpy_layers._src.errors import LayerArgumentError, LayerInputShapeError
 from brainpy_layers._src.padding import (
     DIMENSION_NUMBERS,
     PaddingLike,
@@ -158,16 +158,24 @@ class _ConvND(Layer):
         Raises:
           LayerInputShapeError: wrong rank or channel count.
         """
-        x = as_input(x)
+        layer = type(self).__name__
+        x = as_input(x, layer)
         batching = is_batching(self.mode)
         check_input(
-            type(self).__name__,
+            layer,
             x.shape,
             batching,
             type(self.mode).__name__,
             self.num_spatial_dims,
             self.in_channels,
         )
+        spatial = x.shape[1:-1] if batching else x.shape[:-1]
+        if 0 in self.output_shape(spatial):
+            raise LayerInputShapeError(
+                f"{layer}: the output would be empty: the spatial input {tuple(spatial)} is "
+                f"smaller than the kernel {self.kernel_size} (dilation {self.rhs_dilation}) "
+                f"with padding {self.padding!r}; pad the input or use padding='SAME'."
+            )
         w = read(self.w)
         if self.mask is not None:
             w = w * self.mask

@@ -160,7 +160,7 @@ class _ConvNDLSTMCell(Layer):
           LayerInputShapeError: wrong rank, channel count or spatial shape, or a batch size
             that differs from the state's (other than 1).
         """
-        x = as_input(x)
+        x = as_input(x, type(self).__name__)
         layer = type(self).__name__
         batching = is_batching(self.mode)
         check_input(

@@ -212,7 +212,7 @@ class _ConvTransposeND(Layer):
           LayerInputShapeError: wrong rank or channel count, or an input too small to give
             any output with this padding.
         """
-        x = as_input(x)
+        x = as_input(x, type(self).__name__)
         layer = type(self).__name__
         batching = is_batching(self.mode)
         check_input(

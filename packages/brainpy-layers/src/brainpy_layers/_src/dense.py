@@ -94,7 +94,7 @@ class Dense(Layer):
         Raises:
           LayerInputShapeError: the last axis of ``x`` is not ``num_in`` long.
         """
-        x = as_input(x)
+        x = as_input(x, type(self).__name__)
         if x.ndim == 0 or x.shape[-1] != self.num_in:
             raise LayerInputShapeError(
                 f"{type(self).__name__}: expected input of shape (..., {self.num_in}) "
@@ -119,7 +119,7 @@ class Dense(Layer):
 
     def _fit_inputs(self, x: Any) -> jax.Array:
         """``x`` with a leading column of ones when the layer has a bias (2.3.5's layout)."""
-        x = as_input(x)
+        x = as_input(x, type(self).__name__)
         if self.b is None:
             return x
         return jnp.concatenate([jnp.ones((*x.shape[:-1], 1), x.dtype), x], axis=-1)
@@ -130,7 +130,7 @@ class Dense(Layer):
                 f"{type(self).__name__}: only a layer built in TrainingMode can be fitted, "
                 f"this one is in {self.mode!r}."
             )
-        w = as_input(w)
+        w = as_input(w, type(self).__name__)
         if self.b is not None:
             self.b.value = w[0].astype(self.b.dtype)
             w = w[1:]

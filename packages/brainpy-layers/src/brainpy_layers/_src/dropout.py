@@ -68,7 +68,7 @@ class Dropout(Layer):
 
     def update(self, x: Any) -> jax.Array:
         """Return ``x`` with each element kept (×``1/prob``) with probability ``prob`` when fitting."""
-        data = as_input(x)
+        data = as_input(x, type(self).__name__)
         fit = bd.share.load("fit", False)
         if isinstance(fit, bool | np.bool_) and not fit:
             return data

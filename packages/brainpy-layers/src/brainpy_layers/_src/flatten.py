@@ -44,7 +44,7 @@ class Flatten(Layer):
         Raises:
           LayerInputShapeError: a batching-mode input without a batch axis (a scalar).
         """
-        x = as_input(x)
+        x = as_input(x, type(self).__name__)
         if is_batching(self.mode):
             if x.ndim < 1:
                 raise LayerInputShapeError(

@@ -167,7 +167,7 @@ class _BatchNormNd(Layer):
         Raises:
           LayerInputShapeError: wrong rank, or a feature axis without ``num_features`` entries.
         """
-        x = _as_float(as_input(x))
+        x = _as_float(as_input(x, type(self).__name__))
         layer = type(self).__name__
         batching = is_batching(self.mode)
         ndim = self.num_spatial_dims + 2
@@ -509,7 +509,7 @@ class LayerNorm(Layer):
         Raises:
           LayerInputShapeError: the trailing axes of ``x`` are not ``normalized_shape``.
         """
-        x = _as_float(as_input(x))
+        x = _as_float(as_input(x, type(self).__name__))
         k = len(self.normalized_shape)
         if tuple(x.shape[x.ndim - k :]) != self.normalized_shape or x.ndim < k:
             raise LayerInputShapeError(
@@ -636,7 +636,7 @@ class GroupNorm(Layer):
           LayerInputShapeError: the last axis is not ``num_channels`` long, or a batching-mode
             input has no axis besides the channels.
         """
-        x = _as_float(as_input(x))
+        x = _as_float(as_input(x, type(self).__name__))
         layer = type(self).__name__
         batching = is_batching(self.mode)
         if x.ndim < (2 if batching else 1) or x.shape[-1] != self.num_channels:

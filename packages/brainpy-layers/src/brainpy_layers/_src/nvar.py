@@ -163,7 +163,7 @@ class NVAR(Layer):
             another batch size than 1) cannot take.
         """
         layer = type(self).__name__
-        x = as_input(x)
+        x = as_input(x, type(self).__name__)
         batching = is_batching(self.mode)
         rank = 2 if batching else 1
         if x.ndim != rank or x.shape[-1] != self.num_in:

@@ -230,7 +230,7 @@ class _Pool(Layer):
           LayerInputShapeError: ``kernel_size``, ``stride`` or ``padding`` do not have one entry
             per pooled axis of ``x``, or ``channel_axis`` is not an axis of ``x``.
         """
-        x = as_input(x)
+        x = as_input(x, type(self).__name__)
         axes = self._pooled_axes(x.ndim)
         window = self._spread(self.kernel_size, x.ndim, axes, 1, "kernel_size")
         strides = self._spread(self.stride, x.ndim, axes, 1, "stride")
@@ -403,7 +403,7 @@ class _PoolNd(Layer):
         Raises:
           LayerInputShapeError: ``x`` has too few axes, or ``channel_axis`` is not one of them.
         """
-        x = as_input(x)
+        x = as_input(x, type(self).__name__)
         axes = _pool_axes(x.ndim, self.num_spatial_dims, self.channel_axis, type(self).__name__)
         window, strides = [1] * x.ndim, [1] * x.ndim
         pads: list[tuple[int, int]] = [(0, 0)] * x.ndim

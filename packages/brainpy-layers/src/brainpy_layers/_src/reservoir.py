@@ -321,7 +321,7 @@ class Reservoir(Layer):
           LayerInputShapeError: ``x`` has the wrong shape, or a batch that the state (of
             another batch size than 1) cannot take.
         """
-        x = as_input(x)
+        x = as_input(x, type(self).__name__)
         layer = type(self).__name__
         batching = is_batching(self.mode)
         if batching:

@@ -103,7 +103,7 @@ class RNNCell(RNNCellBase):
           LayerInputShapeError: ``x`` has the wrong shape, or a batch that the state
             (of another batch size than 1) cannot take.
         """
-        x = as_input(x)
+        x = as_input(x, type(self).__name__)
         self._check_input(x)
         h = x @ read(self.Wi) + self.state.value @ read(self.Wh)
         if self.b is not None:

@@ -241,7 +241,7 @@ class LSTMCell(RNNCellBase):
 
     def update(self, x: Any) -> jax.Array:
         """Advance one step with input ``x`` (``(N, num_in)``, or ``(num_in,)``); return ``h'``."""
-        x = as_input(x)
+        x = as_input(x, type(self).__name__)
         self._check_input(x)
         state = self.state.value
         h, c = state[..., : self.num_out], state[..., self.num_out :]
@@ -324,7 +324,7 @@ class GRUCell(RNNCellBase):
 
     def update(self, x: Any) -> jax.Array:
         """Advance one step with input ``x`` (``(N, num_in)``, or ``(num_in,)``); return ``h'``."""
-        x = as_input(x)
+        x = as_input(x, type(self).__name__)
         self._check_input(x)
         n2 = 2 * self.num_out
         h = self.state.value
