@@ -40,17 +40,20 @@ def sign_change_brackets(values: np.ndarray, axis: int) -> tuple[np.ndarray, ...
     return tuple(idx[i] for i in order)
 
 
-_COMPILED: dict[tuple[Any, ...], Any] = {}
-_MAX_CACHE = 64
-
-
 def _compiled(key: tuple[Any, ...], build: Callable[[], Any]) -> Any:
-    """A compiled function cached under ``key`` (its model function and settings)."""
-    fn = _COMPILED.get(key)
+    """A compiled function cached on the model function ``key[0]`` under the rest of ``key``.
+
+    The cache lives as long as the model function (one per analyzer), so an analyzer reuses
+    its compiled solvers from call to call and frees them with itself.
+    """
+    F, rest = key[0], key[1:]
+    try:
+        cache = F.__dict__.setdefault("_analysis_compiled", {})
+    except AttributeError:  # a callable without a __dict__: no caching
+        return build()
+    fn = cache.get(rest)
     if fn is None:
-        if len(_COMPILED) >= _MAX_CACHE:
-            _COMPILED.pop(next(iter(_COMPILED)))
-        fn = _COMPILED[key] = build()
+        fn = cache[rest] = build()
     return fn
 
 
