@@ -301,6 +301,16 @@ def test_input_types_and_ops(kind, op, start, expected):
     np.testing.assert_allclose(runner.mon["seen"], np.full((3, 2), expected))
 
 
+@pytest.mark.parametrize(
+    "inputs", [["input", 2.0], ("input", 2.0), ["input", 2.0, "fix", "="], [("input", 2.0)]]
+)
+def test_one_input_given_flat_as_in_2_3_5(inputs):
+    model = Integrator()
+    runner = runner_for(model, inputs=inputs, monitors=["x"])
+    runner.run(0.3)
+    np.testing.assert_allclose(runner.mon["x"][:, 0], [0.2, 0.4, 0.6], rtol=1e-6)
+
+
 def test_iter_inputs_follow_the_absolute_step():
     model = Integrator(1)
     runner = runner_for(

@@ -67,11 +67,11 @@ def _normalize(inputs: Any) -> list:
     if inputs is None:
         return []
     if (
-        isinstance(inputs, tuple)
+        isinstance(inputs, (tuple, list))
         and 2 <= len(inputs) <= 4
         and isinstance(inputs[0], (str, bm.Variable))
-    ):
-        return [inputs]
+    ):  # one input given flat, ('V', 1.) or ['V', 1.] (2.3.5 accepted both)
+        return [tuple(inputs)]
     if isinstance(inputs, (list, tuple)):
         return list(inputs)
     raise InputValueError(
