@@ -512,7 +512,7 @@ def test_public_names():
     assert sorted(optim.__all__) == sorted(
         [
             "Adadelta", "Adagrad", "Adam", "AdamW", "Adan", "Constant", "CosineAnnealingLR",
-            "ExponentialDecay", "ExponentialLR", "InverseTimeDecay", "LARS", "Momentum",
+            "CosineAnnealingWarmRestarts", "ExponentialDecay", "ExponentialLR", "InverseTimeDecay", "LARS", "Momentum",
             "MomentumNesterov", "MultiStepLR",
             "Optimizer", "PiecewiseConstant", "PolynomialDecay", "RMSProp", "SGD", "Scheduler",
             "StepLR", "make_schedule",

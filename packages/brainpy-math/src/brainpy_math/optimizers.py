@@ -28,6 +28,9 @@ from brainpy_math._src.optimizers.base import Optimizer as Optimizer
 from brainpy_math._src.optimizers.lars import LARS as LARS
 from brainpy_math._src.optimizers.schedulers import Constant as Constant
 from brainpy_math._src.optimizers.schedulers import CosineAnnealingLR as CosineAnnealingLR
+from brainpy_math._src.optimizers.schedulers import (
+    CosineAnnealingWarmRestarts as CosineAnnealingWarmRestarts,
+)
 from brainpy_math._src.optimizers.schedulers import ExponentialDecay as ExponentialDecay
 from brainpy_math._src.optimizers.schedulers import ExponentialLR as ExponentialLR
 from brainpy_math._src.optimizers.schedulers import InverseTimeDecay as InverseTimeDecay
@@ -51,6 +54,7 @@ __all__ = [
     "Adan",
     "Constant",
     "CosineAnnealingLR",
+    "CosineAnnealingWarmRestarts",
     "ExponentialDecay",
     "ExponentialLR",
     "InverseTimeDecay",

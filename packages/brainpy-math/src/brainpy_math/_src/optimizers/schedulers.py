@@ -8,7 +8,8 @@ by ``bm.jit`` reads and advances them. Two counters exist:
   :class:`CosineAnnealingLR`, :class:`ExponentialLR`), as ``torch.optim.lr_scheduler`` does.
 * ``last_call``, advanced by :meth:`Scheduler.step_call` (every optimizer update calls it),
   drives the update-based schedulers (:class:`ExponentialDecay`, :class:`InverseTimeDecay`,
-  :class:`PolynomialDecay`, :class:`PiecewiseConstant`).
+  :class:`PolynomialDecay`, :class:`PiecewiseConstant`, and
+  :class:`CosineAnnealingWarmRestarts`, whose epochs are ``num_call_per_epoch`` updates).
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ __all__ = [
     "StepLR",
     "MultiStepLR",
     "CosineAnnealingLR",
+    "CosineAnnealingWarmRestarts",
     "ExponentialLR",
     "make_schedule",
 ]
@@ -366,6 +368,82 @@ class CosineAnnealingLR(Scheduler):
         return self.eta_min + (self.lr - self.eta_min) * (1 + cos) / 2
 
 
+class CosineAnnealingWarmRestarts(Scheduler):
+    """BrainPy implementation of :class:`torch.optim.lr_scheduler.CosineAnnealingWarmRestarts`.
+
+    Cosine annealing from ``lr`` to ``eta_min`` over ``T_i`` epochs, then a restart at
+    ``lr``; the first period has ``T_0`` epochs and each next one ``T_mult`` times more. The
+    scheduler counts optimizer updates: epoch ``e`` is update ``i`` with
+    ``e = floor(i / num_call_per_epoch)`` (:meth:`current_epoch`). Within period ``k`` at
+    ``T_cur`` epochs since the restart the rate is
+    ``eta_min + (lr - eta_min) * (1 + cos(pi * T_cur / T_i)) / 2``.
+
+    Args:
+      lr: the initial (maximum) learning rate.
+      num_call_per_epoch: the number of optimizer updates in one epoch.
+      T_0: the number of epochs of the first period.
+      T_mult: the growth factor of the periods, an int >= 1.
+      eta_min: the minimum learning rate.
+      last_epoch: see :class:`Scheduler`.
+      last_call: the index of the last finished update; ``-1`` starts at update 0.
+
+    Examples:
+      >>> import brainpy_math as bm
+      >>> sch = bm.optimizers.CosineAnnealingWarmRestarts(1.0, num_call_per_epoch=10, T_0=2)
+      >>> [round(float(sch(i)), 3) for i in (0, 10, 20, 30)]  # restart at epoch 2
+      [1.0, 0.5, 1.0, 0.5]
+    """
+
+    counter = "call"
+
+    def __init__(
+        self,
+        lr: float,
+        num_call_per_epoch: int,
+        T_0: int,
+        T_mult: int = 1,
+        eta_min: float = 0.0,
+        last_epoch: int = -1,
+        last_call: int = -1,
+    ):
+        super().__init__(lr, last_epoch)
+        owner = type(self).__name__
+        self.num_call_per_epoch = _check_positive_int(
+            num_call_per_epoch, "num_call_per_epoch", owner
+        )
+        self.T_0 = _check_positive_int(T_0, "T_0", owner)
+        self.T_mult = _check_positive_int(T_mult, "T_mult", owner)
+        self.eta_min = check_lr(eta_min, owner + " (eta_min)")
+        if isinstance(last_call, bool) or not isinstance(last_call, int) or last_call < -1:
+            raise ValueError(f"{owner}: last_call must be an int >= -1, got {last_call!r}.")
+        self.last_call.value = jnp.asarray(last_call + 1, jnp.int32)
+
+    def current_epoch(self, i: Any = None) -> jax.Array:
+        """The epoch of update ``i`` (default: the current update count)."""
+        i = self.last_call.value if i is None else jnp.asarray(as_jax(i))
+        return jnp.floor_divide(i, self.num_call_per_epoch)
+
+    def _at(self, i: jax.Array) -> jax.Array:
+        epoch = self.current_epoch(i).astype(jnp.float32)
+        if self.T_mult == 1:
+            t_cur = jnp.mod(epoch, self.T_0)
+            t_i = jnp.full_like(epoch, self.T_0)
+        else:
+            # Period n starts at epoch T_0 (T_mult^n - 1) / (T_mult - 1).
+            n = jnp.floor(jnp.log(epoch / self.T_0 * (self.T_mult - 1) + 1) / jnp.log(self.T_mult))
+            start = self.T_0 * (self.T_mult**n - 1) / (self.T_mult - 1)
+            # Rounding of the logarithm at a period's first epoch: move to the right period.
+            n = jnp.where(epoch < start, n - 1, n)
+            n = jnp.where(
+                epoch >= self.T_0 * (self.T_mult ** (n + 1) - 1) / (self.T_mult - 1), n + 1, n
+            )
+            start = self.T_0 * (self.T_mult**n - 1) / (self.T_mult - 1)
+            t_cur = epoch - start
+            t_i = self.T_0 * self.T_mult**n
+        cos = jnp.cos(jnp.pi * t_cur / t_i)
+        return self.eta_min + (self.lr - self.eta_min) * (1 + cos) / 2
+
+
 class ExponentialLR(Scheduler):
     """BrainPy implementation of :class:`torch.optim.lr_scheduler.ExponentialLR`.
 
@@ -413,6 +491,7 @@ for _cls in (
     StepLR,
     MultiStepLR,
     CosineAnnealingLR,
+    CosineAnnealingWarmRestarts,
     ExponentialLR,
     make_schedule,
 ):
