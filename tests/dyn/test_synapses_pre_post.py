@@ -117,3 +117,26 @@ def test_bad_arguments_name_what_was_expected():
         bd.synapses.Exponential(pre, post, bd.conn.All2All(pre=4, post=4))
     with pytest.raises(TypeError, match="conn must be a two-end connector"):
         bd.synapses.Exponential(pre, post, np.ones((2, 3)))
+
+
+def test_cuba_target_var_none_returns_the_current_and_a_variable_receives_it():
+    pre = bd.neurons.SpikeTimeGroup(1, times=[0.0], indices=[0])
+    post = bd.neurons.LIF(2, V_th=1e9)
+    quiet = bd.synapses.Exponential(
+        pre, post, bd.conn.All2All(), g_max=2.0, output=bd.synouts.CUBA(target_var=None)
+    )
+    extra = bm.Variable(bm.zeros(2))
+    direct = bd.synapses.Exponential(
+        pre, post, bd.conn.All2All(), g_max=3.0, output=bd.synouts.CUBA(target_var=extra)
+    )
+    bd.share.save(t=0.0, i=0, dt=DT)
+    pre()
+    post.input.value = bm.zeros(2)
+    current = quiet()
+    np.testing.assert_allclose(current, [2.0, 2.0])
+    np.testing.assert_array_equal(post.input.value, [0.0, 0.0])  # nothing added
+    direct()
+    np.testing.assert_allclose(extra.value, [3.0, 3.0])
+    np.testing.assert_array_equal(post.input.value, [0.0, 0.0])
+    with pytest.raises(TypeError, match="target_var"):
+        bd.synapses.Exponential(pre, post, bd.conn.All2All(), output=bd.synouts.CUBA(target_var=3))

@@ -25,7 +25,8 @@ class COBA(SynOut):
 
     Args:
       E: reversal potential (mV).
-      target_var: the postsynaptic Variable a pre/post synapse adds the current to.
+      target_var: where a pre/post synapse adds the current: the name of a Variable of the
+        postsynaptic group, a Variable, or ``None`` (the synapse only returns the current).
       membrane_var: the postsynaptic membrane potential a pre/post synapse reads.
       name: the object name.
 
@@ -38,7 +39,7 @@ class COBA(SynOut):
     def __init__(
         self,
         E: float = 0.0,
-        target_var: str = "input",
+        target_var: str | bm.Variable | None = "input",
         membrane_var: str = "V",
         name: str | None = None,
     ):
@@ -58,13 +59,18 @@ class COBA(SynOut):
 class CUBA(SynOut):
     """Current-based output: ``I = g`` (the membrane potential is ignored).
 
+    Args:
+      target_var: where a pre/post synapse adds the current: the name of a Variable of the
+        postsynaptic group, a Variable, or ``None`` (the synapse only returns the current).
+      name: the object name.
+
     Examples:
       >>> import brainpy_dyn as bp
       >>> float(bp.experimental.CUBA()(0.5, -60.))
       0.5
     """
 
-    def __init__(self, target_var: str = "input", name: str | None = None):
+    def __init__(self, target_var: str | bm.Variable | None = "input", name: str | None = None):
         super().__init__(name=name)
         self.target_var = target_var
 
@@ -84,7 +90,7 @@ class MgBlock(SynOut):
         cc_Mg: float = 1.2,
         alpha: float = 0.062,
         beta: float = 3.57,
-        target_var: str = "input",
+        target_var: str | bm.Variable | None = "input",
         membrane_var: str = "V",
         name: str | None = None,
     ):

@@ -69,7 +69,14 @@ class _PrePost:
     def _attach(self, pre: Any, post: Any, delay_step: Any, stop_spike_gradient: bool) -> None:
         who = self.name  # type: ignore[attr-defined]
         target = getattr(self.out, "target_var", "input")  # type: ignore[attr-defined]
-        if not isinstance(getattr(post, target, None), bm.Variable):
+        if target is None or isinstance(target, bm.Variable):
+            pass  # the current is returned only, or added to that Variable
+        elif not isinstance(target, str):
+            raise TypeError(
+                f"{who}: the output's target_var must be a name of a Variable of post, a "
+                f"Variable or None, got {target!r}."
+            )
+        elif not isinstance(getattr(post, target, None), bm.Variable):
             raise ValueError(
                 f"{who}: post must have a Variable {target!r} to receive the synaptic current "
                 f"(neuron groups have 'input' with input_var=True), got {post!r}."
@@ -123,7 +130,11 @@ class _PrePost:
         membrane = getattr(self.post, self._membrane_var, None)
         post_v = None if membrane is None else bm.as_jax(membrane)
         current = super().update(pre_spike, post_v)  # type: ignore[misc]
-        target = getattr(self.post, self._target_var)
+        if self._target_var is None:  # target_var=None: the caller uses the current
+            return current
+        target = self._target_var
+        if isinstance(target, str):
+            target = getattr(self.post, target)
         target.value = target.value + jnp.asarray(current, target.dtype)
         return current
 
