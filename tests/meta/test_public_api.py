@@ -50,6 +50,7 @@ EXPECTED_ALL = [
     "conn",
     "connect",
     "dyn",
+    "encoding",
     "errors",
     "experimental",
     "fde",

@@ -7,6 +7,7 @@ integrators and the ``DSRunner`` and ``LoopOverTime``, built on :mod:`brainpy_ma
 from brainpy_dyn import analysis as analysis
 from brainpy_dyn import channels as channels
 from brainpy_dyn import conn as conn
+from brainpy_dyn import encoding as encoding
 from brainpy_dyn import errors as errors
 from brainpy_dyn import experimental as experimental
 from brainpy_dyn import init as init
@@ -70,6 +71,7 @@ __all__ = [
     "DSView",
     "DynamicalSystem",
     "DynamicalSystemNS",
+    "encoding",
     "errors",
     "experimental",
     "fdeint",

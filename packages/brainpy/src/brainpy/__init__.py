@@ -63,6 +63,7 @@ if _typing.TYPE_CHECKING:  # what the lazy table below resolves to, spelled out 
     from brainpy_dyn import check as check
     from brainpy_dyn import conn as conn
     from brainpy_dyn import conn as connect  # noqa: F401 - a re-export
+    from brainpy_dyn import encoding as encoding
     from brainpy_dyn import errors as errors
     from brainpy_dyn import experimental as experimental
     from brainpy_dyn import fdeint as fdeint
@@ -126,6 +127,7 @@ _MODULES: dict[str, str] = {
             "channels",
             "check",
             "conn",
+            "encoding",
             "errors",
             "experimental",
             "init",
