@@ -7,6 +7,7 @@ without network access, so references into other libraries render as plain text.
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -23,11 +24,11 @@ extensions = [
     "sphinx.ext.autodoc",
     "sphinx.ext.autosummary",
     "sphinx.ext.napoleon",
-    "myst_parser",
+    "myst_nb",  # MyST markdown, and the user guide's pages as notebooks run at build time
     "public_api",
 ]
-source_suffix = {".rst": "restructuredtext", ".md": "markdown"}
-exclude_patterns = ["_build"]
+source_suffix = {".rst": "restructuredtext", ".md": "myst-nb"}
+exclude_patterns = ["_build", "jupyter_execute", ".jupyter_cache"]
 nitpicky = True
 
 # Google-style docstrings only.
@@ -51,6 +52,18 @@ _EXTERNAL = sorted(
 nitpick_ignore_regex = [(r"py:.*", rf"({'|'.join(_EXTERNAL)})(\..*)?")]
 
 myst_heading_anchors = 3
+
+# The user guide: MyST notebooks (``.md`` files with a ``kernelspec`` header) executed at build
+# time, headless, with their figures; a failing cell fails the build. Results are cached by
+# cell content in the build folder, so an unchanged page is not run again.
+# The kernels draw with matplotlib-inline: headless (Agg underneath) and each figure is kept
+# as the cell's PNG output. A plain ``MPLBACKEND=Agg`` would drop the figures.
+os.environ["MPLBACKEND"] = "module://matplotlib_inline.backend_inline"
+nb_execution_mode = "cache"
+nb_execution_raise_on_error = True
+nb_execution_show_tb = True
+nb_execution_timeout = 600
+nb_merge_streams = True
 
 html_theme = "furo"
 html_title = f"brainpy {release}"
