@@ -84,3 +84,13 @@ def test_triangular_size_only_form_and_numpy_form():
         bmr.triangular(0.0, 1.0)
     with pytest.raises(ValueError, match="give the limits left, mode and right, or only a shape"):
         bmr.triangular(0.0, size=3)
+
+
+def test_key_is_positional_after_size_as_in_235():
+    key = jax.random.PRNGKey(1)
+    want = np.asarray(jax.random.normal(key, (3,)))
+    np.testing.assert_array_equal(np.asarray(bmr.RandomState(0).normal(0.0, 1.0, (3,), key)), want)
+    np.testing.assert_array_equal(np.asarray(bmr.normal(0.0, 1.0, (3,), 1)), want)
+    z = np.asarray(jax.random.truncated_normal(key, -1.0, 2.0, (4,)))
+    got = bmr.truncated_normal(-1.0, 2.0, (4,), 3.0, key)  # 2.3.5: (lower, upper, size, scale, key)
+    np.testing.assert_allclose(np.asarray(got), 3.0 * z, rtol=1e-6)

@@ -35,7 +35,9 @@ def _truncnorm_moments(lower, upper, loc, scale):
     return loc + scale * m, scale * scale * var
 
 
-_TN_MEAN, _TN_VAR = _truncnorm_moments(-1.0, 2.0, 0.5, 2.0)
+# BrainPy 2.3.5's meaning: a standard normal truncated to [-1, 2], then * scale + loc.
+_TN_MEAN, _TN_VAR = _truncnorm_moments(-1.0, 2.0, 0.0, 1.0)
+_TN_MEAN, _TN_VAR = 0.5 + 2.0 * _TN_MEAN, 4.0 * _TN_VAR
 
 # name: (draw(rng, size), mean, variance, relative tolerance of the variance)
 CASES = {
@@ -101,7 +103,9 @@ def test_uniform_and_truncated_normal_stay_in_bounds():
     u = np.asarray(rng.uniform(-2.0, 3.0, N))
     assert u.min() >= -2.0 and u.max() < 3.0
     t = np.asarray(rng.truncated_normal(-1.0, 2.0, N, loc=0.5, scale=2.0))
-    assert t.min() >= -1.0 and t.max() <= 2.0
+    assert t.min() >= 0.5 - 2.0 and t.max() <= 0.5 + 4.0
+    s = np.asarray(rng.truncated_normal(-1.0, 2.0, N, 3.0))  # 2.3.5's positional scale
+    assert s.min() >= -3.0 and s.max() <= 6.0 and s.max() > 5.0
 
 
 def test_standard_cauchy_quartiles():

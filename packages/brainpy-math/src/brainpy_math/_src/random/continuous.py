@@ -40,7 +40,7 @@ class ContinuousSampling(KeyedSampler):
 
     __slots__ = ()
 
-    def standard_exponential(self, size: Size = None, *, key: Any = None) -> Any:
+    def standard_exponential(self, size: Size = None, key: Any = None) -> Any:
         """Exponential samples with scale 1: :func:`numpy.random.standard_exponential`.
 
         Examples:
@@ -53,7 +53,7 @@ class ContinuousSampling(KeyedSampler):
         shape = normalize_size(size, fn) or ()
         return finish(jax.random.exponential(self._key(key, fn), shape, float_dtype()))
 
-    def exponential(self, scale: ArrayLike = 1.0, size: Size = None, *, key: Any = None) -> Any:
+    def exponential(self, scale: ArrayLike = 1.0, size: Size = None, key: Any = None) -> Any:
         """Exponential samples: BrainPy implementation of :func:`numpy.random.exponential`.
 
         Args:
@@ -79,7 +79,7 @@ class ContinuousSampling(KeyedSampler):
         z = jax.random.exponential(self._key(key, fn), shape, float_dtype())
         return finish(loc_scale(z, 0, scale))
 
-    def standard_gamma(self, shape: ArrayLike, size: Size = None, *, key: Any = None) -> Any:
+    def standard_gamma(self, shape: ArrayLike, size: Size = None, key: Any = None) -> Any:
         """Gamma samples with scale 1: :func:`numpy.random.standard_gamma`.
 
         Args:
@@ -96,7 +96,7 @@ class ContinuousSampling(KeyedSampler):
         return self.gamma(shape, 1.0, size, key=key)
 
     def gamma(
-        self, shape: ArrayLike, scale: ArrayLike = 1.0, size: Size = None, *, key: Any = None
+        self, shape: ArrayLike, scale: ArrayLike = 1.0, size: Size = None, key: Any = None
     ) -> Any:
         """Gamma samples: BrainPy implementation of :func:`numpy.random.gamma`.
 
@@ -123,7 +123,7 @@ class ContinuousSampling(KeyedSampler):
         z = gamma_draw(self._key(key, fn), as_param(shape), out_shape, float_dtype())
         return finish(loc_scale(z, 0, scale))
 
-    def beta(self, a: ArrayLike, b: ArrayLike, size: Size = None, *, key: Any = None) -> Any:
+    def beta(self, a: ArrayLike, b: ArrayLike, size: Size = None, key: Any = None) -> Any:
         """Beta samples: BrainPy implementation of :func:`numpy.random.beta`.
 
         Args:
@@ -149,7 +149,7 @@ class ContinuousSampling(KeyedSampler):
         z = jax.random.beta(self._key(key, fn), as_param(a), as_param(b), shape, float_dtype())
         return finish(z)
 
-    def chisquare(self, df: ArrayLike, size: Size = None, *, key: Any = None) -> Any:
+    def chisquare(self, df: ArrayLike, size: Size = None, key: Any = None) -> Any:
         """Chi-square samples: BrainPy implementation of :func:`numpy.random.chisquare`.
 
         Drawn as ``2 * Gamma(df / 2)``.
@@ -175,7 +175,7 @@ class ContinuousSampling(KeyedSampler):
         return finish(2 * gamma_draw(self._key(key, fn), as_param(df) / 2, shape, float_dtype()))
 
     def noncentral_chisquare(
-        self, df: ArrayLike, nonc: ArrayLike, size: Size = None, *, key: Any = None
+        self, df: ArrayLike, nonc: ArrayLike, size: Size = None, key: Any = None
     ) -> Any:
         """Noncentral chi-square samples: :func:`numpy.random.noncentral_chisquare`.
 
@@ -209,7 +209,7 @@ class ContinuousSampling(KeyedSampler):
         half_df = as_param(df) / 2 + n.astype(dtype)
         return finish(2 * gamma_draw(k_gamma, half_df, shape, dtype))
 
-    def f(self, dfnum: ArrayLike, dfden: ArrayLike, size: Size = None, *, key: Any = None) -> Any:
+    def f(self, dfnum: ArrayLike, dfden: ArrayLike, size: Size = None, key: Any = None) -> Any:
         """F-distribution samples: BrainPy implementation of :func:`numpy.random.f`.
 
         Drawn as ``(X1 / dfnum) / (X2 / dfden)`` with independent chi-squares ``X1, X2``.
@@ -246,7 +246,6 @@ class ContinuousSampling(KeyedSampler):
         dfden: ArrayLike,
         nonc: ArrayLike,
         size: Size = None,
-        *,
         key: Any = None,
     ) -> Any:
         """Noncentral F samples: BrainPy implementation of :func:`numpy.random.noncentral_f`.
@@ -285,7 +284,7 @@ class ContinuousSampling(KeyedSampler):
         den = 2 * gamma_draw(k_den, as_param(dfden) / 2, shape, dtype)
         return finish((num / as_param(dfnum)) / (den / as_param(dfden)))
 
-    def standard_t(self, df: ArrayLike, size: Size = None, *, key: Any = None) -> Any:
+    def standard_t(self, df: ArrayLike, size: Size = None, key: Any = None) -> Any:
         """Student's t samples: BrainPy implementation of :func:`numpy.random.standard_t`.
 
         Drawn as ``Z / sqrt(X / df)`` with ``Z`` standard normal and ``X`` chi-square.
@@ -314,11 +313,11 @@ class ContinuousSampling(KeyedSampler):
         chi2_over_df = 2 * gamma_draw(k_chi, df_ / 2, shape, dtype) / df_
         return finish(jax.random.normal(k_norm, shape, dtype) * jax.lax.rsqrt(chi2_over_df))
 
-    def t(self, df: ArrayLike, size: Size = None, *, key: Any = None) -> Any:
+    def t(self, df: ArrayLike, size: Size = None, key: Any = None) -> Any:
         """Student's t samples: the same as :meth:`standard_t`."""
         return self.standard_t(df, size, key=key)
 
-    def loggamma(self, a: ArrayLike, size: Size = None, *, key: Any = None) -> Any:
+    def loggamma(self, a: ArrayLike, size: Size = None, key: Any = None) -> Any:
         """Logarithms of gamma samples, accurate for small ``a``: :func:`jax.random.loggamma`.
 
         Args:
@@ -341,7 +340,7 @@ class ContinuousSampling(KeyedSampler):
         shape = result_shape(fn, size, a)
         return finish(jax.random.loggamma(self._key(key, fn), as_param(a), shape, float_dtype()))
 
-    def dirichlet(self, alpha: ArrayLike, size: Size = None, *, key: Any = None) -> Any:
+    def dirichlet(self, alpha: ArrayLike, size: Size = None, key: Any = None) -> Any:
         """Dirichlet samples: BrainPy implementation of :func:`numpy.random.dirichlet`.
 
         Args:

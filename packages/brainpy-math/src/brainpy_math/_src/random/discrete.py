@@ -50,7 +50,7 @@ class DiscreteSampling(KeyedSampler):
 
     __slots__ = ()
 
-    def bernoulli(self, p: ArrayLike = 0.5, size: Size = None, *, key: Any = None) -> Any:
+    def bernoulli(self, p: ArrayLike = 0.5, size: Size = None, key: Any = None) -> Any:
         """Bernoulli trials: :func:`jax.random.bernoulli` with NumPy-style ``size``.
 
         Args:
@@ -82,7 +82,7 @@ class DiscreteSampling(KeyedSampler):
         shape = result_shape(fn, size, p)
         return finish(jax.random.bernoulli(self._key(key, fn), as_param(p), shape))
 
-    def binomial(self, n: ArrayLike, p: ArrayLike, size: Size = None, *, key: Any = None) -> Any:
+    def binomial(self, n: ArrayLike, p: ArrayLike, size: Size = None, key: Any = None) -> Any:
         """Binomial counts: BrainPy implementation of :func:`numpy.random.binomial`.
 
         Args:
@@ -111,7 +111,7 @@ class DiscreteSampling(KeyedSampler):
         z = jax.random.binomial(self._key(key, fn), n_, as_param(p), shape, float_dtype())
         return finish(z.astype(int_dtype()))
 
-    def poisson(self, lam: ArrayLike = 1.0, size: Size = None, *, key: Any = None) -> Any:
+    def poisson(self, lam: ArrayLike = 1.0, size: Size = None, key: Any = None) -> Any:
         """Poisson counts: BrainPy implementation of :func:`numpy.random.poisson`.
 
         Args:
@@ -135,7 +135,7 @@ class DiscreteSampling(KeyedSampler):
         shape = result_shape(fn, size, lam)
         return finish(jax.random.poisson(self._key(key, fn), as_param(lam), shape, int_dtype()))
 
-    def geometric(self, p: ArrayLike, size: Size = None, *, key: Any = None) -> Any:
+    def geometric(self, p: ArrayLike, size: Size = None, key: Any = None) -> Any:
         """Trials up to the first success (from 1): BrainPy :func:`numpy.random.geometric`.
 
         Args:
@@ -160,7 +160,7 @@ class DiscreteSampling(KeyedSampler):
         return finish(jax.random.geometric(self._key(key, fn), as_param(p), shape, int_dtype()))
 
     def negative_binomial(
-        self, n: ArrayLike, p: ArrayLike, size: Size = None, *, key: Any = None
+        self, n: ArrayLike, p: ArrayLike, size: Size = None, key: Any = None
     ) -> Any:
         """Failures before the ``n``-th success: :func:`numpy.random.negative_binomial`.
 
@@ -195,7 +195,7 @@ class DiscreteSampling(KeyedSampler):
         return finish(jax.random.poisson(k_pois, rate, shape, int_dtype()))
 
     def multinomial(
-        self, n: ArrayLike, pvals: ArrayLike, size: Size = None, *, key: Any = None
+        self, n: ArrayLike, pvals: ArrayLike, size: Size = None, key: Any = None
     ) -> Any:
         """Multinomial counts: BrainPy implementation of :func:`numpy.random.multinomial`.
 
@@ -231,7 +231,7 @@ class DiscreteSampling(KeyedSampler):
         return finish(_multinomial(self._key(key, fn), n_, pvals, shape, int_dtype()))
 
     def categorical(
-        self, logits: ArrayLike, axis: int = -1, size: Size = None, *, key: Any = None
+        self, logits: ArrayLike, axis: int = -1, size: Size = None, key: Any = None
     ) -> Any:
         """Category indices from unnormalised log-probabilities: :func:`jax.random.categorical`.
 

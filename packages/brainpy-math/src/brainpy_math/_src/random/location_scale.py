@@ -39,7 +39,7 @@ class LocationScaleSampling(KeyedSampler):
         z = draw(self._key(key, fn), shape, float_dtype())
         return finish(loc_scale(z, loc, scale))
 
-    def standard_cauchy(self, size: Size = None, *, key: Any = None) -> Any:
+    def standard_cauchy(self, size: Size = None, key: Any = None) -> Any:
         """Standard Cauchy samples: BrainPy implementation of :func:`numpy.random.standard_cauchy`.
 
         Examples:
@@ -52,7 +52,7 @@ class LocationScaleSampling(KeyedSampler):
         return finish(jax.random.cauchy(self._key(key, "standard_cauchy"), shape, float_dtype()))
 
     def gumbel(
-        self, loc: ArrayLike = 0.0, scale: ArrayLike = 1.0, size: Size = None, *, key: Any = None
+        self, loc: ArrayLike = 0.0, scale: ArrayLike = 1.0, size: Size = None, key: Any = None
     ) -> Any:
         """Gumbel samples: BrainPy implementation of :func:`numpy.random.gumbel`.
 
@@ -75,7 +75,7 @@ class LocationScaleSampling(KeyedSampler):
         return self._loc_scale("gumbel", jax.random.gumbel, loc, scale, size, key)
 
     def laplace(
-        self, loc: ArrayLike = 0.0, scale: ArrayLike = 1.0, size: Size = None, *, key: Any = None
+        self, loc: ArrayLike = 0.0, scale: ArrayLike = 1.0, size: Size = None, key: Any = None
     ) -> Any:
         """Laplace samples: BrainPy implementation of :func:`numpy.random.laplace`.
 
@@ -97,7 +97,7 @@ class LocationScaleSampling(KeyedSampler):
         return self._loc_scale("laplace", jax.random.laplace, loc, scale, size, key)
 
     def logistic(
-        self, loc: ArrayLike = 0.0, scale: ArrayLike = 1.0, size: Size = None, *, key: Any = None
+        self, loc: ArrayLike = 0.0, scale: ArrayLike = 1.0, size: Size = None, key: Any = None
     ) -> Any:
         """Logistic samples: BrainPy implementation of :func:`numpy.random.logistic`.
 
@@ -118,7 +118,7 @@ class LocationScaleSampling(KeyedSampler):
         """
         return self._loc_scale("logistic", jax.random.logistic, loc, scale, size, key)
 
-    def rayleigh(self, scale: ArrayLike = 1.0, size: Size = None, *, key: Any = None) -> Any:
+    def rayleigh(self, scale: ArrayLike = 1.0, size: Size = None, key: Any = None) -> Any:
         """Rayleigh samples: BrainPy implementation of :func:`numpy.random.rayleigh`.
 
         Args:
@@ -142,7 +142,7 @@ class LocationScaleSampling(KeyedSampler):
         z = jax.random.rayleigh(self._key(key, fn), 1.0, shape, float_dtype())
         return finish(loc_scale(z, 0, scale))
 
-    def maxwell(self, size: Size = None, *, key: Any = None) -> Any:
+    def maxwell(self, size: Size = None, key: Any = None) -> Any:
         """Samples of the standard Maxwell-Boltzmann distribution: :func:`jax.random.maxwell`.
 
         Examples:
@@ -154,7 +154,7 @@ class LocationScaleSampling(KeyedSampler):
         shape = normalize_size(size, "maxwell") or ()
         return finish(jax.random.maxwell(self._key(key, "maxwell"), shape, float_dtype()))
 
-    def pareto(self, a: ArrayLike, size: Size = None, *, key: Any = None) -> Any:
+    def pareto(self, a: ArrayLike, size: Size = None, key: Any = None) -> Any:
         """Pareto II (Lomax) samples: BrainPy implementation of :func:`numpy.random.pareto`.
 
         Note:
@@ -184,7 +184,7 @@ class LocationScaleSampling(KeyedSampler):
         e = jax.random.exponential(self._key(key, fn), shape, float_dtype())
         return finish(jnp.expm1(e / as_param(a)))
 
-    def power(self, a: ArrayLike, size: Size = None, *, key: Any = None) -> Any:
+    def power(self, a: ArrayLike, size: Size = None, key: Any = None) -> Any:
         """Power-distribution samples on [0, 1]: :func:`numpy.random.power`.
 
         The density is ``a * x ** (a - 1)``; drawn as ``U ** (1 / a)``.
@@ -210,7 +210,7 @@ class LocationScaleSampling(KeyedSampler):
         u = jax.random.uniform(self._key(key, fn), shape, float_dtype())
         return finish(jnp.power(u, 1 / as_param(a)))
 
-    def weibull(self, a: ArrayLike, size: Size = None, *, key: Any = None) -> Any:
+    def weibull(self, a: ArrayLike, size: Size = None, key: Any = None) -> Any:
         """Weibull samples with scale 1: :func:`numpy.random.weibull`.
 
         Drawn as ``E ** (1 / a)`` with ``E`` standard exponential (0 when ``a == 0``).
@@ -236,7 +236,6 @@ class LocationScaleSampling(KeyedSampler):
         a: ArrayLike,
         scale: ArrayLike = 1.0,
         size: Size = None,
-        *,
         key: Any = None,
     ) -> Any:
         """Weibull samples with a scale: like :data:`scipy.stats.weibull_min`.
@@ -276,7 +275,6 @@ class LocationScaleSampling(KeyedSampler):
         mode: ArrayLike | None = None,
         right: ArrayLike | None = None,
         size: Size = None,
-        *,
         key: Any = None,
     ) -> Any:
         """Triangular samples on [left, right]: :func:`numpy.random.triangular`.
@@ -340,7 +338,7 @@ class LocationScaleSampling(KeyedSampler):
         )
         return finish(z)
 
-    def wald(self, mean: ArrayLike, scale: ArrayLike, size: Size = None, *, key: Any = None) -> Any:
+    def wald(self, mean: ArrayLike, scale: ArrayLike, size: Size = None, key: Any = None) -> Any:
         """Wald (inverse Gaussian) samples: BrainPy implementation of :func:`numpy.random.wald`.
 
         Drawn by the transformation method of Michael, Schucany and Haas (1976), written

@@ -39,7 +39,7 @@ class NormalSampling(KeyedSampler):
 
     __slots__ = ()
 
-    def standard_normal(self, size: Size = None, *, key: Any = None) -> Any:
+    def standard_normal(self, size: Size = None, key: Any = None) -> Any:
         """Standard normal samples: BrainPy implementation of :func:`numpy.random.standard_normal`.
 
         Args:
@@ -98,7 +98,7 @@ class NormalSampling(KeyedSampler):
         return finish(jax.random.normal(self._key(key, "randn_like"), shape, dtype))
 
     def normal(
-        self, loc: ArrayLike = 0.0, scale: ArrayLike = 1.0, size: Size = None, *, key: Any = None
+        self, loc: ArrayLike = 0.0, scale: ArrayLike = 1.0, size: Size = None, key: Any = None
     ) -> Any:
         """Gaussian samples: BrainPy implementation of :func:`numpy.random.normal`.
 
@@ -139,7 +139,7 @@ class NormalSampling(KeyedSampler):
         )
 
     def lognormal(
-        self, mean: ArrayLike = 0.0, sigma: ArrayLike = 1.0, size: Size = None, *, key: Any = None
+        self, mean: ArrayLike = 0.0, sigma: ArrayLike = 1.0, size: Size = None, key: Any = None
     ) -> Any:
         """Log-normal samples, ``exp(normal(mean, sigma))``: :func:`numpy.random.lognormal`.
 
@@ -171,24 +171,27 @@ class NormalSampling(KeyedSampler):
         lower: ArrayLike,
         upper: ArrayLike,
         size: Size = None,
-        loc: ArrayLike = 0.0,
-        scale: ArrayLike = 1.0,
-        *,
+        scale: ArrayLike | None = None,
         key: Any = None,
+        *,
+        loc: ArrayLike = 0.0,
     ) -> Any:
-        """Normal samples conditioned to lie in [lower, upper] (BrainPy 2.3.5's signature).
+        """Standard normal samples truncated to [lower, upper], then scaled (2.3.5's meaning).
 
-        The bounds are in the units of the samples: ``normal(loc, scale)`` restricted to
-        ``[lower, upper]``. Computed with :func:`jax.random.truncated_normal` on the
-        standardised bounds ``(lower - loc) / scale`` and ``(upper - loc) / scale``.
+        ``z`` follows the standard normal distribution conditioned on ``lower <= z <= upper``
+        (:func:`jax.random.truncated_normal`); the result is ``loc + scale * z``, so it lies
+        in ``[loc + scale * lower, loc + scale * upper]``. This is BrainPy 2.3.5's
+        signature and meaning (bounds in standard deviations, ``scale`` applied after);
+        ``loc`` is an addition of this package.
 
         Args:
-          lower: the lower bound.
+          lower: the lower bound, in standard deviations.
           upper: the upper bound (greater than ``lower``).
           size: the output shape; ``None`` gives the broadcast parameter shape.
-          loc: the mean of the normal distribution before truncation.
-          scale: its standard deviation (positive).
-          key: a PRNG key to draw with instead of this generator.
+          scale: the factor applied to the truncated standard normal (positive); ``None``
+            is 1.
+          key: a PRNG key (or an integer seed) to draw with instead of this generator.
+          loc: the shift added after scaling.
 
         Raises:
           ValueError: ``lower >= upper`` or ``scale <= 0`` (when concrete), or a bad
@@ -197,12 +200,13 @@ class NormalSampling(KeyedSampler):
         Examples:
           >>> import brainpy_math as bm
           >>> rng = bm.random.RandomState(0)
-          >>> x = rng.truncated_normal(-1., 2., size=1000, loc=0.5, scale=2.)
-          >>> x.shape, bool(((x.value >= -1.) & (x.value <= 2.)).all())
+          >>> x = rng.truncated_normal(-1., 2., size=1000, scale=2.)
+          >>> x.shape, bool(((x.value >= -2.) & (x.value <= 4.)).all())
           ((1000,), True)
         """
         fn = "truncated_normal"
         size = normalize_size(size, fn)
+        scale = 1.0 if scale is None else scale
         check_param(fn, "scale", scale, positive, "positive")
         lo, hi = concrete(lower), concrete(upper)
         if lo is not None and hi is not None:
@@ -216,10 +220,9 @@ class NormalSampling(KeyedSampler):
         shape = result_shape(fn, size, lower, upper, loc, scale)
         dtype = float_dtype()
         lower, upper = as_param(lower), as_param(upper)
-        loc_, scale_ = as_param(loc), as_param(scale)
-        a, b = (lower - loc_) / scale_, (upper - loc_) / scale_
-        z = jax.random.truncated_normal(self._key(key, fn), a, b, shape, dtype)
-        return finish(jnp.clip(z * scale_ + loc_, lower, upper))
+        z = jax.random.truncated_normal(self._key(key, fn), lower, upper, shape, dtype)
+        z = jnp.clip(z, lower, upper)
+        return finish(z * as_param(scale) + as_param(loc))
 
     def multivariate_normal(
         self,
@@ -227,7 +230,6 @@ class NormalSampling(KeyedSampler):
         cov: ArrayLike,
         size: Size = None,
         method: str = "cholesky",
-        *,
         key: Any = None,
     ) -> Any:
         """Multivariate normal samples: :func:`numpy.random.multivariate_normal`.
@@ -273,7 +275,7 @@ class NormalSampling(KeyedSampler):
         )
         return finish(z)
 
-    def orthogonal(self, n: int, size: Size = None, *, key: Any = None) -> Any:
+    def orthogonal(self, n: int, size: Size = None, key: Any = None) -> Any:
         """Random orthogonal ``n × n`` matrices (Haar measure): :func:`jax.random.orthogonal`.
 
         Args:

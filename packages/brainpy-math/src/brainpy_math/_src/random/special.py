@@ -53,9 +53,7 @@ class SpecialSampling(KeyedSampler):
 
     __slots__ = ()
 
-    def vonmises(
-        self, mu: ArrayLike, kappa: ArrayLike, size: Size = None, *, key: Any = None
-    ) -> Any:
+    def vonmises(self, mu: ArrayLike, kappa: ArrayLike, size: Size = None, key: Any = None) -> Any:
         """Von Mises (circular normal) samples in [-pi, pi): :func:`numpy.random.vonmises`.
 
         Best and Fisher's (1979) rejection method, with the constants written so that
@@ -87,7 +85,7 @@ class SpecialSampling(KeyedSampler):
         out = _vonmises(self._key(key, fn), as_param(mu), as_param(kappa), shape, dtype)
         return finish(out)
 
-    def zipf(self, a: ArrayLike, size: Size = None, *, key: Any = None) -> Any:
+    def zipf(self, a: ArrayLike, size: Size = None, key: Any = None) -> Any:
         """Zipf samples (``P(k) = k**-a / zeta(a)``, ``k >= 1``): :func:`numpy.random.zipf`.
 
         Devroye's rejection method, as in NumPy.
@@ -121,7 +119,7 @@ class SpecialSampling(KeyedSampler):
         out = _zipf(self._key(key, fn), as_param(a), shape, float_dtype(), int_dtype())
         return finish(out)
 
-    def logseries(self, p: ArrayLike, size: Size = None, *, key: Any = None) -> Any:
+    def logseries(self, p: ArrayLike, size: Size = None, key: Any = None) -> Any:
         """Logarithmic-series samples (``k >= 1``): :func:`numpy.random.logseries`.
 
         Kemp's (1981) method, as in NumPy.
@@ -154,7 +152,6 @@ class SpecialSampling(KeyedSampler):
         nbad: ArrayLike,
         nsample: ArrayLike,
         size: Size = None,
-        *,
         key: Any = None,
     ) -> Any:
         """Hypergeometric samples: BrainPy implementation of :func:`numpy.random.hypergeometric`.

@@ -72,7 +72,7 @@ class UniformSampling(KeyedSampler):
 
     __slots__ = ()
 
-    def random(self, size: Size = None, *, key: Any = None) -> Any:
+    def random(self, size: Size = None, key: Any = None) -> Any:
         """Uniform floats in [0, 1): BrainPy implementation of :func:`numpy.random.random`.
 
         Args:
@@ -97,15 +97,15 @@ class UniformSampling(KeyedSampler):
         shape = normalize_size(size, "random") or ()
         return self._draw(key, "random", draw_uniform, shape, float_dtype(), None, None)
 
-    def random_sample(self, size: Size = None, *, key: Any = None) -> Any:
+    def random_sample(self, size: Size = None, key: Any = None) -> Any:
         """Uniform floats in [0, 1): the same as :meth:`random`."""
         return self.random(size, key=key)
 
-    def ranf(self, size: Size = None, *, key: Any = None) -> Any:
+    def ranf(self, size: Size = None, key: Any = None) -> Any:
         """Uniform floats in [0, 1): the same as :meth:`random`."""
         return self.random(size, key=key)
 
-    def sample(self, size: Size = None, *, key: Any = None) -> Any:
+    def sample(self, size: Size = None, key: Any = None) -> Any:
         """Uniform floats in [0, 1): the same as :meth:`random`."""
         return self.random(size, key=key)
 
@@ -129,7 +129,7 @@ class UniformSampling(KeyedSampler):
         return self._draw(key, "rand", draw_uniform, shape, float_dtype(), None, None)
 
     def uniform(
-        self, low: ArrayLike = 0.0, high: ArrayLike = 1.0, size: Size = None, *, key: Any = None
+        self, low: ArrayLike = 0.0, high: ArrayLike = 1.0, size: Size = None, key: Any = None
     ) -> Any:
         """Uniform floats in [low, high): BrainPy implementation of :func:`numpy.random.uniform`.
 
@@ -170,7 +170,6 @@ class UniformSampling(KeyedSampler):
         high: ArrayLike | None = None,
         size: Size = None,
         dtype: Any = int,
-        *,
         key: Any = None,
     ) -> Any:
         """Integers in [low, high): BrainPy implementation of :func:`numpy.random.randint`.
@@ -208,7 +207,7 @@ class UniformSampling(KeyedSampler):
         return finish(jax.random.randint(sub, shape, as_jax(low), as_jax(high), dtype))
 
     def random_integers(
-        self, low: ArrayLike, high: ArrayLike | None = None, size: Size = None, *, key: Any = None
+        self, low: ArrayLike, high: ArrayLike | None = None, size: Size = None, key: Any = None
     ) -> Any:
         """Integers in [low, high], both included: :func:`numpy.random.random_integers`.
 
@@ -240,7 +239,6 @@ class UniformSampling(KeyedSampler):
         size: Size = None,
         replace: bool = True,
         p: ArrayLike | None = None,
-        *,
         key: Any = None,
     ) -> Any:
         """Random elements of ``a``: BrainPy implementation of :func:`numpy.random.choice`.
@@ -301,7 +299,7 @@ class UniformSampling(KeyedSampler):
         return finish(jax.random.choice(sub, pool, shape, replace, p))
 
     def permutation(
-        self, x: ArrayLike, axis: int = 0, independent: bool = False, *, key: Any = None
+        self, x: ArrayLike, axis: int = 0, independent: bool = False, key: Any = None
     ) -> Any:
         """A permuted copy: BrainPy implementation of :func:`numpy.random.permutation`.
 
@@ -344,7 +342,7 @@ class UniformSampling(KeyedSampler):
             target = jnp.asarray(target)
         return finish(jax.random.permutation(self._key(key, fn), target, axis, independent))
 
-    def shuffle(self, x: Array, axis: int = 0, *, key: Any = None) -> None:
+    def shuffle(self, x: Array, axis: int = 0, key: Any = None) -> None:
         """Shuffle a brainpy Array in place: BrainPy version of :func:`numpy.random.shuffle`.
 
         JAX arrays are immutable, so ``x`` must be a brainpy ``Array`` or ``Variable``;
