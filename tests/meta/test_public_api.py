@@ -80,6 +80,7 @@ EXPECTED_ALL = [
     "synplast",
     "tools",
     "train",
+    "types",
     "visualize",
 ]
 

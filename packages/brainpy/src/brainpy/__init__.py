@@ -83,6 +83,7 @@ if _typing.TYPE_CHECKING:  # what the lazy table below resolves to, spelled out 
     from brainpy_dyn import synouts as synouts
     from brainpy_dyn import synplast as synplast
     from brainpy_dyn import tools as tools
+    from brainpy_dyn import types as types
     from brainpy_dyn import visualize as visualize
     from brainpy_dyn.integrators import Integrator as Integrator
     from brainpy_dyn.integrators import fde as fde
@@ -141,6 +142,7 @@ _MODULES: dict[str, str] = {
             "synouts",
             "synplast",
             "tools",
+            "types",
             "visualize",
         )
     },
