@@ -356,7 +356,7 @@ class Integrator(BrainPyObject):
 
     BrainPy implementation of ``brainpy.Integrator`` (2.3.5). A subclass builds the
     one-step function and hands it to :meth:`set_integral`; calling the integrator
-    maps positional arguments onto :attr:`arg_names`
+    maps positional arguments onto ``arg_names``
     (``variables + parameters + ['dt']``), calls that function with keyword arguments
     and then writes each new state into its delay variable (``delay.update(new)``).
 
@@ -480,7 +480,7 @@ class Integrator(BrainPyObject):
 
     # ------------------------------------------------------------------------ call
     def _named(self, args: tuple[Any, ...], kwargs: dict[str, Any]) -> dict[str, Any]:
-        """Positional arguments mapped onto :attr:`arg_names`, merged with ``kwargs``."""
+        """Positional arguments mapped onto ``arg_names``, merged with ``kwargs``."""
         if len(args) > len(self.arg_names):
             raise DiffEqError(
                 f"{self._name}: takes at most {len(self.arg_names)} positional arguments "
