@@ -337,7 +337,8 @@ class BrainPyObject:
           A :class:`~brainpy_math.StateLoadResult` with the missing and unexpected keys.
 
         Raises:
-          StateDictError: a value has the wrong shape or dtype, or bad options.
+          brainpy_math.errors.StateDictError: a value has the wrong shape or dtype, or
+            bad options.
         """
         from brainpy_math._src.object_state import load_state_dict
 
