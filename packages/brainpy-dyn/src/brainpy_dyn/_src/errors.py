@@ -9,11 +9,16 @@ to fix the problem.
 from __future__ import annotations
 
 # Raised by the object system of brainpy_math (names, state dicts); the same classes.
+from brainpy_math.errors import BrainPyError
 from brainpy_math.errors import ObjectNameError as ObjectNameError
 from brainpy_math.errors import StateDictError as StateDictError
 
 __all__ = [
     "DynError",
+    "RunningError",
+    "MonitorError",
+    "UnsupportedError",
+    "PackageMissingError",
     "ObjectNameError",
     "ModeTypeError",
     "ModeSupportError",
@@ -38,8 +43,30 @@ __all__ = [
 ]
 
 
-class DynError(Exception):
-    """Base class of every error raised by brainpy_dyn."""
+class DynError(BrainPyError):
+    """Base class of every error raised by brainpy_dyn (a ``BrainPyError``)."""
+
+
+class RunningError(DynError):
+    """Base class of the errors of runners: their arguments, inputs and monitors.
+
+    BrainPy 2.3.5's ``brainpy.errors.RunningError``.
+    """
+
+
+class MonitorError(RunningError):
+    """Base class of the errors of a runner's monitors (2.3.5's ``MonitorError``)."""
+
+
+class UnsupportedError(DynError, ValueError):
+    """Something asked for is not supported, such as a model in a mode it cannot run in.
+
+    BrainPy 2.3.5's ``brainpy.errors.UnsupportedError``.
+    """
+
+
+class PackageMissingError(DynError, ImportError):
+    """An optional package a feature needs is not installed; the message says which."""
 
 
 class _PlainKeyError(KeyError):
@@ -57,7 +84,7 @@ class ModeTypeError(DynError, TypeError):
     """
 
 
-class ModeSupportError(DynError, ValueError):
+class ModeSupportError(UnsupportedError):
     """The model does not support the requested computing mode (see ``supported_modes``)."""
 
 
@@ -97,31 +124,31 @@ class DelayTypeError(DynError, TypeError):
     """A delay target, time, step or index has the wrong type (indices must be integers)."""
 
 
-class RunnerTypeError(DynError, TypeError):
+class RunnerTypeError(RunningError, TypeError):
     """A runner argument has the wrong type (``target`` must be a DynamicalSystem, …)."""
 
 
-class RunnerValueError(DynError, ValueError):
+class RunnerValueError(RunningError, ValueError):
     """A runner argument has a bad value (``dt`` must be positive, ``duration`` too, …)."""
 
 
-class MonitorKeyError(DynError, _PlainKeyError):
+class MonitorKeyError(MonitorError, _PlainKeyError):
     """A monitor names no Variable of the target; the message lists the Variables it has."""
 
 
-class MonitorValueError(DynError, ValueError):
+class MonitorValueError(MonitorError, ValueError):
     """A monitor is malformed: bad index, unsupported value, or a reserved key (``ts``)."""
 
 
-class InputKeyError(DynError, _PlainKeyError):
+class InputKeyError(RunningError, _PlainKeyError):
     """An input names no Variable of the target; the message lists the Variables it has."""
 
 
-class InputValueError(DynError, ValueError):
+class InputValueError(RunningError, ValueError):
     """An input is malformed: bad ``type``, ``op``, arity or value kind."""
 
 
-class InputShapeError(DynError, ValueError):
+class InputShapeError(RunningError, ValueError):
     """An input value does not broadcast to its Variable, or an ``iter`` input is too short."""
 
 

@@ -8,6 +8,7 @@ working), and its docstring says how to fix it.
 from __future__ import annotations
 
 __all__ = [
+    "BrainPyError",
     "MathError",
     "VariableShapeError",
     "VariableDtypeError",
@@ -17,7 +18,15 @@ __all__ = [
 ]
 
 
-class MathError(Exception):
+class BrainPyError(Exception):
+    """Base class of the errors of brainpy_math and the packages built on it.
+
+    BrainPy 2.3.5's ``brainpy.errors.BrainPyError``: ``except BrainPyError`` catches the
+    errors of brainpy_math (:class:`MathError`) and brainpy_dyn (``DynError``).
+    """
+
+
+class MathError(BrainPyError):
     """Base class of every error raised by brainpy_math."""
 
 
@@ -64,6 +73,7 @@ class StateDictError(MathError, ValueError):
 
 
 for _cls in (
+    BrainPyError,
     MathError,
     VariableShapeError,
     VariableDtypeError,

@@ -1,0 +1,49 @@
+"""``bp.errors``: 2.3.5's error names catch the errors the packages raise."""
+
+from __future__ import annotations
+
+import jax
+import jax.numpy as jnp
+import pytest
+
+import brainpy as bp
+import brainpy.math as bm
+
+
+def test_the_2_3_5_bases_catch_what_the_packages_raise():
+    lif = bp.neurons.LIF(3)
+    with pytest.raises(bp.errors.MonitorError):
+        bp.DSRunner(lif, monitors=["no_such_variable"], progress_bar=False)
+    with pytest.raises(bp.errors.RunningError):
+        bp.DSRunner(lif, monitors=["no_such_variable"], progress_bar=False)
+    with pytest.raises(bp.errors.RunningError):
+        bp.DSRunner(lif, inputs=[("no_such_variable", 1.0)], progress_bar=False)
+    with pytest.raises(bp.errors.BrainPyError):
+        bp.DSRunner(lif, progress_bar=False).run(-1.0)
+    v = bm.Variable(bm.zeros(3))
+    with pytest.raises(bp.errors.MathError):
+        v.value = bm.zeros(4)
+    with pytest.raises(bp.errors.BrainPyError):
+        v.value = bm.zeros(4)
+    with pytest.raises(bp.errors.ConnectorError):
+        bp.conn.FixedPreNum(num=6, seed=1)(pre_size=3, post_size=4).require("conn_mat")
+    with pytest.raises(bp.errors.UniqueNameError):
+        bp.neurons.LIF(2, name=lif.name)
+
+    class BatchOnly(bp.DynamicalSystemNS):
+        supported_modes = (bm.BatchingMode,)
+
+    with pytest.raises(bp.errors.UnsupportedError):
+        BatchOnly(mode=bm.nonbatching_mode)
+
+
+def test_aliases_are_the_raised_classes():
+    assert bp.errors.ConcretizationTypeError is jax.errors.ConcretizationTypeError
+    assert bp.errors.NoImplementationError is NotImplementedError
+    assert bp.errors.UniqueNameError is bm.errors.ObjectNameError
+    assert bp.errors.MathError is bm.errors.MathError
+    assert issubclass(bp.errors.DynError, bp.errors.BrainPyError)
+    with pytest.raises(bp.errors.ConcretizationTypeError):
+        jax.jit(lambda x: int(x))(jnp.ones(()))
+    for name in bp.errors.__all__:
+        assert issubclass(getattr(bp.errors, name), BaseException), name
