@@ -135,3 +135,20 @@ def test_errors_name_what_was_expected():
         bd.IntegratorRunner(lambda x, t: x, inits=[1.0])
     with pytest.raises(ValueError, match="duration must be a positive"):
         runner.run(-1.0, args={"Iext": 0.0})
+
+
+def test_inits_none_starts_from_the_delay_history_and_zero():
+    # x' = -x(t - 1) + y, y' = 1, with the history x(t <= 0) = 2: 2.3.5's inits=None.
+    delay = bm.TimeDelay(bm.asarray([2.0]), 1.0, before_t0=2.0, dt=0.1)
+    dx = lambda x, t, y: -delay(t - 1.0) + y  # noqa: E731
+    dy = lambda y, t: bm.ones_like(y)  # noqa: E731
+    integral = bd.odeint(bd.JointEq(dx, dy), method="euler", dt=0.1, state_delays={"x": delay})
+    runner = bd.IntegratorRunner(integral, monitors=["x", "y"], progress_bar=False)
+    runner.run(0.5)
+    y = 0.1 * np.arange(1, 6)
+    np.testing.assert_allclose(runner.mon.y[:, 0], y, rtol=1e-6)
+    # Euler: x_{k+1} = x_k + 0.1 * (-2 + y_k), from x_0 = 2 (the history), y_0 = 0.
+    x = [2.0]
+    for k in range(5):
+        x.append(x[-1] + 0.1 * (-2.0 + 0.1 * k))
+    np.testing.assert_allclose(runner.mon.x[:, 0], x[1:], rtol=1e-5)

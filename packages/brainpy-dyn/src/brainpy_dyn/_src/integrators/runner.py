@@ -81,7 +81,9 @@ class IntegratorRunner:
       target: the integrator.
       inits: the initial values, a sequence in the order of ``target.variables`` or a dict
         naming each variable. Numbers become arrays of shape ``(1,)``; all values are
-        broadcast to one common shape (``[1., (1., 0.)]`` integrates two copies).
+        broadcast to one common shape (``[1., (1., 0.)]`` integrates two copies). ``None``
+        (2.3.5's default) starts a variable that has a state delay from the newest value of
+        its delay's history, and every other variable from 0.
       dt: the step; ``None`` takes ``target.dt``.
       monitors: the variables to record (names, or ``(name, index)`` pairs, or a dict
         ``{key: name | (name, index)}``); ``None`` records none. ``runner.mon[name]`` has
@@ -263,10 +265,9 @@ class IntegratorRunner:
 
     def _format_inits(self, inits: Any) -> dict[str, jax.Array]:
         variables = self.variables
-        if inits is None:
-            raise RunnerValueError(
-                f"IntegratorRunner: inits must give the initial values of {variables}, got None."
-            )
+        if inits is None:  # 2.3.5: a variable with a state delay starts from its history
+            delays = getattr(self.target, "state_delays", None) or {}
+            inits = [delays[v].latest if v in delays else 0.0 for v in variables]
         if isinstance(inits, dict):
             keys = list(inits)
             if sorted(keys) != sorted(variables):
