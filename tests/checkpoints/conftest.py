@@ -1,7 +1,7 @@
 """Fixtures of the brainpy_checkpoints tests.
 
 ``reference_bytes`` is an independent model of BrainPy 2.3.5's writer, built from
-the documented layout (docs: ``spec/brainpy-2.3.5-api.md`` §3.3): the state
+the documented layout of BrainPy 2.3.5's checkpoints (``msgpack_format``'s docstring): the state
 dict packed by ``msgpack.packb(..., strict_types=True)`` with an extension hook
 (ext 1 = ndarray, ext 3 = NumPy scalar or Python complex, payload
 ``packb((shape, dtype name, C-order bytes), use_bin_type=True)``) after arrays of

@@ -1,4 +1,6 @@
-"""Sharding a network over devices along the neuron axis (DESIGN.md section 7).
+"""Sharding a network over devices along the neuron axis.
+
+The same seed gives the same spikes whatever the device count.
 
 The session runs with eight host CPU devices (``tests/conftest.py``). The same seed must give
 the same spikes on one device and sharded over 2, 4 or 8 (or an uneven 3, which replicates).

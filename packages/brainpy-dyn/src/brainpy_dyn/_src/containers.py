@@ -175,7 +175,7 @@ class Sequential(DynamicalSystemNS):
         return x
 
 
-# Show the public path in reprs, docs and pickles (STYLE.md rule 5).
+# Show the public path in reprs, docs and pickles (CONTRIBUTING.md, convention 5).
 for _obj in (
     Container,
     Network,

@@ -184,7 +184,7 @@ class ShareContext:
 #: The global :class:`ShareContext`.
 share = ShareContext()
 
-# Show the public path in reprs, docs and pickles (STYLE.md rule 5).
+# Show the public path in reprs, docs and pickles (CONTRIBUTING.md, convention 5).
 for _obj in (
     DotDict,
     ShareContext,

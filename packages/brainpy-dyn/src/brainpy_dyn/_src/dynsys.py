@@ -275,7 +275,7 @@ class NeuGroupNS(NeuGroup):
     pass_shared = False
 
 
-# Show the public path in reprs, docs and pickles (STYLE.md rule 5).
+# Show the public path in reprs, docs and pickles (CONTRIBUTING.md, convention 5).
 for _obj in (
     DynamicalSystem,
     DynamicalSystemNS,

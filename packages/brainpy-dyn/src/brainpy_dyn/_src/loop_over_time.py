@@ -267,5 +267,5 @@ class LoopOverTime(DynamicalSystem):
         )
 
 
-# Show the public path in reprs, docs and pickles (STYLE.md rule 5).
+# Show the public path in reprs, docs and pickles (CONTRIBUTING.md, convention 5).
 LoopOverTime.__module__ = "brainpy_dyn"

@@ -496,6 +496,6 @@ def _is_array(a: Any) -> bool:
     return isinstance(a, bm.Array)
 
 
-# Show the public path in reprs, docs and pickles (STYLE.md rule 5).
+# Show the public path in reprs, docs and pickles (CONTRIBUTING.md, convention 5).
 for _obj in (DSRunner,):
     _obj.__module__ = "brainpy_dyn"

@@ -56,6 +56,6 @@ def load_state_dict(
     return obj.load_state_dict(state_dict, warn=warn, compatible=compatible)
 
 
-# Show the public path in reprs, docs and pickles (STYLE.md rule 5).
+# Show the public path in reprs, docs and pickles (CONTRIBUTING.md, convention 5).
 for _obj in (state_dict, load_state_dict):
     _obj.__module__ = "brainpy_dyn"

@@ -181,6 +181,6 @@ class TwoEndConn(SynConn):
         self.ltp = ltp
 
 
-# Show the public path in reprs, docs and pickles (STYLE.md rule 5).
+# Show the public path in reprs, docs and pickles (CONTRIBUTING.md, convention 5).
 for _cls in (SynConn, TwoEndConn):
     _cls.__module__ = "brainpy_dyn"

@@ -197,6 +197,6 @@ def line_plot(
     return _finish(plt, ax, xlabel, ylabel, xlim, ylim, title, show)
 
 
-# Show the public path in reprs, docs and pickles (STYLE.md rule 5).
+# Show the public path in reprs, docs and pickles (CONTRIBUTING.md, convention 5).
 for _obj in (raster_plot, line_plot):
     _obj.__module__ = "brainpy_dyn.visualize"

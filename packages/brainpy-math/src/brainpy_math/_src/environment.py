@@ -385,7 +385,7 @@ class batching_environment(environment):
         return type(self)(**settings, batch_size=self.batch_size)
 
 
-# Show the public path in reprs, docs and pickles (STYLE.md rule 5).
+# Show the public path in reprs, docs and pickles (CONTRIBUTING.md, convention 5).
 for _obj in (
     environment,
     training_environment,

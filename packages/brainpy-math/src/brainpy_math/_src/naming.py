@@ -81,6 +81,6 @@ def clear_name_cache() -> None:
     _COUNTS.clear()
 
 
-# Show the public path in reprs, docs and pickles (STYLE.md rule 5).
+# Show the public path in reprs, docs and pickles (CONTRIBUTING.md, convention 5).
 for _obj in (clear_name_cache,):
     _obj.__module__ = "brainpy_math"

@@ -425,5 +425,5 @@ class BrainPyObject:
         return obj
 
 
-# Show the public path in reprs, docs and pickles (STYLE.md rule 5).
+# Show the public path in reprs, docs and pickles (CONTRIBUTING.md, convention 5).
 BrainPyObject.__module__ = "brainpy_math"

@@ -203,6 +203,6 @@ def function(
     return to_object(f, child_objs=nodes, dyn_vars=dyn_vars, name=name)
 
 
-# Show the public path in reprs, docs and pickles (STYLE.md rule 5).
+# Show the public path in reprs, docs and pickles (CONTRIBUTING.md, convention 5).
 for _obj in (ObjectTransform, FunAsObject, Partial, to_object, function):
     _obj.__module__ = "brainpy_math"

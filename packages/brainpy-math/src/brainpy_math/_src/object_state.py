@@ -189,7 +189,7 @@ def load_state_dict(
     return StateLoadResult(missing, unexpected)
 
 
-# Show the public path in reprs, docs and pickles (STYLE.md rule 5).
+# Show the public path in reprs, docs and pickles (CONTRIBUTING.md, convention 5).
 for _obj in (
     StateLoadResult,
     state_dict,
