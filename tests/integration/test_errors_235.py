@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import jax
 import jax.numpy as jnp
+import numpy as np
 import pytest
 
 import brainpy as bp
@@ -47,3 +48,18 @@ def test_aliases_are_the_raised_classes():
         jax.jit(lambda x: int(x))(jnp.ones(()))
     for name in bp.errors.__all__:
         assert issubclass(getattr(bp.errors, name), BaseException), name
+
+
+def test_checkpoint_errors_under_their_2_3_5_names(tmp_path):
+    import brainpy_checkpoints
+
+    assert bp.errors.InvalidCheckpointPath is brainpy_checkpoints.CheckpointExistsError
+    path = tmp_path / "x.bp"
+    bp.checkpoints.save_pytree(str(path), {"a": np.ones(2)}, verbose=False)
+    with pytest.raises(bp.errors.InvalidCheckpointPath):
+        bp.checkpoints.save_pytree(str(path), {"a": np.ones(2)}, overwrite=False, verbose=False)
+    bp.checkpoints.save(str(tmp_path / "d"), {"a": np.ones(2)}, step=3)
+    with pytest.raises(bp.errors.InvalidCheckpointError):
+        bp.checkpoints.save(str(tmp_path / "d"), {"a": np.ones(2)}, step=2)
+    for name in bp.errors.__all__:
+        assert getattr(bp.errors, name) is not None

@@ -42,6 +42,7 @@ if _typing.TYPE_CHECKING:  # what the lazy table below resolves to, spelled out 
     import brainpy_layers.train as train  # noqa: F401 - a re-export
     import brainpy_math as math  # noqa: F401 - a re-export
     from brainpy import _base as base  # noqa: F401 - a re-export
+    from brainpy import _errors as errors  # noqa: F401 - a re-export
     from brainpy_dyn import Channel as Channel
     from brainpy_dyn import CondNeuGroup as CondNeuGroup
     from brainpy_dyn import Container as Container
@@ -64,7 +65,6 @@ if _typing.TYPE_CHECKING:  # what the lazy table below resolves to, spelled out 
     from brainpy_dyn import conn as conn
     from brainpy_dyn import conn as connect  # noqa: F401 - a re-export
     from brainpy_dyn import encoding as encoding
-    from brainpy_dyn import errors as errors
     from brainpy_dyn import experimental as experimental
     from brainpy_dyn import fdeint as fdeint
     from brainpy_dyn import init as init
@@ -112,6 +112,7 @@ _MODULES: dict[str, str] = {
     "connect": "brainpy_dyn.conn",  # 2.3.5's own names for bp.conn and bp.init
     "initialize": "brainpy_dyn.init",
     "base": "brainpy._base",  # 2.3.5's bp.base: the object system and the Variable files
+    "errors": "brainpy._errors",  # the errors of every component, under 2.3.5's names too
     "modes": "brainpy_math.modes",
     "ode": "brainpy_dyn.integrators.ode",  # also brainpy.integrators.ode, as in 2.3.5
     "sde": "brainpy_dyn.integrators.sde",
@@ -129,7 +130,6 @@ _MODULES: dict[str, str] = {
             "check",
             "conn",
             "encoding",
-            "errors",
             "experimental",
             "init",
             "inputs",
