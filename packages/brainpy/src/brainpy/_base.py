@@ -1,9 +1,9 @@
 """BrainPy 2.3.5's ``brainpy.base``: the object system and the Variable files, in one module.
 
 ``brainpy.base`` is this module (the meta package's import hook files it under that name). It
-holds the same objects as :mod:`brainpy_math.object_base` (``BrainPyObject``, its 2.3 name
+holds the same objects as ``brainpy_math.object_base`` (``BrainPyObject``, its 2.3 name
 ``Base``, the collectors and function objects) and the functions of
-:mod:`brainpy_checkpoints.io` that write a model's Variables to a file and read them back
+``brainpy_checkpoints.io`` that write a model's Variables to a file and read them back
 (``save_as_npz``/``load_by_npz``, ``save_as_h5``/``load_by_h5``, ``save_as_pkl``/``load_by_pkl``,
 ``save_as_mat``/``load_by_mat``), as 2.3.5's ``brainpy.base`` did.
 

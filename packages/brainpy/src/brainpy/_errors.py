@@ -1,8 +1,8 @@
 """BrainPy 2.3.5's ``brainpy.errors``: the errors of every component under 2.3.5's names.
 
 ``brainpy.errors`` is this module (the meta package's import hook files it under that name).
-It holds every error of :mod:`brainpy_dyn.errors` (which includes brainpy_math's) and the
-checkpoint errors of :mod:`brainpy_checkpoints` under the names 2.3.5 gave them, so a 2.3.5
+It holds every error of ``brainpy_dyn.errors`` (which includes brainpy_math's) and the
+checkpoint errors of ``brainpy_checkpoints`` under the names 2.3.5 gave them, so a 2.3.5
 ``except bp.errors.X`` catches what the packages raise. Every name is one of the raised
 classes, never a copy.
 

@@ -79,7 +79,7 @@ class PoissonEncoder(Encoder):
       min_val: the value encoded by probability 0 (with ``max_val``).
       max_val: the value encoded by probability 1 (with ``min_val``).
       seed: the seed of the encoder's own generator (``None``: drawn from
-        :data:`brainpy_math.random.DEFAULT`).
+        ``brainpy_math.random.DEFAULT``).
 
     Examples:
       >>> import brainpy_dyn as bd
