@@ -233,7 +233,7 @@ def test_public_api():
         "Constant", "DOGDecay", "DeltaOrthogonal", "GaussianDecay", "Identity", "Initializer", "InterLayerInitializer",
         "IntraLayerInitializer", "KaimingNormal", "KaimingUniform", "LecunNormal",
         "LecunUniform", "Normal", "OneInit", "Orthogonal", "Uniform", "VarianceScaling",
-        "XavierNormal", "XavierUniform", "ZeroInit", "compute_fans", "noise", "parameter",
+        "XavierNormal", "XavierUniform", "ZeroInit", "compute_fans", "delay", "noise", "parameter",
         "variable", "variable_",
     ]  # fmt: skip
     for name in init.__all__:
@@ -265,3 +265,19 @@ def test_random_initializer_inside_jit_matches_eager():
     bm.random.seed(9)
     traced = bm.jit(lambda: normal((300,)))()
     np.testing.assert_array_equal(np.asarray(eager), np.asarray(traced))
+
+
+def test_delay_helper_kinds_and_buffer():
+    target = bm.zeros(4)
+    assert init.delay(None, target) == ("none", None, None)
+    kind, steps, buffer = init.delay(2, target)
+    assert (kind, steps) == ("homo", 2) and isinstance(buffer, bm.LengthDelay)
+    assert buffer.num_delay_step == 3
+    kind, steps, buffer = init.delay(np.array([0, 1, 3, 2]), target)
+    assert kind == "heter" and np.asarray(steps).tolist() == [0, 1, 3, 2]
+    assert buffer.num_delay_step == 4
+    kind, steps, _ = init.delay(lambda shape, dtype: np.full(shape, 1, dtype), target)
+    assert kind == "heter" and np.asarray(steps).tolist() == [1, 1, 1, 1]
+    for bad, match in [(-1, ">= 0"), (np.array([1, 2]), "shape"), (np.ones(4), "integers")]:
+        with pytest.raises(ValueError, match=match):
+            init.delay(bad, target)

@@ -7,10 +7,11 @@ model parameters and Variables.
 """
 
 from brainpy_dyn._src.initialize.base import Initializer as Initializer
-from brainpy_dyn._src.initialize.decay import DOGDecay as DOGDecay
-from brainpy_dyn._src.initialize.decay import GaussianDecay as GaussianDecay
 from brainpy_dyn._src.initialize.base import InterLayerInitializer as InterLayerInitializer
 from brainpy_dyn._src.initialize.base import IntraLayerInitializer as IntraLayerInitializer
+from brainpy_dyn._src.initialize.decay import DOGDecay as DOGDecay
+from brainpy_dyn._src.initialize.decay import GaussianDecay as GaussianDecay
+from brainpy_dyn._src.initialize.delay_init import delay as delay
 from brainpy_dyn._src.initialize.helpers import noise as noise
 from brainpy_dyn._src.initialize.helpers import parameter as parameter
 from brainpy_dyn._src.initialize.helpers import variable as variable
@@ -54,6 +55,7 @@ __all__ = [
     "XavierUniform",
     "ZeroInit",
     "compute_fans",
+    "delay",
     "noise",
     "parameter",
     "variable",
