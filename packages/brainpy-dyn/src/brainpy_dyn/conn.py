@@ -12,8 +12,8 @@ from brainpy_dyn._src.connect.base import CSC as CSC
 from brainpy_dyn._src.connect.base import CSR as CSR
 from brainpy_dyn._src.connect.base import POST2PRE as POST2PRE
 from brainpy_dyn._src.connect.base import POST2SYN as POST2SYN
-from brainpy_dyn._src.connect.base import POST_SLICE as POST_SLICE
 from brainpy_dyn._src.connect.base import POST_IDS as POST_IDS
+from brainpy_dyn._src.connect.base import POST_SLICE as POST_SLICE
 from brainpy_dyn._src.connect.base import PRE2POST as PRE2POST
 from brainpy_dyn._src.connect.base import PRE2SYN as PRE2SYN
 from brainpy_dyn._src.connect.base import PRE_IDS as PRE_IDS
