@@ -215,11 +215,8 @@ class DSRunner:
             )
         xs, n = self._format_xs(inputs, duration)
         i0, t0, every = self.i0, self.t0, self.monitor_every
-        iters = [iter_steps(spec, i0, n) for spec in self._inputs if spec.type == "iter"]
-        # Host arrays: slicing and reshaping them below compiles nothing (the loop takes them).
-        ts = np.asarray(t0 + self.dt * np.arange(n), dtype=bm.get_float())
-        idx = np.asarray(i0 + np.arange(n), dtype=bm.get_int())
-        operands = (ts, idx, tuple(iters), xs)
+        ts, idx, iters = self._clock(n)
+        operands = (ts, idx, iters, xs)
         n_main = n // every * every
         main, tail, outer = self._bodies_for(shared, xs is not None)
         # This run's monitors replace the last run's: release those first, so a long run does
@@ -245,8 +242,7 @@ class DSRunner:
         finally:
             self._close_bar(n)
         elapsed = time.perf_counter() - start
-        self.i0 = i0 + n
-        self.t0 = t0 + n * self.dt
+        self._advance(n)
         self._store_monitors(mons, t0, n, every)
         if xs is not None and self.data_first_axis == "B":
             outs = jax.tree_util.tree_map(
@@ -258,6 +254,23 @@ class DSRunner:
 
     predict = run
     __call__ = run
+
+    # ------------------------------------------------------------ the clock
+    def _clock(self, n: int) -> tuple[np.ndarray, np.ndarray, tuple[Any, ...]]:
+        """Host-side operands of ``n`` steps from the current clock: ``(ts, idx, iters)``.
+
+        Host arrays: slicing and reshaping them compiles nothing (the loop takes them).
+        Subclasses (the trainers) build their loops from the same clock.
+        """
+        iters = tuple(iter_steps(s, self.i0, n) for s in self._inputs if s.type == "iter")
+        ts = np.asarray(self.t0 + self.dt * np.arange(n), dtype=bm.get_float())
+        idx = np.asarray(self.i0 + np.arange(n), dtype=bm.get_int())
+        return ts, idx, iters
+
+    def _advance(self, n: int) -> None:
+        """Move the clock on by ``n`` steps."""
+        self.i0 += n
+        self.t0 += n * self.dt
 
     # ------------------------------------------------------------ helpers
     def _format_xs(self, inputs: Any, duration: Any) -> tuple[Any, int]:
@@ -479,9 +492,10 @@ class DSRunner:
         self.mon = self._monitors_in_data_layout(mon)
 
     def _monitors_in_data_layout(self, mon: DotDict) -> DotDict:
-        """The records batch first (``(batch, time, ...)``) for a batching target with
-        ``data_first_axis='B'``, as 2.3.5 returned them; time first otherwise.
+        """The records in the layout of the data: batch first or time first.
 
+        Batch first (``(batch, time, ...)``) for a batching target with
+        ``data_first_axis='B'``, as 2.3.5 returned them; time first otherwise.
         Records of one dimension (``ts``, a scalar per step) keep their only axis.
         """
         if self.data_first_axis != "B" or not isinstance(self.target.mode, bm.BatchingMode):
