@@ -496,6 +496,7 @@ class DSRunner:
 
         Batch first (``(batch, time, ...)``) for a batching target with
         ``data_first_axis='B'``, as 2.3.5 returned them; time first otherwise.
+
         Records of one dimension (``ts``, a scalar per step) keep their only axis.
         """
         if self.data_first_axis != "B" or not isinstance(self.target.mode, bm.BatchingMode):

@@ -23,7 +23,6 @@ import numpy as np
 
 import brainpy_dyn as bd
 import brainpy_math as bm
-from brainpy_dyn._src.runner_inputs import iter_steps
 from brainpy_layers._src.train.errors import TrainerArgumentError, TrainerArgumentTypeError
 
 __all__ = ["DSTrainer", "leaves_of", "to_jax", "hashable_items"]
@@ -198,18 +197,6 @@ class DSTrainer(bd.DSRunner):
             tree,
             is_leaf=_is_array,
         )
-
-    def _clock(self, n: int) -> tuple[np.ndarray, np.ndarray, tuple[Any, ...]]:
-        """Host-side operands of ``n`` steps from the current clock: ``(ts, idx, iters)``."""
-        iters = tuple(iter_steps(s, self.i0, n) for s in self._inputs if s.type == "iter")
-        ts = np.asarray(self.t0 + self.dt * np.arange(n), dtype=bm.get_float())
-        idx = np.asarray(self.i0 + np.arange(n), dtype=bm.get_int())
-        return ts, idx, iters
-
-    def _advance(self, n: int) -> None:
-        """Move the clock on by ``n`` steps."""
-        self.i0 += n
-        self.t0 += n * self.dt
 
     def _step_function(self, shared: dict[str, Any]) -> Any:
         """The runner's step ``(t, i, iters, x) -> (output, monitors)`` for ``shared``."""
