@@ -2,7 +2,8 @@
 
 BrainPy implementation of ``brainpy.neurons`` (2.3.5): the passive
 :class:`LeakyIntegrator`, integrate-and-fire families (:class:`LIF`, :class:`ExpIF`,
-:class:`AdExIF`, :class:`QuaIF`, :class:`AdQuaIF`, :class:`GIF`, :class:`ALIFBellec2020`),
+:class:`AdExIF`, :class:`QuaIF`, :class:`AdQuaIF`, :class:`GIF`, :class:`ALIFBellec2020`,
+:class:`LIF_SFA_Bellec2020`), the two-compartment :class:`PinskyRinzelModel`,
 :class:`Izhikevich`, the phenomenological :class:`HindmarshRose` and :class:`FHN`, the conductance-based
 :class:`HH`, :class:`MorrisLecar` and :class:`WangBuzsakiModel`, the fractional-order
 :class:`FractionalFHR` and :class:`FractionalIzhikevich` (base :class:`FractionalNeuron`), the
@@ -28,10 +29,12 @@ from brainpy_dyn._src.neurons.input_groups import SpikeTimeGroup as SpikeTimeGro
 from brainpy_dyn._src.neurons.izhikevich import Izhikevich as Izhikevich
 from brainpy_dyn._src.neurons.leaky_integrator import LeakyIntegrator as LeakyIntegrator
 from brainpy_dyn._src.neurons.lif import LIF as LIF
+from brainpy_dyn._src.neurons.lif_sfa import LIF_SFA_Bellec2020 as LIF_SFA_Bellec2020
 from brainpy_dyn._src.neurons.morris_lecar import MorrisLecar as MorrisLecar
 from brainpy_dyn._src.neurons.ou_process import OUProcess as OUProcess
 from brainpy_dyn._src.neurons.pass_through import InputGroup as InputGroup
 from brainpy_dyn._src.neurons.pass_through import OutputGroup as OutputGroup
+from brainpy_dyn._src.neurons.pinsky_rinzel import PinskyRinzelModel as PinskyRinzelModel
 from brainpy_dyn._src.neurons.qif import QuaIF as QuaIF
 from brainpy_dyn._src.neurons.wang_buzsaki import WangBuzsakiModel as WangBuzsakiModel
 from brainpy_math import surrogate as surrogate
@@ -44,6 +47,7 @@ for _obj in (
     GIF,
     HH,
     LIF,
+    LIF_SFA_Bellec2020,
     ALIFBellec2020,
     InputGroup,
     OUProcess,
@@ -55,6 +59,7 @@ for _obj in (
     Izhikevich,
     LeakyIntegrator,
     MorrisLecar,
+    PinskyRinzelModel,
     PoissonGroup,
     QuaIF,
     SpikeTimeGroup,
@@ -71,6 +76,7 @@ __all__ = [
     "GIF",
     "HH",
     "LIF",
+    "LIF_SFA_Bellec2020",
     "ALIFBellec2020",
     "AdExIF",
     "AdQuaIF",
@@ -82,6 +88,7 @@ __all__ = [
     "MorrisLecar",
     "OUProcess",
     "OutputGroup",
+    "PinskyRinzelModel",
     "PoissonGroup",
     "QuaIF",
     "SpikeTimeGroup",

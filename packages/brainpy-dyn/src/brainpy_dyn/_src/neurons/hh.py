@@ -175,6 +175,43 @@ class HH(SpikingGroup):
         V = jnp.asarray(bm.as_jax(V))
         return alpha(V) / (alpha(V) + beta(V))
 
+    # The rate functions and steady states, as methods (2.3.5's ``bp.dyn.HH`` had them).
+    def m_alpha(self, V: Any) -> jax.Array:
+        """``α_m(V) = 0.1 (V + 40) / (1 - exp(-(V + 40) / 10))`` (1/ms)."""
+        return m_alpha(jnp.asarray(bm.as_jax(V)))
+
+    def m_beta(self, V: Any) -> jax.Array:
+        """``β_m(V)`` (1/ms)."""
+        return m_beta(jnp.asarray(bm.as_jax(V)))
+
+    def m_inf(self, V: Any) -> jax.Array:
+        """The steady state ``α_m / (α_m + β_m)``."""
+        return self.steady_state("m", V)
+
+    def h_alpha(self, V: Any) -> jax.Array:
+        """``α_h(V)`` (1/ms)."""
+        return h_alpha(jnp.asarray(bm.as_jax(V)))
+
+    def h_beta(self, V: Any) -> jax.Array:
+        """``β_h(V)`` (1/ms)."""
+        return h_beta(jnp.asarray(bm.as_jax(V)))
+
+    def h_inf(self, V: Any) -> jax.Array:
+        """The steady state ``α_h / (α_h + β_h)``."""
+        return self.steady_state("h", V)
+
+    def n_alpha(self, V: Any) -> jax.Array:
+        """``α_n(V)`` (1/ms)."""
+        return n_alpha(jnp.asarray(bm.as_jax(V)))
+
+    def n_beta(self, V: Any) -> jax.Array:
+        """``β_n(V)`` (1/ms)."""
+        return n_beta(jnp.asarray(bm.as_jax(V)))
+
+    def n_inf(self, V: Any) -> jax.Array:
+        """The steady state ``α_n / (α_n + β_n)``."""
+        return self.steady_state("n", V)
+
     def dV(self, V: jax.Array, t: Any, m: Any, h: Any, n: Any, I: Any) -> jax.Array:
         """``dV/dt = (-I_Na - I_K - I_L + I) / C``."""
         I_Na = as_value(self.gNa) * m**3 * h * (V - as_value(self.ENa))
