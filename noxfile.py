@@ -56,6 +56,9 @@ ROOT_PYPROJECT = nox.project.load_toml(ROOT / "pyproject.toml")
 # wheel (`pip config set global.find-links DIR` or PIP_FIND_LINKS=DIR); without one, the oracle
 # tests that need it are skipped, and under CI=true the session fails instead.
 LOCAL_ONLY = {canonicalize_name("torch")}
+# pytest-xdist workers of the test sessions: one per core by default (BRAINPY_TEST_WORKERS=0 runs
+# the tests in one process, for debugging).
+PARALLEL = ("-n", os.environ.get("BRAINPY_TEST_WORKERS", "auto"))
 
 
 # --------------------------------------------------------------------------- package metadata
@@ -562,7 +565,8 @@ def tests(session: nox.Session, package: str) -> None:
     """
     setup(session)
     install_closure(session, package, groups=("test", "test-compat"))
-    session.run("pytest", str(load(package).tests_dir.relative_to(ROOT)), *session.posargs)
+    tests_dir = str(load(package).tests_dir.relative_to(ROOT))
+    session.run("pytest", *PARALLEL, tests_dir, *session.posargs)
 
 
 @nox.session(python=PYTHON)
@@ -570,7 +574,7 @@ def integration(session: nox.Session) -> None:
     """Test the full install: all five wheels, `pytest tests/meta tests/integration`."""
     setup(session)
     install_all(session, *load("brainpy").group("test"))
-    session.run("pytest", "tests/meta", "tests/integration", *session.posargs)
+    session.run("pytest", *PARALLEL, "tests/meta", "tests/integration", *session.posargs)
 
 
 @nox.session(python=PYTHON)
@@ -579,7 +583,7 @@ def doctests(session: nox.Session) -> None:
     setup(session)
     install_all(session, *load("brainpy").group("test"))
     modules = [load(name).import_name for name in PACKAGES]
-    session.run("pytest", "--doctest-modules", "--pyargs", *modules, *session.posargs)
+    session.run("pytest", *PARALLEL, "--doctest-modules", "--pyargs", *modules, *session.posargs)
 
 
 @nox.session(python=PYTHON)
