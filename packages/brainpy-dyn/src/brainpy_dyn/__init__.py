@@ -2,6 +2,10 @@
 
 ``share``, dynamical systems, ``Delay``, neurons, synapses, connectors, initializers,
 integrators and the ``DSRunner`` and ``LoopOverTime``, built on :mod:`brainpy_math`.
+
+As BrainPy 2.3.5's ``brainpy.dyn`` did, the package also names the neuron models of
+:mod:`brainpy_dyn.neurons` (``brainpy_dyn.HH is brainpy_dyn.neurons.HH``) and the bases of
+synaptic outputs and plasticity (``SynOut``, ``SynSTP``, ``SynLTP``).
 """
 
 from brainpy_dyn import analysis as analysis
@@ -36,15 +40,20 @@ from brainpy_dyn._src.dynsys import NeuGroupNS as NeuGroupNS
 from brainpy_dyn._src.dynsys import not_pass_shared as not_pass_shared
 from brainpy_dyn._src.loop_over_time import LoopOverTime as LoopOverTime
 from brainpy_dyn._src.naming import clear_name_cache as clear_name_cache
+from brainpy_dyn._src.no_shared_arg import NoSharedArg as NoSharedArg
 from brainpy_dyn._src.object import BrainPyObject as BrainPyObject
 from brainpy_dyn._src.object import Collector as Collector
 from brainpy_dyn._src.runner import DSRunner as DSRunner
+from brainpy_dyn._src.runner_base import Runner as Runner
 from brainpy_dyn._src.sharding import shard_neurons as shard_neurons
 from brainpy_dyn._src.state import StateLoadResult as StateLoadResult
-from brainpy_dyn._src.syn_conn import SynConn as SynConn
-from brainpy_dyn._src.syn_conn import TwoEndConn as TwoEndConn
 from brainpy_dyn._src.state import load_state_dict as load_state_dict
 from brainpy_dyn._src.state import state_dict as state_dict
+from brainpy_dyn._src.syn_conn import SynConn as SynConn
+from brainpy_dyn._src.syn_conn import TwoEndConn as TwoEndConn
+from brainpy_dyn._src.synapses.outputs import SynOut as SynOut
+from brainpy_dyn._src.synapses.plasticity import SynLTP as SynLTP
+from brainpy_dyn._src.synapses.plasticity import SynSTP as SynSTP
 from brainpy_dyn._src.views import DSView as DSView
 from brainpy_dyn._src.views import NeuGroupView as NeuGroupView
 from brainpy_dyn._version import __version__ as __version__
@@ -53,9 +62,28 @@ from brainpy_dyn.integrators import JointEq as JointEq
 from brainpy_dyn.integrators import fdeint as fdeint
 from brainpy_dyn.integrators import odeint as odeint
 from brainpy_dyn.integrators import sdeint as sdeint
+from brainpy_dyn.neurons import FHN as FHN
+from brainpy_dyn.neurons import GIF as GIF
+from brainpy_dyn.neurons import HH as HH
+from brainpy_dyn.neurons import LIF as LIF
+from brainpy_dyn.neurons import AdExIF as AdExIF
+from brainpy_dyn.neurons import AdQuaIF as AdQuaIF
+from brainpy_dyn.neurons import ExpIF as ExpIF
+from brainpy_dyn.neurons import FractionalFHR as FractionalFHR
+from brainpy_dyn.neurons import FractionalIzhikevich as FractionalIzhikevich
+from brainpy_dyn.neurons import HindmarshRose as HindmarshRose
+from brainpy_dyn.neurons import Izhikevich as Izhikevich
+from brainpy_dyn.neurons import MorrisLecar as MorrisLecar
+from brainpy_dyn.neurons import OUProcess as OUProcess
+from brainpy_dyn.neurons import PinskyRinzelModel as PinskyRinzelModel
+from brainpy_dyn.neurons import PoissonGroup as PoissonGroup
+from brainpy_dyn.neurons import QuaIF as QuaIF
+from brainpy_dyn.neurons import SpikeTimeGroup as SpikeTimeGroup
 
 __all__ = [
     "__version__",
+    "AdExIF",
+    "AdQuaIF",
     "analysis",
     "BrainPyObject",
     "Channel",
@@ -74,34 +102,54 @@ __all__ = [
     "encoding",
     "errors",
     "experimental",
+    "ExpIF",
     "fdeint",
+    "FHN",
+    "FractionalFHR",
+    "FractionalIzhikevich",
+    "GIF",
+    "HH",
+    "HindmarshRose",
     "init",
     "inputs",
-    "integrators",
     "IntegratorRunner",
+    "integrators",
+    "Izhikevich",
     "JointEq",
+    "LIF",
     "load_state_dict",
     "LoopOverTime",
     "measure",
+    "MorrisLecar",
     "Network",
     "NeuGroup",
     "NeuGroupNS",
     "NeuGroupView",
     "neurons",
+    "NoSharedArg",
     "not_pass_shared",
-    "rates",
     "odeint",
+    "OUProcess",
+    "PinskyRinzelModel",
+    "PoissonGroup",
+    "QuaIF",
+    "rates",
+    "Runner",
     "sdeint",
     "Sequential",
     "shard_neurons",
     "share",
     "ShareContext",
+    "SpikeTimeGroup",
     "state_dict",
     "StateLoadResult",
-    "SynConn",
     "synapses",
+    "SynConn",
+    "SynLTP",
+    "SynOut",
     "synouts",
     "synplast",
+    "SynSTP",
     "TwoEndConn",
     "visualize",
 ]

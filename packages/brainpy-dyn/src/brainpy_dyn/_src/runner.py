@@ -32,6 +32,7 @@ import brainpy_math as bm
 from brainpy_dyn._src.context import DotDict, share
 from brainpy_dyn._src.dynsys import DynamicalSystem
 from brainpy_dyn._src.errors import RunnerTypeError, RunnerValueError
+from brainpy_dyn._src.runner_base import Runner
 from brainpy_dyn._src.runner_inputs import apply_input, build_inputs, iter_steps
 from brainpy_dyn._src.runner_monitors import build_monitors
 
@@ -54,7 +55,7 @@ def _check_dt(dt: Any) -> float:
     return float(dt)
 
 
-class DSRunner:
+class DSRunner(Runner):
     """Run a :class:`~brainpy_dyn.DynamicalSystem` and record its Variables.
 
     Args:

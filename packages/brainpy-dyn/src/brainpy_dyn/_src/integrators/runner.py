@@ -31,6 +31,7 @@ from brainpy_dyn._src.errors import (
 )
 from brainpy_dyn._src.integrators.base import DT, Integrator, as_float_array
 from brainpy_dyn._src.runner import DSRunner
+from brainpy_dyn._src.runner_base import Runner
 
 __all__ = ["IntegratorRunner"]
 
@@ -68,7 +69,7 @@ class _IntegralSystem(DynamicalSystemNS):
             var.value = jnp.broadcast_to(bm.as_jax(value), var.shape).astype(var.dtype)
 
 
-class IntegratorRunner:
+class IntegratorRunner(Runner):
     """Run a numerical integrator and record its variables, in one compiled loop.
 
     BrainPy implementation of ``brainpy.IntegratorRunner`` (= ``brainpy.integrators.

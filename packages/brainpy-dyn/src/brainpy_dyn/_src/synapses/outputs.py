@@ -11,7 +11,75 @@ __all__ = ["SynOut", "COBA", "CUBA", "MgBlock"]
 
 
 class SynOut(DynamicalSystemNS):
-    """Base class of synaptic outputs: ``update(post_g, post_v) -> current``."""
+    """Base class of synaptic outputs: ``update(post_g, post_v) -> current``.
+
+    BrainPy 2.3.5's ``bp.SynOut``. A hand-written synapse registers itself as the output's
+    master (:meth:`register_master`), which resolves a ``target_var`` given by name to the
+    master's postsynaptic Variable, and passes its currents through :meth:`filter`.
+
+    Examples:
+      >>> import brainpy_math as bm
+      >>> import brainpy_dyn as bd
+      >>> class Syn(bd.TwoEndConn):
+      ...     def __init__(self, pre, post):
+      ...         super().__init__(pre, post, bd.conn.All2All(), output=bd.synouts.CUBA())
+      ...         self.output.register_master(self)
+      ...     def update(self, tdi):
+      ...         self.output.filter(bm.ones(self.post.num))
+      >>> post = bd.neurons.LIF(2)
+      >>> Syn(bd.neurons.LIF(1), post)({'t': 0., 'dt': 0.1})
+      >>> post.input.value.tolist()
+      [1.0, 1.0]
+    """
+
+    master: Any = None
+    target_var: Any = None
+
+    def register_master(self, master: Any) -> None:
+        """Attach this output to the synapse ``master`` (once).
+
+        A ``target_var`` given by name becomes ``master.post``'s Variable of that name.
+
+        Raises:
+          TypeError: ``master`` has no ``post`` group.
+          ValueError: another master is registered already, or ``master.post`` has no
+            Variable named ``target_var``.
+        """
+        if not hasattr(master, "post"):
+            raise TypeError(
+                f"{self.name}: the master must be a synapse with a 'post' group, got {master!r}."
+            )
+        if self.master is not None and self.master is not master:
+            raise ValueError(
+                f"{self.name}: already registered to {self.master.name}; an output serves "
+                "one synapse."
+            )
+        self.master = master
+        if isinstance(self.target_var, str):
+            var = getattr(master.post, self.target_var, None)
+            if not isinstance(var, bm.Variable):
+                raise ValueError(
+                    f"{self.name}: the postsynaptic group {master.post.name} has no Variable "
+                    f"{self.target_var!r} (target_var)."
+                )
+            self.target_var = var
+
+    def filter(self, g: Any) -> Any:
+        """Deliver ``g``: add it to ``target_var`` when there is one; return ``g``.
+
+        Raises:
+          ValueError: ``target_var`` is still a name (no master registered).
+        """
+        target = self.target_var
+        if target is None:
+            return g
+        if isinstance(target, str):
+            raise ValueError(
+                f"{self.name}: target_var={target!r} is a name; call register_master(synapse) "
+                "first, or give a Variable."
+            )
+        target.value = target.value + bm.as_jax(g).astype(target.dtype)
+        return g
 
     def update(self, post_g: Any, post_v: Any = None) -> Any:  # pragma: no cover - abstract
         raise NotImplementedError

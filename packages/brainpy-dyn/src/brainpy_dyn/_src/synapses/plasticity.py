@@ -17,7 +17,7 @@ from brainpy_dyn._src.synapses._deps import (
     variable_,
 )
 
-__all__ = ["SynSTP", "STD", "STP"]
+__all__ = ["SynLTP", "SynSTP", "STD", "STP"]
 
 
 class SynSTP(DynamicalSystemNS):
@@ -55,6 +55,33 @@ class SynSTP(DynamicalSystemNS):
                 f"{self.name}: this {type(self).__name__} has no pre_size; give it to a synapse "
                 "(stp=...), which supplies the size, or create it with pre_size=."
             )
+
+
+class SynLTP(DynamicalSystemNS):
+    """Base class of long-term synaptic plasticity (BrainPy 2.3.5's ``bp.SynLTP``).
+
+    A subclass holds the plastic weights (or their changes) and implements
+    ``update(pre_spike, post_spike)``; a hand-written synapse keeps it as its ``ltp``
+    (:class:`~brainpy_dyn.TwoEndConn`) and calls it each step.
+
+    Examples:
+      >>> import brainpy_math as bm
+      >>> import brainpy_dyn as bd
+      >>> class Hebb(bd.SynLTP):
+      ...     def __init__(self, w, lr=0.1):
+      ...         super().__init__()
+      ...         self.w, self.lr = bm.Variable(w), lr
+      ...     def update(self, pre_spike, post_spike):
+      ...         self.w.value += self.lr * bm.outer(pre_spike, post_spike).value
+      >>> rule = Hebb(bm.zeros((2, 2)))
+      >>> rule(bm.array([1., 0.]), bm.array([1., 1.]))
+      >>> rule.w.value.tolist()
+      [[0.10000000149011612, 0.10000000149011612], [0.0, 0.0]]
+    """
+
+    def update(self, *args: Any, **kwargs: Any) -> Any:
+        """Apply one step of the rule; subclasses implement it."""
+        raise NotImplementedError(f"{type(self).__name__} must implement update().")
 
 
 def _checked_size(pre_size: Any, who: str) -> tuple[int, ...]:
