@@ -43,6 +43,7 @@ if _typing.TYPE_CHECKING:  # what the lazy table below resolves to, spelled out 
     import brainpy_math as math  # noqa: F401 - a re-export
     from brainpy import _base as base  # noqa: F401 - a re-export
     from brainpy import _errors as errors  # noqa: F401 - a re-export
+    from brainpy import _modes as modes  # noqa: F401 - a re-export
     from brainpy_dyn import Channel as Channel
     from brainpy_dyn import CondNeuGroup as CondNeuGroup
     from brainpy_dyn import Container as Container
@@ -56,8 +57,13 @@ if _typing.TYPE_CHECKING:  # what the lazy table below resolves to, spelled out 
     from brainpy_dyn import Network as Network
     from brainpy_dyn import NeuGroup as NeuGroup
     from brainpy_dyn import NeuGroupNS as NeuGroupNS
+    from brainpy_dyn import NoSharedArg as NoSharedArg
+    from brainpy_dyn import Runner as Runner
     from brainpy_dyn import Sequential as Sequential
     from brainpy_dyn import SynConn as SynConn
+    from brainpy_dyn import SynLTP as SynLTP
+    from brainpy_dyn import SynOut as SynOut
+    from brainpy_dyn import SynSTP as SynSTP
     from brainpy_dyn import TwoEndConn as TwoEndConn
     from brainpy_dyn import analysis as analysis
     from brainpy_dyn import channels as channels
@@ -100,7 +106,6 @@ if _typing.TYPE_CHECKING:  # what the lazy table below resolves to, spelled out 
     from brainpy_math import BrainPyObject as BrainPyObject
     from brainpy_math import Collector as Collector
     from brainpy_math import TensorCollector as TensorCollector
-    from brainpy_math import modes as modes
     from brainpy_math import optimizers as optim  # noqa: F401 - a re-export
     from brainpy_math import optimizers as optimizers
     from brainpy_math.object_base import Base as Base
@@ -113,7 +118,7 @@ _MODULES: dict[str, str] = {
     "initialize": "brainpy_dyn.init",
     "base": "brainpy._base",  # 2.3.5's bp.base: the object system and the Variable files
     "errors": "brainpy._errors",  # the errors of every component, under 2.3.5's names too
-    "modes": "brainpy_math.modes",
+    "modes": "brainpy._modes",  # brainpy.math.modes plus 2.3.5's NormalMode, normal, check_mode
     "ode": "brainpy_dyn.integrators.ode",  # also brainpy.integrators.ode, as in 2.3.5
     "sde": "brainpy_dyn.integrators.sde",
     "fde": "brainpy_dyn.integrators.fde",
@@ -163,8 +168,13 @@ _OBJECTS: dict[str, str] = dict.fromkeys(
         "Network",
         "NeuGroup",
         "NeuGroupNS",
+        "NoSharedArg",
+        "Runner",
         "Sequential",
         "SynConn",
+        "SynLTP",
+        "SynOut",
+        "SynSTP",
         "TwoEndConn",
         "fdeint",
         "not_pass_shared",

@@ -67,8 +67,11 @@ MPARestoreTargetRequiredError = CheckpointStructureError  # a file that needs a 
 MPARestoreTypeNotMatchError = CheckpointStructureError  # a target of another structure
 MPACheckpointingRequiredError = CheckpointSerializationError  # a value that cannot be stored
 BackendNotInstalled = PackageMissingError  # an optional package is missing
+AlreadyExistsError = CheckpointExistsError  # a save onto an existing file or step
+NoLongerSupportError = UnsupportedError  # a 2.3.5 feature this version does not provide
 
 __all__ = [
+    "AlreadyExistsError",
     "AnalyzerError",
     "BackendNotInstalled",
     "BrainPyError",
@@ -106,6 +109,7 @@ __all__ = [
     "MonitorValueError",
     "NeuGroupSizeError",
     "NoImplementationError",
+    "NoLongerSupportError",
     "ObjectNameError",
     "PackageMissingError",
     "PlotValueError",
