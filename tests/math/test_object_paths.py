@@ -176,3 +176,8 @@ def test_show_config_and_gpu_memory_switches(capsys, monkeypatch):
     bm.enable_gpu_memory_preallocation()
     assert os.environ["XLA_PYTHON_CLIENT_PREALLOCATE"] == "true"
     assert "XLA_PYTHON_CLIENT_ALLOCATOR" not in os.environ
+
+
+def test_compat_numpy_has_show_config():
+    assert bm.compat_numpy.show_config is bm.show_config
+    assert "show_config" in bm.compat_numpy.__all__
