@@ -6,6 +6,7 @@ Real failures where this machine allows them (a full and a read-only tmpfs need 
 
 from __future__ import annotations
 
+import concurrent.futures
 import errno
 import os
 import shutil
@@ -123,6 +124,7 @@ def test_a_failed_async_save_is_raised_by_the_next_save(tmp_path):
     (tmp_path / "file").write_text("")
     manager = bc.AsyncManager()
     bc.save_pytree(tmp_path / "file" / "a", TREE, async_manager=manager, verbose=False)
+    concurrent.futures.wait([manager.save_future])  # finished (failed): the next save says so
     with pytest.raises(bc.CheckpointWriteError, match="not a folder"):
         bc.save_pytree(tmp_path / "b", TREE, async_manager=manager, verbose=False)
     manager.close()
