@@ -104,3 +104,49 @@ def test_synltp_is_an_abstract_base():
     assert issubclass(bd.SynLTP, bd.DynamicalSystem)
     with pytest.raises(NotImplementedError, match="update"):
         bd.SynLTP()(1.0)
+
+
+OLD_SYNAPSES = {
+    "ExpCUBA": ("Exponential", "CUBA", "sparse"),
+    "ExpCOBA": ("Exponential", "COBA", "sparse"),
+    "DualExpCUBA": ("DualExponential", "CUBA", "dense"),
+    "DualExpCOBA": ("DualExponential", "COBA", "dense"),
+    "AlphaCUBA": ("Alpha", "CUBA", "dense"),
+    "AlphaCOBA": ("Alpha", "COBA", "dense"),
+    "DeltaSynapse": ("Delta", "CUBA", "sparse"),
+    "NMDA": ("NMDA", "MgBlock", "dense"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(OLD_SYNAPSES))
+def test_old_dyn_synapses_are_the_current_models_with_fixed_outputs(name):
+    base, out, comp = OLD_SYNAPSES[name]
+    cls = getattr(bd, name)
+    assert issubclass(cls, getattr(bd.synapses, base)) and name in bd.__all__
+    syn = cls(bd.neurons.LIF(2), bd.neurons.LIF(3), bd.conn.All2All())
+    assert type(syn.out).__name__ == out and syn.comp_method == comp
+
+
+def _run_g(make):
+    pre = bd.neurons.SpikeTimeGroup(2, times=[0.0, 0.2], indices=[0, 1])
+    post = bd.neurons.LIF(3, V_th=1e9)
+    syn = make(pre, post)
+    runner = bd.DSRunner(bd.Network(pre, syn, post), monitors={"g": syn.g}, progress_bar=False)
+    runner.run(1.0)
+    return np.asarray(runner.mon["g"])
+
+
+def test_old_dyn_synapses_match_the_current_classes():
+    conn = bd.conn.All2All
+    old = _run_g(lambda a, b: bd.ExpCOBA(a, b, conn(), g_max=0.5, tau=4.0, E=-80.0))
+    new = _run_g(
+        lambda a, b: bd.synapses.Exponential(
+            a, b, conn(), output=bd.synouts.COBA(E=-80.0), g_max=0.5, tau=4.0
+        )
+    )
+    np.testing.assert_allclose(old, new)
+    assert old.max() > 0
+    nmda = bd.NMDA(bd.neurons.LIF(1), bd.neurons.LIF(1), conn(), E=5.0, cc_Mg=2.0)
+    assert (nmda.out.E, nmda.out.cc_Mg, nmda.out.alpha, nmda.out.beta) == (5.0, 2.0, 0.062, 3.57)
+    delta = bd.DeltaSynapse(bd.neurons.LIF(1), bd.neurons.LIF(1), conn(), weights=2.0)
+    assert float(np.asarray(delta.g_max).max()) == 2.0

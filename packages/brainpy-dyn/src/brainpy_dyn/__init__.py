@@ -5,7 +5,10 @@ integrators and the ``DSRunner`` and ``LoopOverTime``, built on :mod:`brainpy_ma
 
 As BrainPy 2.3.5's ``brainpy.dyn`` did, the package also names the neuron models of
 :mod:`brainpy_dyn.neurons` (``brainpy_dyn.HH is brainpy_dyn.neurons.HH``) and the bases of
-synaptic outputs and plasticity (``SynOut``, ``SynSTP``, ``SynLTP``).
+synaptic outputs and plasticity (``SynOut``, ``SynSTP``, ``SynLTP``), and 2.3.5's older
+synapse classes of that namespace (``ExpCOBA``, ``DualExpCUBA``, ``AlphaCOBA``,
+``DeltaSynapse`` …, and ``NMDA``, whose arguments start with the Mg²⁺-block constants: a
+subclass of :class:`brainpy_dyn.synapses.NMDA`, not the same class).
 """
 
 from brainpy_dyn import analysis as analysis
@@ -51,6 +54,14 @@ from brainpy_dyn._src.state import load_state_dict as load_state_dict
 from brainpy_dyn._src.state import state_dict as state_dict
 from brainpy_dyn._src.syn_conn import SynConn as SynConn
 from brainpy_dyn._src.syn_conn import TwoEndConn as TwoEndConn
+from brainpy_dyn._src.synapses.compat import NMDA as NMDA
+from brainpy_dyn._src.synapses.compat import AlphaCOBA as AlphaCOBA
+from brainpy_dyn._src.synapses.compat import AlphaCUBA as AlphaCUBA
+from brainpy_dyn._src.synapses.compat import DeltaSynapse as DeltaSynapse
+from brainpy_dyn._src.synapses.compat import DualExpCOBA as DualExpCOBA
+from brainpy_dyn._src.synapses.compat import DualExpCUBA as DualExpCUBA
+from brainpy_dyn._src.synapses.compat import ExpCOBA as ExpCOBA
+from brainpy_dyn._src.synapses.compat import ExpCUBA as ExpCUBA
 from brainpy_dyn._src.synapses.outputs import SynOut as SynOut
 from brainpy_dyn._src.synapses.plasticity import SynLTP as SynLTP
 from brainpy_dyn._src.synapses.plasticity import SynSTP as SynSTP
@@ -84,6 +95,8 @@ __all__ = [
     "__version__",
     "AdExIF",
     "AdQuaIF",
+    "AlphaCOBA",
+    "AlphaCUBA",
     "analysis",
     "BrainPyObject",
     "Channel",
@@ -94,13 +107,18 @@ __all__ = [
     "conn",
     "Container",
     "Delay",
+    "DeltaSynapse",
     "DotDict",
     "DSRunner",
     "DSView",
+    "DualExpCOBA",
+    "DualExpCUBA",
     "DynamicalSystem",
     "DynamicalSystemNS",
     "encoding",
     "errors",
+    "ExpCOBA",
+    "ExpCUBA",
     "experimental",
     "ExpIF",
     "fdeint",
@@ -126,6 +144,7 @@ __all__ = [
     "NeuGroupNS",
     "NeuGroupView",
     "neurons",
+    "NMDA",
     "NoSharedArg",
     "not_pass_shared",
     "odeint",
