@@ -43,12 +43,13 @@ def phi1(z: jax.Array) -> jax.Array:
 
     Near 0 a Taylor polynomial is used, elsewhere ``(exp(z) − 1)/z``: ``expm1`` costs
     several times ``exp`` on XLA's CPU backend and would dominate the step of a neuron
-    model. The switch point keeps the relative error within a few ulps: ``|z| < 0.05``
-    with 3 terms in single precision, ``|z| < 0.2`` with 12 terms in double.
+    model. ``exp(z) − 1`` loses about ``ulp(1)/|z|`` to cancellation, so the polynomial
+    reaches out to ``|z| < 0.5`` (8 terms in single precision, 17 in double), where both
+    sides agree with ``expm1(z)/z`` to one or two ulps.
     """
     z = jnp.asarray(z)
     double = z.dtype == jnp.float64
-    bound, terms = (0.2, 12) if double else (0.05, 3)
+    bound, terms = (0.5, 17) if double else (0.5, 8)
     small = jnp.abs(z) < bound
     safe = jnp.where(small, jnp.ones_like(z), z)
     series = jnp.ones_like(z)
