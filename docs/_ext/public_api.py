@@ -19,6 +19,7 @@ that name an object through ``bm.``, ``_src`` or an unqualified type hint.
 
 from __future__ import annotations
 
+import builtins
 import importlib
 import inspect
 import pkgutil
@@ -113,12 +114,18 @@ def _autodoc(qualified: str, obj: Any) -> list[str]:
 
 
 def _data(qualified: str, description: str, option: str = "") -> list[str]:
-    """A ``py:data`` entry: a target for references, with one line of description."""
+    """A ``py:data`` entry: a target for references, with one line of description.
+
+    A name that shadows a built-in (``bm.int``, ``bm.float``, ``bm.bool``) is described but
+    not indexed: as a target it would capture every ``int`` type hint of the project (and,
+    defined in several modules, make each one ambiguous).
+    """
     module, name = qualified.rsplit(".", 1)
     return [
         f".. py:data:: {name}",
         f"   :module: {module}",
         *([f"   {option}"] if option else []),
+        *(["   :no-index:"] if hasattr(builtins, name) else []),
         "",
         f"   {description}",
         "",
