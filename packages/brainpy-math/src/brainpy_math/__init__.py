@@ -48,13 +48,13 @@ from brainpy_math._src.config_info import (
     enable_gpu_memory_preallocation as enable_gpu_memory_preallocation,
 )
 from brainpy_math._src.config_info import show_config as show_config
+from brainpy_math._src.custom_op import XLACustomOp as XLACustomOp
 from brainpy_math._src.datatypes import cfloat as cfloat
 from brainpy_math._src.datatypes import float as float
 from brainpy_math._src.datatypes import half as half
 from brainpy_math._src.datatypes import int as int
 from brainpy_math._src.datatypes import long as long
 from brainpy_math._src.datatypes import short as short
-from brainpy_math._src.custom_op import XLACustomOp as XLACustomOp
 from brainpy_math._src.delayvars import CONCAT_UPDATE as CONCAT_UPDATE
 from brainpy_math._src.delayvars import ROTATE_UPDATE as ROTATE_UPDATE
 from brainpy_math._src.delayvars_length import LengthDelay as LengthDelay

@@ -153,51 +153,57 @@ _MODULES: dict[str, str] = {
     },
 }
 # Other names re-exported from a component: name -> the module that defines it.
-_OBJECTS: dict[str, str] = dict.fromkeys(
-    (
-        "Channel",
-        "CondNeuGroup",
-        "Container",
-        "DSRunner",
-        "Delay",
-        "DynamicalSystem",
-        "DynamicalSystemNS",
-        "IntegratorRunner",
-        "JointEq",
-        "LoopOverTime",
-        "Network",
-        "NeuGroup",
-        "NeuGroupNS",
-        "NoSharedArg",
-        "Runner",
-        "Sequential",
-        "SynConn",
-        "SynLTP",
-        "SynOut",
-        "SynSTP",
-        "TwoEndConn",
-        "fdeint",
-        "not_pass_shared",
-        "odeint",
-        "sdeint",
-        "share",
-    ),
-    "brainpy_dyn",
-) | dict.fromkeys(
-    (
-        "BPFF",
-        "BPTT",
-        "DSTrainer",
-        "ForceTrainer",
-        "OfflineTrainer",
-        "OnlineTrainer",
-        "RidgeTrainer",
-    ),
-    "brainpy_layers.train",
-) | {"Integrator": "brainpy_dyn.integrators"} | dict.fromkeys(
-    ("ArrayCollector", "BrainPyObject", "Collector", "TensorCollector"),
-    "brainpy_math",
-) | {"Base": "brainpy_math.object_base"}
+_OBJECTS: dict[str, str] = (
+    dict.fromkeys(
+        (
+            "Channel",
+            "CondNeuGroup",
+            "Container",
+            "DSRunner",
+            "Delay",
+            "DynamicalSystem",
+            "DynamicalSystemNS",
+            "IntegratorRunner",
+            "JointEq",
+            "LoopOverTime",
+            "Network",
+            "NeuGroup",
+            "NeuGroupNS",
+            "NoSharedArg",
+            "Runner",
+            "Sequential",
+            "SynConn",
+            "SynLTP",
+            "SynOut",
+            "SynSTP",
+            "TwoEndConn",
+            "fdeint",
+            "not_pass_shared",
+            "odeint",
+            "sdeint",
+            "share",
+        ),
+        "brainpy_dyn",
+    )
+    | dict.fromkeys(
+        (
+            "BPFF",
+            "BPTT",
+            "DSTrainer",
+            "ForceTrainer",
+            "OfflineTrainer",
+            "OnlineTrainer",
+            "RidgeTrainer",
+        ),
+        "brainpy_layers.train",
+    )
+    | {"Integrator": "brainpy_dyn.integrators"}
+    | dict.fromkeys(
+        ("ArrayCollector", "BrainPyObject", "Collector", "TensorCollector"),
+        "brainpy_math",
+    )
+    | {"Base": "brainpy_math.object_base"}
+)
 
 # ``brainpy._src.integrators.sde.normal`` and the like: BrainPy 2.3.5's private module paths of
 # the integrators, which some scripts import from, resolve to brainpy_dyn's own private tree
