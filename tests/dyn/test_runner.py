@@ -412,6 +412,13 @@ def test_progress_bar_runs_and_closes():
     bd.DSRunner(model, jit=False, progress_bar={"file": io.StringIO()}).run(0.3)
 
 
+def test_progress_bar_options_may_replace_the_description():
+    stream = io.StringIO()
+    options = {"file": stream, "mininterval": 0, "desc": "my model"}
+    bd.DSRunner(Integrator(), progress_bar=options).run(1.0)
+    assert "my model" in stream.getvalue() and "Predict" not in stream.getvalue()
+
+
 def test_compiled_loop_is_reused_across_runs():
     model = Integrator()
     runner = runner_for(model, monitors=["x"])

@@ -454,7 +454,7 @@ class DSRunner(Runner):
         from tqdm import tqdm
 
         options = self.progress_bar if isinstance(self.progress_bar, dict) else {}
-        self._bar = tqdm(total=n, desc=f"Predict {n} steps: ", **options)
+        self._bar = tqdm(**{"total": n, "desc": f"Predict {n} steps: ", **options})
 
     def _tick(self, i: Any) -> None:
         if self._bar is not None:
