@@ -49,7 +49,8 @@ _EXTERNAL = sorted(
     | {"ml_dtypes", "optree", "typing_extensions", "ArrayLike", "DTypeLike"}
     | {"scipy", "tf", "tensorflow", "brian2", "flax", "optax", "orbax", "brainpy2"}
 )
-nitpick_ignore_regex = [(r"py:.*", rf"({'|'.join(_EXTERNAL)})(\..*)?")]
+_BUILTINS = ("dict", "list", "tuple", "set", "frozenset", "str", "bytes", "object", "type")
+nitpick_ignore_regex = [(r"py:.*", rf"({'|'.join(_EXTERNAL + sorted(_BUILTINS))})(\..*)?")]
 
 myst_heading_anchors = 3
 

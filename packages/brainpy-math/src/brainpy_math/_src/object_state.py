@@ -7,7 +7,7 @@ Key layout (BrainPy 2.3.5's, so state dicts move both ways between the two):
   ``node.vars(level=0)``). A Variable held by two nodes (a Delay's ``target``) appears under
   both. Values are the Variables' JAX arrays, so ``brainpy_checkpoints.save_pytree`` can
   write them directly.
-* :func:`load_state_dict` accepts that nested layout, the same with short inner keys
+* :meth:`~brainpy_math.BrainPyObject.load_state_dict` accepts that nested layout, the same with short inner keys
   (``{node_name: {attr: array}}``), and the flat layout ``{f'{node_name}.{attr}': array}``.
   Keys are reported in the flat form ``'{node_name}.{attr}'``.
 
@@ -36,7 +36,7 @@ __all__ = ["StateLoadResult", "state_dict", "load_state_dict"]
 
 
 class StateLoadResult(NamedTuple):
-    """What :func:`load_state_dict` could not match.
+    """What :meth:`~brainpy_math.BrainPyObject.load_state_dict` could not match.
 
     Attributes:
       missing_keys: Variables of the model absent from the state dict (left unchanged).

@@ -83,7 +83,7 @@ def set_default_odeint(method: str) -> None:
     """Set the method ``odeint`` uses when none is given (BrainPy's default: ``'euler'``).
 
     Args:
-      method: a name from :func:`get_supported_methods`.
+      method: a name from :func:`~brainpy_dyn.integrators.ode.get_supported_methods`.
 
     Raises:
       ValueError: ``method`` is not a string or not a known method.
@@ -174,7 +174,7 @@ def odeint(
     ``share.load('dt')`` (the runner's step inside a run, the global
     :func:`brainpy_math.get_dt` outside).
 
-    Methods (:func:`get_supported_methods`):
+    Methods (:func:`~brainpy_dyn.integrators.ode.get_supported_methods`):
       - explicit Runge–Kutta: ``'euler'`` (the default, see
         :func:`set_default_odeint`), ``'midpoint'``, ``'heun2'``, ``'ralston2'``,
         ``'rk2'`` (option ``beta=2/3``), ``'rk3'``, ``'heun3'``, ``'ralston3'``,

@@ -157,7 +157,7 @@ class IntegratorRunner(Runner):
     # -------------------------------------------------------------- public
     @property
     def mon(self) -> DotDict:
-        """The records of the last run: one array per monitor (time first) and ``ts``."""
+        """The records of the last run, one array per monitor (time first), and ``ts``."""
         return self._runner.mon
 
     @property

@@ -102,7 +102,7 @@ class FDEIntegrator(Integrator):
     r"""Numerical integrator of a fractional differential equation ``D^α x = f(x, t, *args)``.
 
     BrainPy implementation of ``brainpy.fde.FDEIntegrator`` (2.3.5), the base of
-    :class:`CaputoEuler`, :class:`CaputoL1Schema` and :class:`GLShortMemory`. Calling an
+    :class:`~brainpy_dyn.integrators.fde.CaputoEuler`, :class:`~brainpy_dyn.integrators.fde.CaputoL1Schema` and :class:`~brainpy_dyn.integrators.fde.GLShortMemory`. Calling an
     integrator advances the variables by one step, ``integral(*variables, t, *params,
     dt=None)``, and updates its memory.
 

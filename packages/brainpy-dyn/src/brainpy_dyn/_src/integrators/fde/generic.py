@@ -102,8 +102,8 @@ def fdeint(
       num_memory: the number of past steps kept.
       inits: the initial values (a sequence in the order of the variables, or a dict).
       f: the right-hand side; without it, a decorator (``@fdeint(0.9, 100, [1.])``).
-      method: ``'l1'`` (:class:`CaputoL1Schema`), ``'euler'`` (:class:`CaputoEuler`),
-        ``'short-memory'`` (:class:`GLShortMemory`), a registered name, or ``None`` for
+      method: ``'l1'`` (:class:`~brainpy_dyn.integrators.fde.CaputoL1Schema`), ``'euler'`` (:class:`~brainpy_dyn.integrators.fde.CaputoEuler`),
+        ``'short-memory'`` (:class:`~brainpy_dyn.integrators.fde.GLShortMemory`), a registered name, or ``None`` for
         :func:`get_default_fdeint`.
       dt: the default step.
       name: the integrator's name.

@@ -56,7 +56,7 @@ def get_supported_methods() -> list[str]:
 
 
 def register_sde_integrator(name: str, integrator: type[SDEIntegrator]) -> None:
-    """Make an :class:`SDEIntegrator` subclass available as ``sdeint(method=name)``.
+    """Make an :class:`~brainpy_dyn.integrators.sde.SDEIntegrator` subclass available as ``sdeint(method=name)``.
 
     Args:
       name: the new method name.
@@ -64,7 +64,7 @@ def register_sde_integrator(name: str, integrator: type[SDEIntegrator]) -> None:
 
     Raises:
       ValueError: ``name`` is taken or not a string, or ``integrator`` is not an
-        :class:`SDEIntegrator` subclass.
+        :class:`~brainpy_dyn.integrators.sde.SDEIntegrator` subclass.
 
     Examples:
       >>> import brainpy_dyn as bd
@@ -136,7 +136,7 @@ def sdeint(
     integrator, ``integral(V, w, t, I, dt=None)``, and draws its Wiener increments from
     ``brainpy_math.random.DEFAULT``.
 
-    Methods (:func:`get_supported_methods`): ``'euler'`` (default, Itô or Stratonovich),
+    Methods (:func:`~brainpy_dyn.integrators.sde.get_supported_methods`): ``'euler'`` (default, Itô or Stratonovich),
     ``'heun'`` (Stratonovich), ``'milstein'``, ``'milstein2'``/``'milstein_grad_free'``,
     ``'exp_euler'`` (``'exponential_euler'``, ``'exp_euler_auto'``, ``'exp_auto'``; Itô),
     ``'srk1w1_scalar'``, ``'srk2w1_scalar'``, ``'klpl_scalar'`` (Itô, scalar noise), and
@@ -156,10 +156,10 @@ def sdeint(
       state_delays: variable name -> delay variable updated with each new state.
 
     Returns:
-      An :class:`SDEIntegrator` (or a decorator that makes one).
+      An :class:`~brainpy_dyn.integrators.sde.SDEIntegrator` (or a decorator that makes one).
 
     Raises:
-      ValueError: an unknown method; the method's own errors (see :class:`SDEIntegrator`).
+      ValueError: an unknown method; the method's own errors (see :class:`~brainpy_dyn.integrators.sde.SDEIntegrator`).
 
     Examples:
       >>> import brainpy_math as bm
