@@ -40,8 +40,8 @@ def get_figure(
       >>> matplotlib.use('Agg')
       >>> import brainpy_dyn as bd
       >>> fig, gs = bd.visualize.get_figure(2, 3)
-      >>> tuple(fig.get_size_inches()), (gs.nrows, gs.ncols)
-      ((18.0, 6.0), (2, 3))
+      >>> fig.get_size_inches().tolist(), (gs.nrows, gs.ncols)
+      ([18.0, 6.0], (2, 3))
     """
     for arg, value in (("row_num", row_num), ("col_num", col_num)):
         if isinstance(value, bool) or not isinstance(value, int) or value < 1:
