@@ -176,7 +176,7 @@ def odeint(
 
     Methods (:func:`~brainpy_dyn.integrators.ode.get_supported_methods`):
       - explicit Runge–Kutta: ``'euler'`` (the default, see
-        :func:`set_default_odeint`), ``'midpoint'``, ``'heun2'``, ``'ralston2'``,
+        :func:`~brainpy_dyn.integrators.ode.set_default_odeint`), ``'midpoint'``, ``'heun2'``, ``'ralston2'``,
         ``'rk2'`` (option ``beta=2/3``), ``'rk3'``, ``'heun3'``, ``'ralston3'``,
         ``'ssprk3'``, ``'rk4'``, ``'ralston4'``, ``'rk4_38rule'``;
       - adaptive (options ``adaptive=False``, ``tol=0.1``): ``'rkf12'``, ``'rkf45'``,
@@ -187,7 +187,7 @@ def odeint(
     Args:
       f: the derivative function, or a :class:`JointEq`. Without it, ``odeint`` returns a
         decorator (``@odeint(method='rk4')``).
-      method: the numerical method (default :func:`get_default_odeint`).
+      method: the numerical method (default :func:`~brainpy_dyn.integrators.ode.get_default_odeint`).
       var_type: ``'scalar'``, ``'population'`` or ``'system'``.
       dt: the default step of the integrator.
       name: the integrator's name.

@@ -76,7 +76,8 @@ class PinskyRinzelModel(SpikingGroup):
       mode: the computing mode.
 
     Attributes:
-      Vs, Vd, Ca, h, n, s, c, q: the state; the gates start at their steady states.
+      Vs: the somatic potential (the other states are ``Vd``, ``Ca``, ``h``, ``n``, ``s``,
+        ``c`` and ``q``; the gates start at their steady states).
       Is, Id: the input currents to the soma and the dendrite, summed over a step and
         cleared by :meth:`clear_input` (``update(x)`` adds ``x`` to ``Is``).
       spike: the somatic spikes of the last step.

@@ -43,7 +43,7 @@ class CaputoEuler(FDEIntegrator):
       not start from ``x₀``; here ``x₀`` is added as the formula says.
 
     Args:
-      f: the right-hand side (see :class:`FDEIntegrator`).
+      f: the right-hand side (see :class:`~brainpy_dyn.integrators.fde.FDEIntegrator`).
       alpha: the order(s), in ``(0, 1)``.
       num_memory: the number of past values of ``f`` kept.
       inits: the initial values ``x₀`` (a sequence in the order of the variables, or a dict).

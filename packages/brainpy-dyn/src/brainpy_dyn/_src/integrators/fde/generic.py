@@ -39,14 +39,14 @@ def get_supported_methods() -> list[str]:
 
 
 def register_fde_integrator(name: str, integrator: type[FDEIntegrator]) -> None:
-    """Make an :class:`FDEIntegrator` subclass available as ``fdeint(method=name)``.
+    """Make an :class:`~brainpy_dyn.integrators.fde.FDEIntegrator` subclass available as ``fdeint(method=name)``.
 
     The class is called with ``fdeint``'s keyword arguments
     (``f, alpha, num_memory, inits, dt, name``).
 
     Raises:
       ValueError: ``name`` is taken or not a string, or ``integrator`` is not an
-        :class:`FDEIntegrator` subclass.
+        :class:`~brainpy_dyn.integrators.fde.FDEIntegrator` subclass.
     """
     if not isinstance(name, str) or not name:
         raise ValueError(f"register_fde_integrator: name must be a non-empty str, got {name!r}.")
@@ -104,12 +104,12 @@ def fdeint(
       f: the right-hand side; without it, a decorator (``@fdeint(0.9, 100, [1.])``).
       method: ``'l1'`` (:class:`~brainpy_dyn.integrators.fde.CaputoL1Schema`), ``'euler'`` (:class:`~brainpy_dyn.integrators.fde.CaputoEuler`),
         ``'short-memory'`` (:class:`~brainpy_dyn.integrators.fde.GLShortMemory`), a registered name, or ``None`` for
-        :func:`get_default_fdeint`.
+        :func:`~brainpy_dyn.integrators.fde.get_default_fdeint`.
       dt: the default step.
       name: the integrator's name.
 
     Returns:
-      An :class:`FDEIntegrator` (or a decorator that makes one).
+      An :class:`~brainpy_dyn.integrators.fde.FDEIntegrator` (or a decorator that makes one).
 
     Raises:
       ValueError: an unknown method.

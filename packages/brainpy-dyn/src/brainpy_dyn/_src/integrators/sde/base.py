@@ -124,8 +124,9 @@ class SDEIntegrator(Integrator):
     r"""Numerical integrator of a stochastic differential equation ``dx = f dt + g dW``.
 
     BrainPy implementation of ``brainpy.sde.SDEIntegrator`` (2.3.5), the base of the SDE
-    method classes (:class:`Euler`, :class:`Heun`, :class:`Milstein`, …). Calling an
-    integrator advances the variables by one step, ``integral(*variables, t, *params,
+    method classes (:class:`~brainpy_dyn.integrators.sde.Euler`,
+    :class:`~brainpy_dyn.integrators.sde.Heun`, :class:`~brainpy_dyn.integrators.sde.Milstein`,
+    …). Calling an integrator advances the variables by one step, ``integral(*variables, t, *params,
     dt=None)``, drawing its Wiener increments from :data:`brainpy_math.random.DEFAULT`.
 
     Args:

@@ -140,13 +140,13 @@ def sdeint(
     ``'heun'`` (Stratonovich), ``'milstein'``, ``'milstein2'``/``'milstein_grad_free'``,
     ``'exp_euler'`` (``'exponential_euler'``, ``'exp_euler_auto'``, ``'exp_auto'``; Itô),
     ``'srk1w1_scalar'``, ``'srk2w1_scalar'``, ``'klpl_scalar'`` (Itô, scalar noise), and
-    those added by :func:`register_sde_integrator`.
+    those added by :func:`~brainpy_dyn.integrators.sde.register_sde_integrator`.
 
     Args:
       f: the drift. Without it, ``sdeint`` returns a decorator of the drift
         (``@sdeint(g=g)``).
       g: the diffusion. Without it (and with ``f``), a decorator of the diffusion.
-      method: the method name; ``None``: :func:`get_default_sdeint`.
+      method: the method name; ``None``: :func:`~brainpy_dyn.integrators.sde.get_default_sdeint`.
       dt: the default step.
       name: the integrator's name.
       show_code: print the update scheme.
