@@ -78,7 +78,7 @@ class PinskyRinzelModel(SpikingGroup):
     Attributes:
       Vs: the somatic potential (the other states are ``Vd``, ``Ca``, ``h``, ``n``, ``s``,
         ``c`` and ``q``; the gates start at their steady states).
-      Is, Id: the input currents to the soma and the dendrite, summed over a step and
+      Is: the input current to the soma (``Id``: to the dendrite), summed over a step and
         cleared by :meth:`clear_input` (``update(x)`` adds ``x`` to ``Is``).
       spike: the somatic spikes of the last step.
 
