@@ -240,11 +240,9 @@ def write_atomic(
     path = os.path.abspath(path)
     try:
         _write_atomic(path, parts, overwrite, stale_stems)
-    except CheckpointWriteError:
-        raise
+    except (CheckpointWriteError, CheckpointExistsError):
+        raise  # already named and explained (both are OSErrors)
     except OSError as err:
-        if isinstance(err, CheckpointExistsError):
-            raise
         raise _write_error(path, err) from err
 
 
