@@ -97,6 +97,17 @@ class ExpCOBA(Exponential):
       delay_step: extra delay in steps, or ``None``.
       method: an :func:`brainpy_dyn.odeint` method.
       name: the object name.
+
+    Examples:
+      >>> import brainpy_dyn as bd
+      >>> pre = bd.neurons.SpikeTimeGroup(1, times=[0.], indices=[0])
+      >>> post = bd.neurons.LIF(1)
+      >>> syn = bd.ExpCOBA(pre, post, bd.conn.All2All(), g_max=0.5, tau=5., E=0.)
+      >>> runner = bd.DSRunner(bd.Network(pre, syn, post), monitors={'g': syn.g},
+      ...                      progress_bar=False)
+      >>> _ = runner.run(0.3)
+      >>> [round(float(g), 4) for g in runner.mon['g'][:, 0]], type(syn.out).__name__
+      ([0.0, 0.5, 0.4901], 'COBA')
     """
 
     _connector_class = None
@@ -142,6 +153,18 @@ class DualExpCUBA(DualExponential):
       delay_step: extra delay in steps, or ``None``.
       method: an :func:`brainpy_dyn.odeint` method.
       name: the object name.
+
+    Examples:
+      >>> import brainpy_dyn as bd
+      >>> pre = bd.neurons.SpikeTimeGroup(1, times=[0.], indices=[0])
+      >>> syn = bd.DualExpCUBA(pre, bd.neurons.LIF(1), bd.conn.All2All())
+      >>> runner = bd.DSRunner(bd.Network(pre, syn, syn.post), monitors={'g': syn.g, 'h': syn.h},
+      ...                      progress_bar=False)
+      >>> _ = runner.run(0.3)
+      >>> [round(float(h), 4) for h in runner.mon['h'][:, 0]]  # the rise variable jumps first
+      [0.0, 1.2915, 1.1686]
+      >>> [round(float(g), 4) for g in runner.mon['g'][:, 0]]
+      [0.0, 0.0, 0.1223]
     """
 
     _connector_class = None
@@ -189,6 +212,12 @@ class DualExpCOBA(DualExponential):
       E: the reversal potential (mV).
       method: an :func:`brainpy_dyn.odeint` method.
       name: the object name.
+
+    Examples:
+      >>> import brainpy_dyn as bd
+      >>> syn = bd.DualExpCOBA(bd.neurons.LIF(2), bd.neurons.LIF(3), bd.conn.All2All(), E=-80.)
+      >>> syn.g.shape, type(syn.out).__name__, syn.out.E, syn.tau_decay, syn.tau_rise
+      ((3,), 'COBA', -80.0, 10.0, 1.0)
     """
 
     _connector_class = None
@@ -235,6 +264,18 @@ class AlphaCUBA(Alpha):
       tau_decay: the time constant (ms).
       method: an :func:`brainpy_dyn.odeint` method.
       name: the object name.
+
+    Examples:
+      >>> import brainpy_dyn as bd
+      >>> pre = bd.neurons.SpikeTimeGroup(1, times=[0.], indices=[0])
+      >>> syn = bd.AlphaCUBA(pre, bd.neurons.LIF(1), bd.conn.All2All())
+      >>> runner = bd.DSRunner(bd.Network(pre, syn, syn.post), monitors={'g': syn.g, 'h': syn.h},
+      ...                      progress_bar=False)
+      >>> _ = runner.run(0.3)
+      >>> [round(float(h), 4) for h in runner.mon['h'][:, 0]]
+      [0.0, 0.2718, 0.2691]
+      >>> [round(float(g), 4) for g in runner.mon['g'][:, 0]]
+      [0.0, 0.0, 0.0269]
     """
 
     _connector_class = None
@@ -279,6 +320,12 @@ class AlphaCOBA(Alpha):
       E: the reversal potential (mV).
       method: an :func:`brainpy_dyn.odeint` method.
       name: the object name.
+
+    Examples:
+      >>> import brainpy_dyn as bd
+      >>> syn = bd.AlphaCOBA(bd.neurons.LIF(2), bd.neurons.LIF(3), bd.conn.All2All(), E=-80.)
+      >>> type(syn.out).__name__, syn.out.E, syn.tau_decay, syn.tau_rise
+      ('COBA', -80.0, 10.0, 10.0)
     """
 
     _connector_class = None
@@ -326,6 +373,17 @@ class DeltaSynapse(Delta):
       post_input_key: the postsynaptic Variable that receives the jump.
       post_has_ref: block the jump where ``post.refractory`` is true.
       name: the object name.
+
+    Examples:
+      >>> import brainpy_dyn as bd
+      >>> pre = bd.neurons.SpikeTimeGroup(1, times=[0.], indices=[0])
+      >>> post = bd.neurons.LIF(1, V_rest=0., V_th=100., tau=1e9)
+      >>> syn = bd.DeltaSynapse(pre, post, bd.conn.All2All(), weights=2.)
+      >>> runner = bd.DSRunner(bd.Network(pre, syn, post), monitors={'V': post.V},
+      ...                      progress_bar=False)
+      >>> _ = runner.run(0.3)
+      >>> [round(float(v), 4) for v in runner.mon['V'][:, 0]]
+      [0.0, 2.0, 2.0]
     """
 
     _connector_class = None
@@ -380,6 +438,14 @@ class NMDA(_NMDA):
       name: the object name.
       mode: the computing mode.
       stop_spike_gradient: stop gradients through the presynaptic spikes.
+
+    Examples:
+      >>> import brainpy_dyn as bd
+      >>> syn = bd.NMDA(bd.neurons.LIF(2), bd.neurons.LIF(3), bd.conn.All2All(), cc_Mg=1.0)
+      >>> type(syn.out).__name__, syn.out.cc_Mg, syn.g.shape
+      ('MgBlock', 1.0, (2,))
+      >>> isinstance(syn, bd.synapses.NMDA)
+      True
     """
 
     def __init__(
