@@ -111,7 +111,13 @@ def _int32(x: np.ndarray) -> jax.Array:
 
 @public
 class Connector:
-    """Base class of all connectors (objects that describe who connects to whom)."""
+    """Base class of all connectors (objects that describe who connects to whom).
+
+    Examples:
+      >>> import brainpy_dyn as bd
+      >>> isinstance(bd.conn.All2All(), bd.conn.Connector)
+      True
+    """
 
     def _arguments(self) -> dict[str, Any]:
         """The constructor arguments shown by ``repr``."""
@@ -142,6 +148,21 @@ class TwoEndConnector(Connector):
     Args:
       pre: the size of the pre-synaptic group (optional).
       post: the size of the post-synaptic group (optional).
+
+    Examples:
+      >>> import numpy as np
+      >>> import brainpy_dyn as bd
+      >>> class FirstToAll(bd.conn.TwoEndConnector):
+      ...     '''Presynaptic neuron 0 connects to every postsynaptic neuron.'''
+      ...     def build_csr(self):
+      ...         indptr = np.full(self.pre_num + 1, self.post_num)
+      ...         indptr[0] = 0
+      ...         return np.arange(self.post_num), indptr
+      >>> conn = FirstToAll()(pre_size=3, post_size=2)
+      >>> conn.require('conn_mat').astype(int).tolist()
+      [[1, 1], [0, 0], [0, 0]]
+      >>> [a.tolist() for a in conn.require('pre_ids', 'post_ids')]
+      [[0, 0], [0, 1]]
     """
 
     def __init__(self, pre: Size | None = None, post: Size | None = None):
@@ -321,6 +342,12 @@ class OneEndConnector(TwoEndConnector):
 
     ``OneEndConnector(pre=size)`` or ``conn(size)`` set both sizes; giving two sizes
     that differ raises :class:`ConnectorError`.
+
+    Examples:
+      >>> import brainpy_dyn as bd
+      >>> conn = bd.conn.GridFour()(4)
+      >>> isinstance(conn, bd.conn.OneEndConnector), conn.pre_num, conn.post_num
+      (True, 4, 4)
     """
 
     def __init__(self, pre: Size | None = None, post: Size | None = None):

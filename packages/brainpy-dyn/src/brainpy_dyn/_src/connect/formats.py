@@ -78,13 +78,26 @@ def mat2csr(dense: Any) -> tuple[np.ndarray, np.ndarray]:
 
 @_public
 def mat2csc(dense: Any) -> tuple[np.ndarray, np.ndarray]:
-    """CSC ``(indices, indptr)`` (pre ids per post) of a dense connection matrix."""
+    """CSC ``(indices, indptr)`` (pre ids per post) of a dense connection matrix.
+
+    Examples:
+      >>> import numpy as np
+      >>> from brainpy_dyn.conn import mat2csc
+      >>> [a.tolist() for a in mat2csc(np.array([[0, 1], [1, 1]]))]
+      [[1, 0, 1], [0, 1, 3]]
+    """
     return mat2csr(np.asarray(dense).T)
 
 
 @_public
 def csr2coo(csr: tuple[Any, Any]) -> tuple[np.ndarray, np.ndarray]:
-    """COO ``(pre_ids, post_ids)`` of a CSR structure, in CSR order."""
+    """COO ``(pre_ids, post_ids)`` of a CSR structure, in CSR order.
+
+    Examples:
+      >>> from brainpy_dyn.conn import csr2coo
+      >>> [a.tolist() for a in csr2coo(([1, 0, 1], [0, 1, 3]))]
+      [[0, 1, 1], [1, 0, 1]]
+    """
     indices, indptr = (np.asarray(a) for a in csr)
     pre = np.repeat(np.arange(indptr.size - 1, dtype=IDX), np.diff(indptr))
     return pre, indices.astype(IDX)
@@ -113,7 +126,13 @@ def csr2csc(csr: tuple[Any, Any], post_num: int, data: Any = None) -> Any:
 
 @_public
 def csr2mat(csr: tuple[Any, Any], num_pre: int, num_post: int) -> np.ndarray:
-    """Dense boolean ``(num_pre, num_post)`` matrix of a CSR structure."""
+    """Dense boolean ``(num_pre, num_post)`` matrix of a CSR structure.
+
+    Examples:
+      >>> from brainpy_dyn.conn import csr2mat
+      >>> csr2mat(([1, 0, 1], [0, 1, 3]), num_pre=2, num_post=2).tolist()
+      [[False, True], [True, True]]
+    """
     pre, post = csr2coo(csr)
     return coo2mat((pre, post), num_pre, num_post)
 
@@ -134,14 +153,26 @@ def coo2csr(coo: tuple[Any, Any], num_pre: int) -> tuple[np.ndarray, np.ndarray]
 
 @_public
 def coo2csc(coo: tuple[Any, Any], num_post: int) -> tuple[np.ndarray, np.ndarray]:
-    """CSC ``(indices, indptr)`` of a COO structure; pre ids sorted within each post."""
+    """CSC ``(indices, indptr)`` of a COO structure; pre ids sorted within each post.
+
+    Examples:
+      >>> from brainpy_dyn.conn import coo2csc
+      >>> [a.tolist() for a in coo2csc(([0, 1, 1], [1, 0, 1]), num_post=2)]
+      [[1, 0, 1], [0, 1, 3]]
+    """
     pre, post = coo
     return coo2csr((post, pre), num_post)
 
 
 @_public
 def coo2mat(coo: tuple[Any, Any], num_pre: int, num_post: int) -> np.ndarray:
-    """Dense boolean ``(num_pre, num_post)`` matrix of a COO structure."""
+    """Dense boolean ``(num_pre, num_post)`` matrix of a COO structure.
+
+    Examples:
+      >>> from brainpy_dyn.conn import coo2mat
+      >>> coo2mat(([0, 1, 1], [1, 0, 1]), num_pre=2, num_post=3).astype(int).tolist()
+      [[0, 1, 0], [1, 1, 0]]
+    """
     pre, post = (np.asarray(a, dtype=IDX) for a in coo)
     mat = np.zeros((num_pre, num_post), dtype=bool)
     mat[pre, post] = True

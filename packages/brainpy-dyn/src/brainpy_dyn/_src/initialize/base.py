@@ -129,12 +129,26 @@ class Initializer:
 
 @public
 class InterLayerInitializer(Initializer):
-    """Base class of initializers of weights between two layers (dense or conv kernels)."""
+    """Base class of initializers of weights between two layers (dense or conv kernels).
+
+    Examples:
+      >>> import brainpy_dyn as bd
+      >>> w = bd.init.XavierNormal()((3, 4))
+      >>> isinstance(bd.init.XavierNormal(), bd.init.InterLayerInitializer), w.shape
+      (True, (3, 4))
+    """
 
 
 @public
 class IntraLayerInitializer(Initializer):
-    """Base class of initializers of values inside one layer (states, recurrent weights)."""
+    """Base class of initializers of values inside one layer (states, recurrent weights).
+
+    Examples:
+      >>> import brainpy_dyn as bd
+      >>> init = bd.init.GaussianDecay(sigma=1.0, max_w=1.0)
+      >>> isinstance(init, bd.init.IntraLayerInitializer), init(3).shape  # 3 neurons to 3
+      (True, (3, 3))
+    """
 
 
 def as_array(x: Any, shape: tuple[int, ...], dtype: Any) -> bm.Array:
