@@ -11,9 +11,11 @@ are visited with ``x & -x`` / count-leading-zeros / ``x & (x - 1)``, and each ta
 is updated with ``dynamic_slice`` + ``dynamic_update_slice``. XLA:CPU runs such
 loops in place; without scatter, sort or custom calls in a loop, XLA can also
 compile the loop into one native function (see ``brainpy_math.cpu_loop_kernels``).
-That is the CPU kernel. On GPU and TPU a loop turn costs a kernel launch, so there the
-targets of the active sources are scatter-added in one parallel kernel instead; the
-program picks its kernel when it is lowered for its device.
+That is the CPU kernel. On GPU a loop turn costs a kernel launch and a branch waits for
+the host, so there a Pallas kernel compacts the spikes on the device and adds the rows of
+the active sources only, with atomics (:mod:`brainpy_math._src.event_gpu`). On TPU and
+other accelerators the rows of every source are scatter-added in one parallel kernel,
+inactive rows as padding. The program picks its kernel when it is lowered for its device.
 """
 
 from __future__ import annotations
@@ -25,6 +27,8 @@ import jax
 import jax.numpy as jnp
 import numpy as np
 from jax import lax
+
+from brainpy_math._src.event_gpu import MAX_TABLE_ENTRIES, gpu_event_rows, gpu_kernel_on_cpu_enabled
 
 __all__ = ["EllTable", "csr_to_ell", "ell_event_matvec", "split_ell_by_target"]
 
@@ -164,9 +168,6 @@ def _pack_bits(events: jax.Array) -> jax.Array:
     return jnp.sum(bits << jnp.arange(32, dtype=jnp.uint32), axis=1, dtype=jnp.uint32)
 
 
-# Compiled as its own function so that repeated calls with the same shapes (a model's
-# projections, traced once to find its Variables and once to run) reuse one trace.
-@functools.partial(jax.jit, static_argnames=("n_post", "dtype", "weighted_events"))
 def ell_event_matvec(
     events: jax.Array,
     indices: jax.Array,
@@ -178,13 +179,14 @@ def ell_event_matvec(
     """``post[j] = Σ_{i: events[i] ≠ 0} weights[i, k]`` over ``indices[i, k] == j``.
 
     On CPU the spikes are visited one by one (a scatter-free loop over their set bits, see
-    the module's docstring), so a step costs spikes × row width. On GPU and TPU, where
-    such a loop would run one kernel per turn, the targets of every active source are
-    scatter-added in one parallel kernel (its cost follows the synapses). The choice is
-    made when the program is lowered for its device, by :func:`jax.lax.platform_dependent`.
-    GPU scatter-adds of floats are atomic, so their order, and the last bits of a sum, can
-    vary between runs; set ``XLA_FLAGS=--xla_gpu_deterministic_ops=true`` where
-    bit-identical runs matter.
+    the module's docstring), so a step costs spikes × row width. On GPU (CUDA) a Pallas
+    kernel compacts the active sources on the device and adds only their rows, with
+    atomics, in one launch: its cost also follows the spikes, with no host round trip
+    (see :mod:`brainpy_math._src.event_gpu`). On TPU and other accelerators the targets of
+    every active source are scatter-added in one parallel kernel (its cost follows the
+    synapses). The choice is made when the program is lowered for its device, by
+    :func:`jax.lax.platform_dependent`. GPU atomic adds of floats run in no fixed order,
+    so the last bits of a sum can differ from the CPU's and between runs.
 
     Args:
       events: ``(n_pre,)`` spikes; any non-zero entry is one event. Its size is ignored
@@ -198,15 +200,41 @@ def ell_event_matvec(
     Returns:
       ``(n_post,)`` summed input of each target.
     """
+    return _ell_event_matvec(
+        events, indices, weights, n_post, dtype, weighted_events, gpu_kernel_on_cpu_enabled()
+    )
+
+
+# Compiled as its own function so that repeated calls with the same shapes (a model's
+# projections, traced once to find its Variables and once to run) reuse one trace.
+@functools.partial(
+    jax.jit, static_argnames=("n_post", "dtype", "weighted_events", "gpu_kernel_on_cpu")
+)
+def _ell_event_matvec(
+    events: jax.Array,
+    indices: jax.Array,
+    weights: jax.Array,
+    n_post: int,
+    dtype: Any,
+    weighted_events: bool,
+    gpu_kernel_on_cpu: bool,
+) -> jax.Array:
     weights = jnp.asarray(weights)
     if dtype is None:
         dtype = jnp.promote_types(weights.dtype, jnp.float32)
     weights = weights.astype(dtype)
-    kernels = {
-        kind: functools.partial(kernel, n_post=n_post, weighted_events=weighted_events)
-        for kind, kernel in (("cpu", _bit_loop), ("default", _scatter_rows))
-    }
-    return lax.platform_dependent(events, indices, weights, **kernels)
+    options = dict(n_post=n_post, weighted_events=weighted_events)
+    # The GPU kernel addresses the table with int32 offsets.
+    gpu = gpu_event_rows if indices.size <= MAX_TABLE_ENTRIES else _scatter_rows
+    cpu = functools.partial(gpu_event_rows, interpret=True) if gpu_kernel_on_cpu else _bit_loop
+    return lax.platform_dependent(
+        events,
+        indices,
+        weights,
+        cpu=functools.partial(cpu, **options),
+        cuda=functools.partial(gpu, **options),
+        default=functools.partial(_scatter_rows, **options),
+    )
 
 
 def _bit_loop(
@@ -259,7 +287,7 @@ def _bit_loop(
 def _scatter_rows(
     events: jax.Array, indices: jax.Array, weights: jax.Array, *, n_post: int, weighted_events: bool
 ) -> jax.Array:
-    """Accelerator kernel: one parallel scatter-add of every row, inactive rows as padding.
+    """TPU (and ROCm) kernel: one parallel scatter-add of every row, inactive rows as padding.
 
     A step reads the whole table (its cost follows the synapses, bound by memory bandwidth)
     but runs as one kernel with no data-dependent control flow. Padding targets
