@@ -111,6 +111,17 @@ class Network(Container):
     Order per step, as in BrainPy 2.3.5: first the children that are neither neuron groups
     (:class:`NeuGroup`) nor delays (synapses and the like read the previous step's spikes),
     then the neuron groups, then the delays (which push the new values).
+
+    Examples:
+      >>> import brainpy_dyn as bd
+      >>> pre = bd.neurons.SpikeTimeGroup(1, times=[0.], indices=[0])
+      >>> post = bd.neurons.LIF(1)
+      >>> syn = bd.synapses.Exponential(pre, post, bd.conn.All2All(), g_max=2.)
+      >>> net = bd.Network(pre, syn, post)  # or as keywords: Network(E=pre, syn=syn, I=post)
+      >>> runner = bd.DSRunner(net, monitors={'g': syn.g}, progress_bar=False)
+      >>> _ = runner.run(0.3)
+      >>> [round(float(g), 4) for g in runner.mon['g'][:, 0]]
+      [0.0, 2.0, 1.9752]
     """
 
     def update(self, *args: Any, **kwargs: Any) -> None:

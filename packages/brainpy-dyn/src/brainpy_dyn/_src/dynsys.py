@@ -270,7 +270,25 @@ class NeuGroup(DynamicalSystem):
 
 
 class NeuGroupNS(NeuGroup):
-    """A :class:`NeuGroup` whose ``update`` does not take the shared data (new style)."""
+    """A :class:`NeuGroup` whose ``update`` does not take the shared data (new style).
+
+    Examples:
+      >>> import brainpy_math as bm
+      >>> import brainpy_dyn as bd
+      >>> class Leaky(bd.NeuGroupNS):
+      ...     def __init__(self, size, tau=10.):
+      ...         super().__init__(size)
+      ...         self.tau = tau
+      ...         self.V = bm.Variable(bm.ones(self.varshape))
+      ...     def update(self, x=0.):
+      ...         dt = bd.share.load('dt')
+      ...         self.V.value = self.V + (x - self.V) / self.tau * dt
+      ...         return self.V.value
+      >>> group = Leaky(2)
+      >>> bd.share.save(t=0., dt=0.1)
+      >>> group.update().tolist()
+      [0.9900000095367432, 0.9900000095367432]
+    """
 
     pass_shared = False
 

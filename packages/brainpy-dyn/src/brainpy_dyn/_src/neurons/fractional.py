@@ -46,6 +46,12 @@ class FractionalNeuron(NeuGroup):
       name: the group's name.
       mode: the computing mode (``NonBatchingMode``; a batch axis is added by
         ``reset_state(batch_size)``).
+
+    Examples:
+      >>> import brainpy_dyn as bd
+      >>> group = bd.neurons.FractionalIzhikevich(2, alpha=0.9, num_memory=50)
+      >>> isinstance(group, bd.neurons.FractionalNeuron), group.num
+      (True, 2)
     """
 
     supported_modes = (bm.NonBatchingMode,)

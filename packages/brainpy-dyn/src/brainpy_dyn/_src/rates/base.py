@@ -47,6 +47,12 @@ class RateModel(NeuGroup):
       keep_size: keep ``size`` as the Variables' shape.
       name: the object name.
       mode: the computing mode.
+
+    Examples:
+      >>> import brainpy_dyn as bd
+      >>> model = bd.rates.ThresholdLinearModel(3)
+      >>> isinstance(model, bd.rates.RateModel), model.num
+      (True, 3)
     """
 
     supported_modes = (bm.NonBatchingMode, bm.BatchingMode)

@@ -53,6 +53,15 @@ class DelayCoupling(DynamicalSystem):
     Raises:
       TypeError: a Variable argument that is not a Variable.
       ValueError: ``conn_mat`` or the delays have the wrong shape, or a delay is negative.
+
+    Examples:
+      >>> import brainpy_math as bm
+      >>> import brainpy_dyn as bd
+      >>> x = bm.Variable(bm.asarray([1., 2.]))
+      >>> y = bm.Variable(bm.zeros(2))
+      >>> c = bd.synapses.AdditiveCoupling(x, y, bm.ones((2, 2)), delay_steps=2)
+      >>> isinstance(c, bd.synapses.DelayCoupling), c.max_delay, c.delay_type
+      (True, 2, 'int')
     """
 
     def __init__(

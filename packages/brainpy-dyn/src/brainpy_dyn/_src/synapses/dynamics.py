@@ -35,6 +35,12 @@ class SynConn(DynamicalSystemNS):
       g_max: the weight: scalar, array or initializer.
       name: the object name.
       mode: the computing mode.
+
+    Examples:
+      >>> import brainpy_dyn as bd
+      >>> syn = bd.experimental.Exponential(bd.conn.All2All(pre=3, post=2), g_max=0.5)
+      >>> isinstance(syn, bd.synapses.SynConn), syn.comp_method, float(syn.g_max)
+      (True, 'sparse', 0.5)
     """
 
     def __init__(
@@ -163,6 +169,14 @@ class DualExponential(SynConn):
       method: accepted for compatibility; the solution is exact.
       name: the object name.
       mode: the computing mode.
+
+    Examples:
+      >>> import brainpy_dyn as bd
+      >>> import brainpy_math as bm
+      >>> syn = bd.experimental.DualExponential(bd.conn.All2All(pre=2, post=1))
+      >>> bd.share.save(t=0., dt=0.1)
+      >>> [round(float(syn(bm.asarray(s))[0]), 4) for s in ([True, False], [False, False])]
+      [0.0, 0.1223]
     """
 
     def __init__(
@@ -222,6 +236,14 @@ class Alpha(DualExponential):
       method: accepted for compatibility.
       name: the object name.
       mode: the computing mode.
+
+    Examples:
+      >>> import brainpy_dyn as bd
+      >>> import brainpy_math as bm
+      >>> syn = bd.experimental.Alpha(bd.conn.All2All(pre=2, post=1))
+      >>> bd.share.save(t=0., dt=0.1)
+      >>> [round(float(syn(bm.asarray(s))[0]), 4) for s in ([True, False], [False, False])]
+      [0.0, 0.0269]
     """
 
     def __init__(

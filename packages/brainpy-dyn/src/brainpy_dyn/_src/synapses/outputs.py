@@ -150,6 +150,12 @@ class MgBlock(SynOut):
     """NMDA-style output with magnesium block.
 
     ``I = g · (E − V) / (1 + cc_Mg / beta · exp(−alpha · V))``.
+
+    Examples:
+      >>> import brainpy_dyn as bd
+      >>> out = bd.synapses.MgBlock(E=0., cc_Mg=1.2)
+      >>> round(float(out(1., -65.)), 4)  # 65 / (1 + 1.2 / 3.57 * exp(0.062 * 65))
+      3.2645
     """
 
     def __init__(

@@ -26,6 +26,18 @@ class SynSTP(DynamicalSystemNS):
     ``pre_size`` may be left out (``None``), as BrainPy 2.3.5's ``bp.synplast.STD()``
     was written: the synapse that receives the model then supplies its number of
     presynaptic neurons and creates the state.
+
+    Examples:
+      >>> import brainpy_dyn as bd
+      >>> std = bd.synapses.STD(pre_size=2, tau=200., U=0.2)
+      >>> isinstance(std, bd.SynSTP)
+      True
+      >>> bd.share.save(t=0., dt=0.1)
+      >>> import brainpy_math as bm
+      >>> std(bm.asarray([True, False])).tolist()  # the efficacy before this spike
+      [1.0, 1.0]
+      >>> [round(float(x), 4) for x in std.x]  # neuron 0 used a fraction U of its resources
+      [0.8, 1.0]
     """
 
     def __init__(self, pre_size: Any = None, name: str | None = None, mode: Any = None):

@@ -195,6 +195,15 @@ class DualExponential(_PrePost, dynamics.DualExponential):
     ``DualExponential(pre, post, conn, stp=None, output=CUBA(), comp_method='dense',
     g_max=1., tau_decay=10., tau_rise=1., delay_step=None, method='exp_auto', name=None,
     mode=None, stop_spike_gradient=False)``.
+
+    Examples:
+      >>> import brainpy_dyn as bd
+      >>> E, I = bd.neurons.LIF(8), bd.neurons.LIF(4)
+      >>> syn = bd.synapses.DualExponential(E, I, bd.conn.All2All(), tau_decay=5., tau_rise=0.5)
+      >>> syn.g.shape, syn.h.shape
+      ((4,), (4,))
+      >>> type(bd.synapses.DualExponential(bd.conn.All2All(pre=2, post=2))) is bd.experimental.DualExponential
+      True
     """
 
     _connector_class = dynamics.DualExponential
@@ -240,6 +249,16 @@ class Alpha(_PrePost, dynamics.Alpha):
     ``Alpha(pre, post, conn, output=CUBA(), stp=None, comp_method='dense', g_max=1.,
     delay_step=None, tau_decay=10., method='exp_auto', name=None, mode=None,
     stop_spike_gradient=False)``.
+
+    Examples:
+      >>> import brainpy_dyn as bd
+      >>> E, I = bd.neurons.LIF(8), bd.neurons.LIF(4)
+      >>> syn = bd.synapses.Alpha(E, I, bd.conn.FixedProb(0.5, seed=1), comp_method='sparse',
+      ...                         output=bd.synapses.COBA(E=-80.))
+      >>> syn.g.shape, syn.tau_decay
+      ((4,), 10.0)
+      >>> type(bd.synapses.Alpha(bd.conn.All2All(pre=2, post=2))) is bd.experimental.Alpha
+      True
     """
 
     _connector_class = dynamics.Alpha
