@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
-from typing import Any, TypeVar
+from collections.abc import Iterator, Sequence
+from typing import Any
 
 import jax
 import numpy as np
 
+import brainpy_math as bm
 from brainpy_dyn._src.connect.errors import ConnectorError
 from brainpy_dyn._src.connect.formats import csr2coo, csr2csc, csr2mat
 
@@ -64,14 +65,11 @@ SUPPORTED_SYN_STRUCTURE: tuple[str, ...] = (
 )
 
 Size = int | Sequence[int]
-_T = TypeVar("_T")
 _INT32_MAX = int(np.iinfo(np.int32).max)
 
 
-def public(obj: _T) -> _T:
-    """Show ``obj`` as a member of :mod:`brainpy_dyn.conn` in reprs and docs."""
-    obj.__module__ = "brainpy_dyn.conn"
-    return obj
+#: Show an object as a member of :mod:`brainpy_dyn.conn` in reprs and docs.
+public = bm.set_module("brainpy_dyn.conn")
 
 
 def is_int(x: Any) -> bool:
@@ -255,6 +253,18 @@ class TwoEndConnector(Connector):
                 )
             self._csr_cache = (indices, indptr)
         return self._csr_cache
+
+    def iter_csr(self) -> Iterator[tuple[int, np.ndarray, np.ndarray]]:
+        """The CSR network in chunks of consecutive rows: ``(first_row, indptr, indices)``.
+
+        Each chunk's ``indptr`` starts at 0; joined, the chunks are :meth:`csr`. The
+        default yields the whole (cached) network at once. Random connectors that draw
+        row by row override it to draw chunk by chunk, without building or caching the
+        whole network, so that a process keeping only its own targets (a sharded
+        projection) never holds all of it. A seed gives the same network either way.
+        """
+        indices, indptr = self.csr()
+        yield 0, indptr, indices
 
     # ------------------------------------------------------------- require
     def require(self, *structures: Any) -> Any:

@@ -11,6 +11,7 @@ actually used is kept in ``conn.seed`` and shown by ``repr``.
 from __future__ import annotations
 
 import math
+from collections.abc import Iterator
 from typing import Any
 
 import numpy as np
@@ -25,7 +26,7 @@ from brainpy_dyn._src.connect.base import (
 )
 from brainpy_dyn._src.connect.errors import ConnectorError
 from brainpy_dyn._src.connect.formats import IDX, csr2csc
-from brainpy_dyn._src.connect.sampling import sample_rows
+from brainpy_dyn._src.connect.sampling import iter_sample_rows, sample_rows
 
 __all__ = ["FixedProb", "FixedPreNum", "FixedPostNum", "FixedTotalNum", "count_of"]
 
@@ -190,6 +191,41 @@ class FixedProb(_Random):
         indptr = np.zeros(pre_num + 1, dtype=IDX)
         np.cumsum(counts, out=indptr[1:])
         return indices, indptr
+
+    def iter_csr(self) -> Iterator[tuple[int, np.ndarray, np.ndarray]]:
+        """The network chunk by chunk, drawn as :meth:`build_csr` draws it (same network)."""
+        pre_num, post_num = self._require_sizes()
+        if self._csr_cache is not None:
+            yield from super().iter_csr()
+            return
+        rng = self._rng()
+        k = count_of(post_num, self.prob)
+        if self.pre_ratio < 1.0:
+            rows = np.sort(rng.choice(pre_num, count_of(pre_num, self.pre_ratio), replace=False))
+        else:
+            rows = np.arange(pre_num)
+        done = 0  # rows before this one have been yielded
+        for start, cols in iter_sample_rows(
+            rng, rows.size, post_num, k, replace=self.allow_multi_conn
+        ):
+            ids = rows[start : start + cols.shape[0]]
+            if ids.size == 0:
+                continue
+            stop = int(ids[-1]) + 1
+            counts = np.zeros(stop - done, dtype=IDX)
+            if self.include_self:
+                counts[ids - done] = k
+                indices = cols.ravel()
+            else:
+                keep = cols != ids[:, None]
+                counts[ids - done] = keep.sum(axis=1)
+                indices = cols[keep]
+            indptr = np.zeros(stop - done + 1, dtype=IDX)
+            np.cumsum(counts, out=indptr[1:])
+            yield done, indptr, indices
+            done = stop
+        if done < pre_num:
+            yield done, np.zeros(pre_num - done + 1, dtype=IDX), np.zeros(0, dtype=IDX)
 
 
 class _FixedNum(_Random):

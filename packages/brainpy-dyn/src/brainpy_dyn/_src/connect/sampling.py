@@ -24,9 +24,11 @@ With replacement the rows are plain ``integers(0, n, k)``, sorted.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import numpy as np
 
-__all__ = ["sample_rows"]
+__all__ = ["sample_rows", "iter_sample_rows"]
 
 # Elements handled at once (rows × values per row); bounds the temporary memory.
 _BLOCK_ELEMENTS = 1 << 22
@@ -37,12 +39,12 @@ def _index_dtype(n: int) -> type[np.signedinteger]:
     return np.int32 if n <= np.iinfo(np.int32).max else np.int64
 
 
-def _sorted_distinct(rng: np.random.Generator, rows: int, n: int, k: int) -> np.ndarray:
-    """Sorted uniform ``k``-subsets of ``[0, n)`` by redrawing repeats (for ``k <= n/4``)."""
+def _iter_sorted_distinct(rng: np.random.Generator, rows: int, n: int, k: int):
+    """Blocks of :func:`_sorted_distinct`'s rows, in order, drawn as it draws them."""
     dtype = _index_dtype(n)
-    out = np.empty((rows, k), dtype=dtype)
     if k == 0:
-        return out
+        yield 0, np.empty((rows, 0), dtype=dtype)
+        return
     step = max(1, _BLOCK_ELEMENTS // k)
     for start in range(0, rows, step):
         x = rng.integers(0, n, size=(min(rows, start + step) - start, k), dtype=dtype)
@@ -56,6 +58,13 @@ def _sorted_distinct(rng: np.random.Generator, rows: int, n: int, k: int) -> np.
             sub[:, 1:][rep] = rng.integers(0, n, size=int(rep.sum()), dtype=dtype)
             sub.sort(axis=1)
             x[bad] = sub
+        yield start, x
+
+
+def _sorted_distinct(rng: np.random.Generator, rows: int, n: int, k: int) -> np.ndarray:
+    """Sorted uniform ``k``-subsets of ``[0, n)`` by redrawing repeats (for ``k <= n/4``)."""
+    out = np.empty((rows, k), dtype=_index_dtype(n))
+    for start, x in _iter_sorted_distinct(rng, rows, n, k):
         out[start : start + x.shape[0]] = x
     return out
 
@@ -72,9 +81,8 @@ def _complement(rows: int, n: int, k: int, excluded: np.ndarray) -> np.ndarray:
     return out
 
 
-def _floyd(rng: np.random.Generator, rows: int, n: int, k: int) -> np.ndarray:
-    """Sorted uniform ``k``-subsets by Floyd's algorithm on a boolean mask per block."""
-    out = np.empty((rows, k), dtype=_index_dtype(n))
+def _iter_floyd(rng: np.random.Generator, rows: int, n: int, k: int):
+    """Blocks of sorted uniform ``k``-subsets by Floyd's algorithm on a boolean mask."""
     e = min(k, n - k)  # draw the smaller of the subset and its complement
     step = max(1, _MASK_ELEMENTS // n)
     for start in range(0, rows, step):
@@ -90,8 +98,7 @@ def _floyd(rng: np.random.Generator, rows: int, n: int, k: int) -> np.ndarray:
         block = mask.reshape(c, n)
         if e != k:
             np.logical_not(block, out=block)
-        out[start : start + c] = np.nonzero(block)[1].reshape(c, k)
-    return out
+        yield start, np.nonzero(block)[1].reshape(c, k).astype(_index_dtype(n))
 
 
 def sample_rows(
@@ -121,23 +128,51 @@ def sample_rows(
       ValueError: ``k`` distinct values cannot be drawn from the candidates.
     """
     dtype = _index_dtype(n)
+    out = np.empty((n_rows, k), dtype=dtype)
+    for start, block in iter_sample_rows(rng, n_rows, n, k, replace=replace, skip=skip):
+        out[start : start + block.shape[0]] = block
+    return out
+
+
+def iter_sample_rows(
+    rng: np.random.Generator,
+    n_rows: int,
+    n: int,
+    k: int,
+    *,
+    replace: bool = False,
+    skip: np.ndarray | None = None,
+) -> Iterator[tuple[int, np.ndarray]]:
+    """:func:`sample_rows` block by block: ``(first row, rows)`` pairs, in order.
+
+    The blocks are drawn exactly as :func:`sample_rows` draws them (same generator calls,
+    same order), so joining them gives its result; a caller that keeps only part of each
+    block (one device's targets) never holds the whole ``(n_rows, k)`` array.
+    """
+    dtype = _index_dtype(n)
     pool = n - 1 if skip is not None else n
     if k == 0 or n_rows == 0:
-        return np.zeros((n_rows, k), dtype=dtype)
+        yield 0, np.zeros((n_rows, k), dtype=dtype)
+        return
     if pool <= 0 or (not replace and k > pool):
         raise ValueError(f"cannot draw {k} distinct values out of {max(pool, 0)}.")
     if replace:
         out = rng.integers(0, pool, size=(n_rows, k), dtype=dtype)
         out.sort(axis=1)
+        blocks: Iterator[tuple[int, np.ndarray]] = iter([(0, out)])
     elif 4 * k <= pool:
-        out = _sorted_distinct(rng, n_rows, pool, k)
+        blocks = _iter_sorted_distinct(rng, n_rows, pool, k)
     elif 4 * k >= 3 * pool:
-        excluded = _sorted_distinct(rng, n_rows, pool, pool - k)
-        out = _complement(n_rows, pool, k, excluded)
+        blocks = (
+            (start, _complement(excluded.shape[0], pool, k, excluded))
+            for start, excluded in _iter_sorted_distinct(rng, n_rows, pool, pool - k)
+        )
     else:
-        out = _floyd(rng, n_rows, pool, k)
-    out = out.astype(dtype, copy=False)
-    if skip is not None:
-        # Map [0, n-1) onto [0, n) without skip[r]; monotonic, so rows stay sorted.
-        out += out >= np.asarray(skip, dtype=dtype)[:, None]
-    return out
+        blocks = _iter_floyd(rng, n_rows, pool, k)
+    for start, out in blocks:
+        out = out.astype(dtype, copy=False)
+        if skip is not None:
+            # Map [0, n-1) onto [0, n) without skip[r]; monotonic, so rows stay sorted.
+            rows_skip = np.asarray(skip, dtype=dtype)[start : start + out.shape[0]]
+            out += out >= rows_skip[:, None]
+        yield start, out

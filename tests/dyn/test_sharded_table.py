@@ -1,0 +1,100 @@
+"""Connection tables built in parts: chunked drawing and per-process parts of a split table.
+
+A process of a multi-process run draws the network chunk by chunk (``conn.iter_csr``) and
+keeps only the targets its devices hold (``local_parts``): the result must equal the parts of
+splitting the whole table (``split_ell_by_target``), so a seed gives the same network and the
+same spikes whatever the number of processes.
+"""
+
+from __future__ import annotations
+
+import jax
+import numpy as np
+import pytest
+from jax.sharding import AxisType
+
+import brainpy_dyn as bd
+from brainpy_dyn._src.connect import sampling
+from brainpy_dyn._src.synapses.sharded_table import (
+    agreed_max,
+    by_part,
+    local_part_ids,
+    local_parts,
+    place,
+)
+from brainpy_math.event import csr_to_ell, split_ell_by_target
+
+
+@pytest.fixture
+def small_blocks(monkeypatch):
+    """Small drawing blocks, so that even small networks come in many chunks."""
+    monkeypatch.setattr(sampling, "_BLOCK_ELEMENTS", 900)
+    monkeypatch.setattr(sampling, "_MASK_ELEMENTS", 4000)
+
+
+@pytest.mark.parametrize(
+    ("n", "k", "replace"), [(100, 5, False), (100, 80, False), (100, 50, False), (50, 7, True)]
+)
+def test_row_blocks_join_into_sample_rows(small_blocks, n, k, replace):
+    whole = sampling.sample_rows(np.random.default_rng(3), 300, n, k, replace=replace)
+    blocks = list(sampling.iter_sample_rows(np.random.default_rng(3), 300, n, k, replace=replace))
+    assert [start for start, _ in blocks] == list(
+        np.cumsum([0] + [b.shape[0] for _, b in blocks[:-1]])
+    )
+    np.testing.assert_array_equal(np.concatenate([b for _, b in blocks]), whole)
+
+
+@pytest.mark.parametrize(
+    "options",
+    [{}, {"pre_ratio": 0.3}, {"include_self": False}, {"allow_multi_conn": True}, {"prob": 0.6}],
+)
+def test_fixed_prob_chunks_are_its_network(small_blocks, options):
+    options = {"prob": 0.05, **options}
+    chunks = list(bd.conn.FixedProb(**options, seed=5, pre=400, post=400).iter_csr())
+    indices, indptr = bd.conn.FixedProb(**options, seed=5, pre=400, post=400).require("pre2post")
+    first_rows = np.cumsum([0] + [len(ptr) - 1 for _, ptr, _ in chunks[:-1]])
+    assert [first for first, _, _ in chunks] == first_rows.tolist()
+    np.testing.assert_array_equal(np.concatenate([ind for _, _, ind in chunks]), indices)
+    lengths = np.concatenate([np.diff(ptr) for _, ptr, _ in chunks])
+    np.testing.assert_array_equal(lengths, np.diff(indptr))
+
+
+def test_chunked_drawing_caches_nothing(small_blocks):
+    conn = bd.conn.FixedProb(0.05, seed=1, pre=300, post=200)
+    assert len(list(conn.iter_csr())) > 1
+    assert conn._csr_cache is None
+
+
+@pytest.mark.parametrize("n_parts", [1, 2, 4, 5])
+def test_local_parts_equal_the_split_of_the_whole_table(small_blocks, n_parts):
+    conn = bd.conn.FixedProb(0.1, seed=9, pre=300, post=200)
+    split = split_ell_by_target(csr_to_ell(*conn.require("pre2post"), n_post=200), n_parts)
+    mine = [p for p in range(n_parts) if p % 2 == 0]  # this "process" holds the even parts
+    parts = local_parts(conn.iter_csr(), 300, 200, n_parts, mine)
+    assert sorted(parts) == mine
+    width = max(a.shape[1] for a in parts.values())
+    assert width <= split.indices.shape[2]
+    for p in mine:
+        np.testing.assert_array_equal(parts[p], split.indices[p][:, : parts[p].shape[1]])
+        assert (split.indices[p][:, parts[p].shape[1] :] == 200 // n_parts).all()
+
+
+def test_placed_parts_form_the_global_table():
+    n = 4
+    mesh = jax.make_mesh((n,), ("neuron",), axis_types=(AxisType.Auto,), devices=jax.devices()[:n])
+    sharding = by_part(mesh, "neuron")
+    assert local_part_ids(sharding, n) == [0, 1, 2, 3]  # one process holds every part
+    parts = {p: np.full((3, p + 1), p, np.int32) for p in range(n)}
+    table = place(parts, n, agreed_max(4), -1, sharding)
+    assert table.shape == (4, 3, 4) and table.sharding == sharding
+    got = np.asarray(table)
+    for p in range(n):
+        assert (got[p, :, : p + 1] == p).all() and (got[p, :, p + 1 :] == -1).all()
+
+
+def test_local_parts_check_the_chunks():
+    with pytest.raises(RuntimeError, match="out of order"):
+        local_parts(iter([(1, np.array([0, 1]), np.array([0]))]), 2, 4, 2, [0])
+    with pytest.raises(RuntimeError, match="cover 1 rows, expected 2"):
+        local_parts(iter([(0, np.array([0, 1]), np.array([0]))]), 2, 4, 2, [0])
+
