@@ -104,6 +104,12 @@ class Channel(DynamicalSystem):
       size: the shape as a tuple of ints.
       num: the number of compartments.
       varshape: the shape of per-compartment Variables without batch axis.
+
+    Examples:
+      >>> import brainpy_dyn as bd
+      >>> na = bd.channels.INa_HH1952(3)
+      >>> isinstance(na, bd.Channel), na.num, na.master_type.__name__
+      (True, 3, 'CondNeuGroup')
     """
 
     master_type: type | None = None

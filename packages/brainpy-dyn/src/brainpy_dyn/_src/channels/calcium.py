@@ -104,6 +104,12 @@ class CalciumDyna(Calcium):
       name: the object name.
       mode: the computing mode.
       **channels: the calcium channels, keyed by name.
+
+    Examples:
+      >>> import brainpy_dyn as bd
+      >>> ca = bd.channels.CalciumFirstOrder(1)
+      >>> isinstance(ca, bd.channels.CalciumDyna), round(float(ca.E.value[0]), 2)  # Nernst
+      (True, 120.25)
     """
 
     R = 8.31441  # gas constant, J/(mol K)

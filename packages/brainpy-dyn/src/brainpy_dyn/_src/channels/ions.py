@@ -32,6 +32,12 @@ class Ion(Channel):
     """Base class of the ions (ion dynamics that hold their own channels).
 
     BrainPy implementation of ``brainpy.channels.Ion`` (2.3.5).
+
+    Examples:
+      >>> import brainpy_dyn as bd
+      >>> ca = bd.channels.CalciumFixed(2)
+      >>> isinstance(ca, bd.channels.Ion), ca.master_type.__name__
+      (True, 'CondNeuGroup')
     """
 
     master_type = CondNeuGroup
@@ -57,6 +63,27 @@ class IonChannel(Channel):
     """Base class of the ion channels.
 
     BrainPy implementation of ``brainpy.channels.IonChannel`` (2.3.5).
+
+    Examples:
+      >>> import brainpy_dyn as bd
+      >>> class Leak(bd.channels.IonChannel):
+      ...     '''A passive leak, I = g (E - V).'''
+      ...     def __init__(self, size, g=0.1, E=-70.):
+      ...         super().__init__(size)
+      ...         self.g, self.E = g, E
+      ...     def update(self, tdi, V):
+      ...         pass  # no gates
+      ...     def current(self, V):
+      ...         return self.g * (self.E - V)
+      ...     def reset_state(self, V, batch_size=None):
+      ...         pass
+      >>> cell = bd.CondNeuGroup(1, V_initializer=bd.init.OneInit(-60.), IL=Leak(1))
+      >>> float(cell.IL.current(-60.))
+      -1.0
+      >>> runner = bd.DSRunner(cell, monitors=['V'], progress_bar=False)
+      >>> _ = runner.run(0.2)
+      >>> [round(float(v), 4) for v in runner.mon.V[:, 0]]  # relaxes towards E
+      [-60.0995, -60.198]
     """
 
     master_type = CondNeuGroup
@@ -91,6 +118,12 @@ class Calcium(Ion, Container):
       name: the object name.
       mode: the computing mode.
       **channels: the calcium channels, keyed by name.
+
+    Examples:
+      >>> import brainpy_dyn as bd
+      >>> ca = bd.channels.CalciumFixed(1, ICaL=bd.channels.ICaL_IS2008(1))
+      >>> isinstance(ca, bd.channels.Calcium), float(ca.E), list(ca.children)
+      (True, 120.0, ['ICaL'])
     """
 
     master_type = CondNeuGroup
@@ -154,6 +187,16 @@ class CalciumChannel(IonChannel):
       carries_calcium: class attribute; whether the current is carried by calcium ions and
         so feeds the concentration of a dynamic calcium ion. ``True`` by default; the
         calcium-activated currents that carry other ions set it to ``False``.
+
+    Examples:
+      >>> import brainpy_dyn as bd
+      >>> ica = bd.channels.ICaL_IS2008(1)
+      >>> isinstance(ica, bd.channels.CalciumChannel), ica.master_type.__name__
+      (True, 'Calcium')
+      >>> ca = bd.channels.CalciumFixed(1, ICaL=ica)  # calcium channels live in a calcium ion
+      >>> ca.reset_state(-20.)  # the gates to their steady state at V
+      >>> bool(ica.current(-20., ca.C, ca.E)[0] > 0)  # E_Ca > V: into the cell
+      True
     """
 
     master_type = Calcium
@@ -177,24 +220,49 @@ class CalciumChannel(IonChannel):
 
 
 class SodiumChannel(IonChannel):
-    """Base class of the sodium channels (``brainpy.channels.SodiumChannel``, 2.3.5)."""
+    """Base class of the sodium channels (``brainpy.channels.SodiumChannel``, 2.3.5).
+
+    Examples:
+      >>> import brainpy_dyn as bd
+      >>> issubclass(bd.channels.INa_HH1952, bd.channels.SodiumChannel)
+      True
+    """
 
     master_type = CondNeuGroup
 
 
 class PotassiumChannel(IonChannel):
-    """Base class of the potassium channels (``brainpy.channels.PotassiumChannel``, 2.3.5)."""
+    """Base class of the potassium channels (``brainpy.channels.PotassiumChannel``, 2.3.5).
+
+    Examples:
+      >>> import brainpy_dyn as bd
+      >>> issubclass(bd.channels.IK_HH1952, bd.channels.PotassiumChannel)
+      True
+    """
 
     master_type = CondNeuGroup
 
 
 class IhChannel(IonChannel):
-    """Base class of the hyperpolarization-activated channels (``brainpy.channels.IhChannel``)."""
+    """Base class of the hyperpolarization-activated channels (``brainpy.channels.IhChannel``).
+
+    Examples:
+      >>> import brainpy_dyn as bd
+      >>> issubclass(bd.channels.Ih_HM1992, bd.channels.IhChannel)
+      True
+    """
 
     master_type = CondNeuGroup
 
 
 class LeakyChannel(IonChannel):
-    """Base class of the leak channels (``brainpy.channels.LeakyChannel``, 2.3.5)."""
+    """Base class of the leak channels (``brainpy.channels.LeakyChannel``, 2.3.5).
+
+    Examples:
+      >>> import brainpy_dyn as bd
+      >>> il = bd.channels.IL(1, g_max=0.1, E=-70.)
+      >>> isinstance(il, bd.channels.LeakyChannel), float(il.current(-60.))
+      (True, -1.0)
+    """
 
     master_type = CondNeuGroup
