@@ -132,6 +132,32 @@ def test_vmap_over_batched_spikes(small_blocks):
         np.testing.assert_allclose(row, reference(events, table, weights, False), atol=1e-5)
 
 
+@pytest.mark.parametrize("weighted", [False, True])
+def test_forward_mode_derivative_matches_the_cpu_kernel(small_blocks, weighted):
+    rng = np.random.default_rng(9)
+    table = random_table(rng, 30, 20, 0.3)
+    weights = jnp.asarray(rng.normal(size=table.indices.shape).astype(np.float32))
+    events = np.where(rng.random(30) < 0.4, rng.normal(size=30), 0).astype(np.float32)
+    tangents = (jnp.asarray(rng.normal(size=30), jnp.float32), jnp.ones_like(weights))
+
+    def f(e, w):
+        return ell_event_matvec(e, table.indices, w, n_post=20, weighted_events=weighted)
+
+    primals = (jnp.asarray(events), weights)
+    expected = jax.jvp(f, primals, tangents)
+    with gpu_kernel_on_cpu():
+        got = jax.jvp(f, primals, tangents)
+    for g, e in zip(got, expected, strict=True):
+        np.testing.assert_allclose(np.asarray(g), np.asarray(e), rtol=1e-6, atol=1e-6)
+    # The tangent weights propagate like weights; the events' tangents count where they fire.
+    ones = np.ones(table.indices.shape)
+    d_events = np.where(events != 0, np.asarray(tangents[0]), 0)
+    by_hand = reference(events, table, ones, weighted)
+    if weighted:
+        by_hand = by_hand + reference(d_events, table, np.asarray(weights), True)
+    np.testing.assert_allclose(np.asarray(got[1]), by_hand, rtol=1e-5, atol=1e-5)
+
+
 def test_no_source_or_no_target():
     assert (
         interpreted(np.zeros(0, bool), np.zeros((0, 1), np.int32), jnp.float32(1), 4).tolist()

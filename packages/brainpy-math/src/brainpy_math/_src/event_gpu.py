@@ -28,6 +28,7 @@ there, so whole models can be checked against the CPU kernel.
 from __future__ import annotations
 
 import contextlib
+import functools
 from collections.abc import Iterator
 from typing import Any
 
@@ -115,6 +116,18 @@ def gpu_event_rows(
     Returns:
       ``(n_post,)`` summed input of each target, of ``weights``' dtype.
     """
+    return _rows(events, indices, weights, n_post, weighted_events, interpret)
+
+
+@functools.partial(jax.custom_jvp, nondiff_argnums=(3, 4, 5))
+def _rows(
+    events: jax.Array,
+    indices: jax.Array,
+    weights: jax.Array,
+    n_post: int,
+    weighted_events: bool,
+    interpret: bool,
+) -> jax.Array:
     n_pre, width = indices.shape
     dtype = weights.dtype
     if n_pre == 0 or n_post == 0:
@@ -167,6 +180,24 @@ def gpu_event_rows(
         compiler_params=plgpu.CompilerParams(num_warps=NUM_WARPS, num_stages=1),
         name="ell_event_rows",
     )(count, ids.astype(jnp.int32), indices.reshape(-1), w, scale, jnp.zeros(n_post, dtype))
+
+
+@_rows.defjvp
+def _rows_jvp(n_post, weighted_events, interpret, primals, tangents):
+    """Forward-mode derivative, written out: Pallas cannot differentiate an in-place output.
+
+    The sum is linear in the weights, and (with ``weighted_events``) in the values of the
+    events that count, the non-zero ones.
+    """
+    events, indices, weights = primals
+    d_events, _, d_weights = tangents
+    out = _rows(events, indices, weights, n_post, weighted_events, interpret)
+    d_out = _rows(events, indices, d_weights, n_post, weighted_events, interpret)
+    if weighted_events and jnp.issubdtype(events.dtype, jnp.inexact):
+        # Only active sources count: the events' tangents where they are non-zero.
+        d_active = jnp.where(events != 0, d_events, 0)
+        d_out = d_out + _rows(d_active, indices, weights, n_post, True, interpret)
+    return out, d_out
 
 
 def _atomic_add(
