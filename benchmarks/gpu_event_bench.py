@@ -4,7 +4,8 @@ For each scale (1 = 4,000 neurons; 64 = 256,000 neurons and 1.3 billion synapses
 process builds ``EINet`` of ``examples/ei_net.py`` and runs it with ``bp.DSRunner`` (E and I
 spikes monitored, 1000 ms at dt = 0.1 ms) on the GPU, then another does the same on the CPU
 (``JAX_PLATFORMS=cpu``). Each process times one first run (compilation included) and then
-``--runs`` steady runs. The table gives the median steady run and the CPU / GPU ratio; the
+``--runs`` steady runs; at the first scale it also checks the event kernel on that device
+against NumPy and records whether the device runs the Pallas kernel. The table gives the median steady run and the CPU / GPU ratio; the
 results go to a JSON file as they come (``--out``), so a run cut short keeps what it measured.
 
 On a machine without a GPU it says so and runs the CPU side only, at scale 1 unless
@@ -33,6 +34,36 @@ HERE = Path(__file__).resolve().parent
 EXAMPLES = HERE.parent / "examples"
 
 
+def kernel_check() -> dict:
+    """The event kernel on this device against NumPy, and which kernel the device runs."""
+    import jax
+    import jax.numpy as jnp
+    import numpy as np
+
+    from brainpy_math.event import ell_event_matvec
+
+    rng = np.random.default_rng(0)
+    n_pre, n_post, width = 3000, 700, 150
+    table = rng.integers(0, n_post + 1, (n_pre, width)).astype(np.int32)  # n_post pads
+    weights = rng.normal(size=(n_pre, width)).astype(np.float32)
+    errors = []
+    for activity in (0.0, 0.003, 0.2, 1.0):
+        events = (rng.random((2, n_pre)) < activity).astype(np.float32)
+        for w, weighted in ((np.float32(0.5), False), (weights, False), (weights, True)):
+            run = jax.jit(
+                jax.vmap(lambda e, w=w, k=weighted: ell_event_matvec(e, table, w, n_post, None, k))
+            )
+            got = np.asarray(run(jnp.asarray(events)))
+            wide = np.broadcast_to(w, table.shape).astype(np.float64)
+            for row, ev in zip(got, events, strict=True):
+                expected = np.zeros(n_post + 1)
+                scale = ev[:, None] if weighted else (ev != 0)[:, None]
+                np.add.at(expected, table, np.where(ev[:, None] != 0, wide * scale, 0))
+                errors.append(float(np.max(np.abs(row - expected[:n_post]))))
+    text = jax.jit(lambda e: ell_event_matvec(e, table, 0.5, n_post)).lower(events[0]).as_text()
+    return {"check_max_abs_err": max(errors), "pallas_kernel": "xla.gpu.triton" in text}
+
+
 def worker(args: argparse.Namespace) -> None:
     """One platform, one scale: prints ``RESULT {json}``."""
     t0 = time.perf_counter()
@@ -45,6 +76,7 @@ def worker(args: argparse.Namespace) -> None:
     from ei_net import EINet
 
     device = jax.devices()[0]
+    check = kernel_check() if args.check else {}
     bm.random.seed(42)
     t1 = time.perf_counter()
     net = EINet(scale=args.scale)
@@ -75,14 +107,18 @@ def worker(args: argparse.Namespace) -> None:
         "steady_s": statistics.median(steady) if steady else None,
         "rate_E_hz": rate_e,
         "rate_I_hz": rate_i,
+        **check,
     }
     print("RESULT " + json.dumps(result), flush=True)
 
 
-def run_worker(platform_name: str, scale: float, args: argparse.Namespace, timeout: float) -> dict:
+def run_worker(
+    platform_name: str, scale: float, args: argparse.Namespace, timeout: float, check: bool
+) -> dict:
     env = {**os.environ, "JAX_PLATFORMS": platform_name}
     cmd = [sys.executable, __file__, "--worker", "--scale", str(scale)]
     cmd += ["--runs", str(args.runs), "--duration", str(args.duration)]
+    cmd += ["--check"] if check else []
     row = {"platform": platform_name, "scale": scale}
     try:
         done = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=timeout)
@@ -147,6 +183,7 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--budget", type=float, default=540.0, help="wall-clock limit, s")
     parser.add_argument("--out", default="gpu_event_bench.json")
     parser.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--check", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.worker:
         worker(args)
@@ -175,17 +212,26 @@ def main(argv: list[str]) -> int:
                 )
                 continue
             print(f"gpu_event_bench: {name}, scale {scale:g} ...", flush=True)
-            row = run_worker(name, scale, args, timeout=left)
+            row = run_worker(name, scale, args, timeout=left, check=scale == scales[0])
             report["results"].append(row)
             if "error" in row:
                 print(f"  FAILED: {row['error']}", flush=True)
             else:
                 print(f"  steady {row['steady_s']:.3f} s, first {row['first_run_s']:.1f} s")
+                if "check_max_abs_err" in row:
+                    print(
+                        f"  kernel check: max |error| {row['check_max_abs_err']:.2e} against "
+                        f"NumPy; Pallas kernel {'used' if row['pallas_kernel'] else 'not used'}",
+                        flush=True,
+                    )
             Path(args.out).write_text(json.dumps(report, indent=1))
     print(f"gpu_event_bench: GPU {gpu or 'none'}; {args.runs} steady runs of {args.duration:g} ms")
     print("\n".join(table(report["results"])))
     print(f"gpu_event_bench: results in {args.out}")
-    return 1 if any("error" in r for r in report["results"]) else 0
+    bad = [r for r in report["results"] if r.get("check_max_abs_err", 0) > 1e-3]
+    if bad:
+        print(f"gpu_event_bench: the event kernel DISAGREES with NumPy on {len(bad)} run(s)")
+    return 1 if bad or any("error" in r for r in report["results"]) else 0
 
 
 if __name__ == "__main__":
