@@ -121,14 +121,21 @@ def agreed_max(value: int) -> int:
 
 
 def place(
-    parts: dict[int, np.ndarray], n_parts: int, width: int, fill: Any, sharding: NamedSharding
+    parts: dict[int, np.ndarray],
+    n_parts: int,
+    width: int,
+    fill: Any,
+    sharding: NamedSharding,
+    n_rows: int | None = None,
 ) -> jax.Array:
-    """The global ``(n_parts, n_pre, width)`` array from this process's ``parts``.
+    """The global ``(n_parts, n_rows, width)`` array from this process's ``parts``.
 
     Each part is padded with ``fill`` to ``width``; a device asks only for its own part.
+    ``n_rows`` defaults to the parts' row count (give it when this process holds none).
     """
-    some = next(iter(parts.values()))
-    shape = (n_parts, some.shape[0], width)
+    if n_rows is None:
+        n_rows = next(iter(parts.values())).shape[0]
+    shape = (n_parts, n_rows, width)
 
     def part(index: tuple[slice, ...]) -> np.ndarray:
         p = range(n_parts)[index[0]][0]
