@@ -139,6 +139,7 @@ from brainpy_math._src.operators_pre_syn_post import syn2post_sum as syn2post_su
 from brainpy_math._src.platform import get_platform as get_platform
 from brainpy_math._src.platform import set_host_device_count as set_host_device_count
 from brainpy_math._src.platform import set_platform as set_platform
+from brainpy_math._src.public_path import set_module as set_module
 from brainpy_math._src.shared_args import shared_args_over_time as shared_args_over_time
 from brainpy_math._src.sparse_csr import csr_matvec as csr_matvec
 from brainpy_math._src.sparse_csr import cusparse_csr_matvec as cusparse_csr_matvec
@@ -251,6 +252,7 @@ __all__ = sorted(
         "others",
         "set_bool",
         "set_complex",
+        "set_module",
         "shared_args_over_time",
         "short",
         "show_config",
