@@ -72,6 +72,13 @@ def disable_gpu_memory_preallocation(release_memory: bool = True) -> None:
     ``XLA_PYTHON_CLIENT_ALLOCATOR=platform``, which frees memory as soon as it is unused).
     XLA reads these once, when the GPU backend starts: call this before the first
     computation.
+
+    Examples:
+      >>> import os
+      >>> import brainpy_math as bm
+      >>> bm.disable_gpu_memory_preallocation()
+      >>> os.environ['XLA_PYTHON_CLIENT_PREALLOCATE'], os.environ['XLA_PYTHON_CLIENT_ALLOCATOR']
+      ('false', 'platform')
     """
     os.environ["XLA_PYTHON_CLIENT_PREALLOCATE"] = "false"
     if release_memory:
@@ -79,7 +86,15 @@ def disable_gpu_memory_preallocation(release_memory: bool = True) -> None:
 
 
 def enable_gpu_memory_preallocation() -> None:
-    """Undo :func:`disable_gpu_memory_preallocation` (XLA's default: preallocate)."""
+    """Undo :func:`disable_gpu_memory_preallocation` (XLA's default: preallocate).
+
+    Examples:
+      >>> import os
+      >>> import brainpy_math as bm
+      >>> bm.enable_gpu_memory_preallocation()
+      >>> os.environ['XLA_PYTHON_CLIENT_PREALLOCATE'], 'XLA_PYTHON_CLIENT_ALLOCATOR' in os.environ
+      ('true', False)
+    """
     os.environ["XLA_PYTHON_CLIENT_PREALLOCATE"] = "true"
     os.environ.pop("XLA_PYTHON_CLIENT_ALLOCATOR", None)
 

@@ -74,17 +74,39 @@ def _check_dt(dt: Any, where: str) -> float:
 
 
 def set_dt(dt: float) -> None:
-    """Set the global integration step; ``dt`` must be a positive finite number."""
+    """Set the global integration step; ``dt`` must be a positive finite number.
+
+    Examples:
+      >>> import brainpy_math as bm
+      >>> bm.set_dt(0.05)
+      >>> bm.get_dt()
+      0.05
+      >>> bm.set_dt(0.1)  # back to the default
+    """
     _ENV["dt"] = _check_dt(dt, "set_dt")
 
 
 def get_mode() -> Mode:
-    """The global default computing mode (``NonBatchingMode`` unless changed)."""
+    """The global default computing mode (``NonBatchingMode`` unless changed).
+
+    Examples:
+      >>> import brainpy_math as bm
+      >>> bm.get_mode()
+      NonBatchingMode
+    """
     return _ENV["mode"]
 
 
 def set_mode(mode: Mode) -> None:
-    """Set the global computing mode (a :class:`Mode` instance)."""
+    """Set the global computing mode (a :class:`Mode` instance).
+
+    Examples:
+      >>> import brainpy_math as bm
+      >>> bm.set_mode(bm.TrainingMode(batch_size=4))
+      >>> bm.get_mode()
+      TrainingMode(batch_size=4)
+      >>> bm.set_mode(bm.NonBatchingMode())  # back to the default
+    """
     if isinstance(mode, type) and issubclass(mode, Mode):
         mode = mode()
     if not isinstance(mode, Mode):
@@ -93,42 +115,102 @@ def set_mode(mode: Mode) -> None:
 
 
 def is_x64() -> bool:
-    """Whether 64-bit floats and ints are enabled."""
+    """Whether 64-bit floats and ints are enabled.
+
+    Examples:
+      >>> import brainpy_math as bm
+      >>> bm.is_x64()
+      False
+    """
     return bool(jax.config.read("jax_enable_x64"))
 
 
 def set_x64(enable: bool) -> None:
-    """Enable or disable 64-bit precision (``jax_enable_x64``)."""
+    """Enable or disable 64-bit precision (``jax_enable_x64``).
+
+    Examples:
+      >>> import brainpy_math as bm
+      >>> bm.set_x64(True)
+      >>> bm.zeros(2).dtype
+      dtype('float64')
+      >>> bm.set_x64(False)
+      >>> bm.zeros(2).dtype
+      dtype('float32')
+    """
     jax.config.update("jax_enable_x64", bool(enable))
 
 
 def enable_x64() -> None:
-    """Use float64/int64 by default."""
+    """Use float64/int64 by default.
+
+    Examples:
+      >>> import brainpy_math as bm
+      >>> bm.enable_x64()
+      >>> bm.get_float(), bm.get_int()
+      (<class 'jax.numpy.float64'>, <class 'jax.numpy.int64'>)
+      >>> bm.disable_x64()
+    """
     set_x64(True)
 
 
 def disable_x64() -> None:
-    """Use float32/int32 by default (the default)."""
+    """Use float32/int32 by default (the default).
+
+    Examples:
+      >>> import brainpy_math as bm
+      >>> bm.enable_x64()
+      >>> bm.disable_x64()
+      >>> bm.is_x64(), bm.arange(2).dtype
+      (False, dtype('int32'))
+    """
     set_x64(False)
 
 
 def get_float() -> Any:
-    """The default float dtype: float64 under x64, else float32 (or what set_float chose)."""
+    """The default float dtype: float64 under x64, else float32 (or what set_float chose).
+
+    Examples:
+      >>> import brainpy_math as bm
+      >>> bm.get_float()
+      <class 'jax.numpy.float32'>
+    """
     return _ENV["float"] or (jnp.float64 if is_x64() else jnp.float32)
 
 
 def set_float(dtype: Any) -> None:
-    """Set the default float dtype (``None`` follows the x64 switch)."""
+    """Set the default float dtype (``None`` follows the x64 switch).
+
+    Examples:
+      >>> import brainpy_math as bm
+      >>> bm.set_float(bm.float16)
+      >>> bm.get_float()
+      <class 'jax.numpy.float16'>
+      >>> bm.set_float(None)  # back to the default (follows the x64 switch)
+    """
     _ENV["float"] = _check_dtype(dtype, "set_float", "floating")
 
 
 def get_int() -> Any:
-    """The default int dtype: int64 under x64, else int32 (or what set_int chose)."""
+    """The default int dtype: int64 under x64, else int32 (or what set_int chose).
+
+    Examples:
+      >>> import brainpy_math as bm
+      >>> bm.get_int()
+      <class 'jax.numpy.int32'>
+    """
     return _ENV["int"] or (jnp.int64 if is_x64() else jnp.int32)
 
 
 def set_int(dtype: Any) -> None:
-    """Set the default int dtype (``None`` follows the x64 switch)."""
+    """Set the default int dtype (``None`` follows the x64 switch).
+
+    Examples:
+      >>> import brainpy_math as bm
+      >>> bm.set_int(bm.int16)
+      >>> bm.get_int()
+      <class 'jax.numpy.int16'>
+      >>> bm.set_int(None)
+    """
     _ENV["int"] = _check_dtype(dtype, "set_int", "integer")
 
 
@@ -147,7 +229,13 @@ def _check_dtype(dtype: Any, where: str, kind: str) -> Any:
 
 
 def get_complex() -> Any:
-    """The default complex dtype: complex128 under x64, else complex64 (or what set_complex chose)."""
+    """The default complex dtype: complex128 under x64, else complex64 (or what set_complex chose).
+
+    Examples:
+      >>> import brainpy_math as bm
+      >>> bm.get_complex()
+      <class 'jax.numpy.complex64'>
+    """
     return _ENV["complex"] or (jnp.complex128 if is_x64() else jnp.complex64)
 
 
@@ -175,7 +263,15 @@ def get_bool() -> Any:
 
 
 def set_bool(dtype: Any) -> None:
-    """Set the default bool dtype (``None`` restores ``bool_``)."""
+    """Set the default bool dtype (``None`` restores ``bool_``).
+
+    Examples:
+      >>> import brainpy_math as bm
+      >>> bm.set_bool(bm.bool_)
+      >>> bm.get_bool()
+      <class 'jax.numpy.bool'>
+      >>> bm.set_bool(None)
+    """
     _ENV["bool"] = _check_dtype(dtype, "set_bool", "bool")
 
 

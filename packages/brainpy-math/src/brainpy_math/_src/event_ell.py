@@ -40,6 +40,12 @@ class EllTable:
       indices: ``int32 (n_pre, width)`` targets; padding holds ``n_post``.
       weights: ``(n_pre, width)`` weights (padding 0), or ``None`` for one scalar weight.
       n_post: number of targets.
+
+    Examples:
+      >>> from brainpy_math.event import csr_to_ell
+      >>> table = csr_to_ell(indices=[1, 0, 1], indptr=[0, 1, 3], n_post=2)
+      >>> table.indices.tolist(), table.width  # row 0 padded with n_post
+      ([[1, 2], [0, 1]], 2)
     """
 
     __slots__ = ("indices", "weights", "n_post")
@@ -65,6 +71,12 @@ def csr_to_ell(indices: Any, indptr: Any, n_post: int, data: Any = None) -> EllT
 
     Returns:
       The padded table, with weights per connection when ``data`` is an array.
+
+    Examples:
+      >>> from brainpy_math.event import csr_to_ell
+      >>> table = csr_to_ell([1, 0, 1], [0, 1, 3], n_post=2, data=[0.5, 1., 2.])
+      >>> table.indices.tolist(), table.weights.tolist()
+      ([[1, 2], [0, 1]], [[0.5, 0.0], [1.0, 2.0]])
     """
     indices = np.asarray(indices)
     indptr = np.asarray(indptr)
@@ -199,6 +211,14 @@ def ell_event_matvec(
 
     Returns:
       ``(n_post,)`` summed input of each target.
+
+    Examples:
+      >>> import jax.numpy as jnp
+      >>> from brainpy_math.event import csr_to_ell, ell_event_matvec
+      >>> table = csr_to_ell([1, 0, 1], [0, 1, 3], n_post=2, data=[0.5, 1., 2.])
+      >>> events = jnp.array([True, True])
+      >>> ell_event_matvec(events, jnp.asarray(table.indices), jnp.asarray(table.weights), 2).tolist()
+      [1.0, 2.5]
     """
     return _ell_event_matvec(
         events, indices, weights, n_post, dtype, weighted_events, gpu_kernel_on_cpu_enabled()

@@ -30,7 +30,13 @@ def as_jax(tensor: Any, dtype: Any = None) -> jax.Array:
 
 
 def as_device_array(tensor: Any, dtype: Any = None) -> jax.Array:
-    """Same as :func:`as_jax` (BrainPy's older name)."""
+    """Same as :func:`as_jax` (BrainPy's older name).
+
+    Examples:
+      >>> import brainpy_math as bm
+      >>> bm.as_device_array(bm.ones(2))
+      Array([1., 1.], dtype=float32)
+    """
     return to_jax(unwrap(tensor), dtype)
 
 
@@ -46,7 +52,13 @@ def as_numpy(tensor: Any, dtype: Any = None) -> np.ndarray:
 
 
 def as_ndarray(tensor: Any, dtype: Any = None) -> np.ndarray:
-    """Same as :func:`as_numpy`."""
+    """Same as :func:`as_numpy`.
+
+    Examples:
+      >>> import brainpy_math as bm
+      >>> bm.as_ndarray(bm.arange(3))
+      array([0, 1, 2], dtype=int32)
+    """
     return np.asarray(unwrap(tensor), dtype=dtype)
 
 

@@ -65,7 +65,14 @@ def _check_mode_class(mode: Any, where: str) -> None:
 
 
 class NonBatchingMode(Mode):
-    """Models hold one sample: no batch axis."""
+    """Models hold one sample: no batch axis.
+
+    Examples:
+      >>> import brainpy_math as bm
+      >>> mode = bm.NonBatchingMode()
+      >>> mode, mode.batch_size, mode.is_child_of(bm.BatchingMode)
+      (NonBatchingMode, 0, False)
+    """
 
     @property
     def batch_size(self) -> int:
@@ -77,6 +84,12 @@ class BatchingMode(Mode):
 
     Args:
       batch_size: the default batch size.
+
+    Examples:
+      >>> import brainpy_math as bm
+      >>> mode = bm.BatchingMode(batch_size=8)
+      >>> mode, mode.batch_size
+      (BatchingMode(batch_size=8), 8)
     """
 
     def __init__(self, batch_size: int = 1):
@@ -91,7 +104,14 @@ class BatchingMode(Mode):
 
 
 class TrainingMode(BatchingMode):
-    """Batching mode whose parameters are trainable (:class:`~brainpy_math.TrainVar`)."""
+    """Batching mode whose parameters are trainable (:class:`~brainpy_math.TrainVar`).
+
+    Examples:
+      >>> import brainpy_math as bm
+      >>> mode = bm.TrainingMode(batch_size=8)
+      >>> mode.is_child_of(bm.BatchingMode), mode.is_one_of(bm.BatchingMode)
+      (True, False)
+    """
 
 
 nonbatching_mode = NonBatchingMode()

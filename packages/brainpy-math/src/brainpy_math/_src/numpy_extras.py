@@ -5,6 +5,7 @@ See :mod:`brainpy_math._src.numpy_ops`, which merges them into the generated nam
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Callable
 from typing import Any
 
@@ -60,13 +61,28 @@ def array(
 
 @_set_public
 def asanyarray(a: Any, dtype: Any = None, order: str | None = None) -> Array:
-    """BrainPy implementation of :func:`numpy.asanyarray` (same as :func:`asarray`)."""
+    """BrainPy implementation of :func:`numpy.asanyarray` (same as :func:`asarray`).
+
+    Examples:
+      >>> import brainpy_math as bm
+      >>> bm.asanyarray([1, 2])
+      Array([1, 2], dtype=int32)
+    """
     return _new(jnp.asarray(unwrap(a), dtype=dtype, order=order))
 
 
 @_set_public
 def ascontiguousarray(a: Any, dtype: Any = None) -> Array:
-    """BrainPy implementation of :func:`numpy.ascontiguousarray` (at least 1-D)."""
+    """BrainPy implementation of :func:`numpy.ascontiguousarray` (at least 1-D).
+
+    Examples:
+      >>> import brainpy_math as bm
+      >>> bm.ascontiguousarray([[1, 2], [3, 4]])
+      Array([[1, 2],
+             [3, 4]], dtype=int32)
+      >>> bm.ascontiguousarray(bm.float32(3.)).shape  # at least 1-D
+      (1,)
+    """
     return _new(jnp.atleast_1d(jnp.asarray(unwrap(a), dtype=dtype)))
 
 
@@ -119,13 +135,26 @@ def copyto(dst: Array, src: Any, casting: str = "same_kind", where: Any = True) 
 
 @_set_public
 def fix(x: Any, out: Any = None) -> Any:
-    """BrainPy implementation of :func:`numpy.fix`: round towards zero."""
+    """BrainPy implementation of :func:`numpy.fix`: round towards zero.
+
+    Examples:
+      >>> import brainpy_math as bm
+      >>> bm.fix(bm.Array([-1.7, 1.7]))
+      Array([-1.,  1.], dtype=float32)
+    """
     return _trunc(x, out=out)
 
 
 @_set_public
 def row_stack(tup: Any, *, dtype: Any = None) -> Any:
-    """Stack arrays row-wise (``numpy.row_stack``, the old name of :func:`numpy.vstack`)."""
+    """Stack arrays row-wise (``numpy.row_stack``, the old name of :func:`numpy.vstack`).
+
+    Examples:
+      >>> import brainpy_math as bm
+      >>> bm.row_stack([bm.zeros(2), bm.ones(2)])
+      Array([[0., 0.],
+             [1., 1.]], dtype=float32)
+    """
     return _vstack(tup, dtype=dtype)
 
 
@@ -157,7 +186,16 @@ def vectorize(
 
 @_set_public
 def frompyfunc(func: Callable[..., Any], /, nin: int, nout: int, *, identity: Any = None) -> Any:
-    """BrainPy implementation of :func:`numpy.frompyfunc`: a ufunc taking and giving Arrays."""
+    """BrainPy implementation of :func:`numpy.frompyfunc`: a ufunc taking and giving Arrays.
+
+    Examples:
+      >>> import brainpy_math as bm
+      >>> hypot = bm.frompyfunc(lambda a, b: (a * a + b * b) ** 0.5, nin=2, nout=1)
+      >>> hypot(bm.Array([3., 5.]), bm.Array([4., 12.]))
+      Array([ 5., 13.], dtype=float32)
+      >>> hypot.reduce(bm.Array([3., 4., 12.]))  # a ufunc: reduce, accumulate, outer...
+      Array(13., dtype=float32)
+    """
     ufunc = jnp.frompyfunc(_call_unwrapped(func), nin, nout, identity=identity)
     return wrap_ufunc(ufunc, getattr(func, "__name__", "ufunc"), "brainpy_math")
 
@@ -165,8 +203,45 @@ def frompyfunc(func: Callable[..., Any], /, nin: int, nout: int, *, identity: An
 _trunc = wrap_jax_function(jnp.trunc, "trunc")
 _vstack = wrap_jax_function(jnp.vstack, "vstack")
 
+_INPLACE_EXAMPLES = {
+    "put": """
+      >>> import brainpy_math as bm
+      >>> a = bm.zeros(4)
+      >>> bm.put(a, bm.Array([0, 2]), bm.Array([5., 7.]))
+      >>> a
+      Array([5., 0., 7., 0.], dtype=float32)
+      >>> bm.put(bm.zeros(3), 1, 9., inplace=False)
+      Array([0., 9., 0.], dtype=float32)
+    """,
+    "place": """
+      >>> import brainpy_math as bm
+      >>> a = bm.zeros(4)
+      >>> bm.place(a, bm.Array([True, False, True, False]), bm.Array([1., 2.]))
+      >>> a
+      Array([1., 0., 2., 0.], dtype=float32)
+    """,
+    "put_along_axis": """
+      >>> import brainpy_math as bm
+      >>> a = bm.zeros((2, 3))
+      >>> bm.put_along_axis(a, bm.Array([[2], [0]]), 1., axis=1)
+      >>> a
+      Array([[0., 0., 1.],
+             [1., 0., 0.]], dtype=float32)
+    """,
+    "fill_diagonal": """
+      >>> import brainpy_math as bm
+      >>> a = bm.zeros((3, 3))
+      >>> bm.fill_diagonal(a, 2.)
+      >>> a
+      Array([[2., 0., 0.],
+             [0., 2., 0.],
+             [0., 0., 2.]], dtype=float32)
+    """,
+}
 for _name in ("put", "place", "put_along_axis", "fill_diagonal"):
     EXTRAS[_name] = wrap_inplace(getattr(jnp, _name), _name)
+    _example = textwrap.indent(textwrap.dedent(_INPLACE_EXAMPLES[_name]).strip(), "  ")
+    EXTRAS[_name].__doc__ += f"\n\nExamples:\n{_example}\n"
 
 # ``__module__`` is the public one, so pytest's doctest finder needs to be told.
 __test__ = {

@@ -126,12 +126,25 @@ def trapz(y: Any, x: Any = None, dx: float = 1.0, axis: int = -1) -> Any:
 
 
 def msort(a: Any) -> Array:
-    """A copy of ``a`` sorted along its first axis (:func:`numpy.msort`)."""
+    """A copy of ``a`` sorted along its first axis (:func:`numpy.msort`).
+
+    Examples:
+      >>> import brainpy_math as bm
+      >>> bm.msort(bm.Array([[3, 1], [1, 2]]))
+      Array([[1, 1],
+             [3, 2]], dtype=int32)
+    """
     return _new(jnp.sort(jnp.asarray(unwrap(a)), axis=0))
 
 
 def asscalar(a: Any) -> Any:
-    """The single element of ``a`` as a Python scalar (``a.item()``)."""
+    """The single element of ``a`` as a Python scalar (``a.item()``).
+
+    Examples:
+      >>> import brainpy_math as bm
+      >>> bm.asscalar(bm.Array([2.5]))
+      2.5
+    """
     return jnp.asarray(unwrap(a)).item()
 
 
@@ -154,13 +167,25 @@ mat = matrix
 
 
 def common_type(*arrays: Any) -> type:
-    """The inexact scalar type common to ``arrays`` (:func:`numpy.common_type`), JAX-canonical."""
+    """The inexact scalar type common to ``arrays`` (:func:`numpy.common_type`), JAX-canonical.
+
+    Examples:
+      >>> import brainpy_math as bm
+      >>> bm.common_type(bm.arange(2), bm.ones(2, dtype=bm.float16))
+      <class 'numpy.float32'>
+    """
     dtypes = [np.empty(0, dtype=jnp.asarray(unwrap(a)).dtype) for a in arrays]
     return jax.dtypes.canonicalize_dtype(np.common_type(*dtypes)).type
 
 
 def issubclass_(arg1: Any, arg2: Any) -> bool:
-    """``issubclass(arg1, arg2)``, but ``False`` instead of a ``TypeError``."""
+    """``issubclass(arg1, arg2)``, but ``False`` instead of a ``TypeError``.
+
+    Examples:
+      >>> import brainpy_math as bm
+      >>> bm.issubclass_(bm.Variable, bm.Array), bm.issubclass_(1, bm.Array)
+      (True, False)
+    """
     try:
         return issubclass(arg1, arg2)
     except TypeError:
@@ -187,24 +212,51 @@ def issubsctype(arg1: Any, arg2: Any) -> bool:
 
 
 def safe_eval(source: str) -> Any:
-    """Evaluate a Python literal safely (:func:`ast.literal_eval`)."""
+    """Evaluate a Python literal safely (:func:`ast.literal_eval`).
+
+    Examples:
+      >>> import brainpy_math as bm
+      >>> bm.safe_eval('[1, 2.5]')
+      [1, 2.5]
+    """
     return ast.literal_eval(source)
 
 
 def typename(char: str) -> str:
-    """The description of a NumPy type code (:func:`numpy.typename`)."""
+    """The description of a NumPy type code (:func:`numpy.typename`).
+
+    Examples:
+      >>> import brainpy_math as bm
+      >>> bm.typename('d')
+      'double precision'
+    """
     return np.typename(char)
 
 
 def info(object: Any = None, maxwidth: int = 76, output: Any = None, toplevel: str = "numpy"):
-    """Print help about ``object`` (:func:`numpy.info`); Arrays show as NumPy arrays."""
+    """Print help about ``object`` (:func:`numpy.info`); Arrays show as NumPy arrays.
+
+    Examples:
+      >>> import io
+      >>> import brainpy_math as bm
+      >>> out = io.StringIO()
+      >>> bm.info(bm.zeros((2, 3)), output=out)
+      >>> 'shape:  (2, 3)' in out.getvalue()
+      True
+    """
     if isinstance(object, Array):
         object = np.asarray(object.value)
     return np.info(object, maxwidth=maxwidth, output=output, toplevel=toplevel)
 
 
 def disp(mesg: Any, device: Any = None, linefeed: bool = True) -> None:
-    """Write ``mesg`` to ``device`` (``sys.stdout`` by default), with a newline if asked."""
+    """Write ``mesg`` to ``device`` (``sys.stdout`` by default), with a newline if asked.
+
+    Examples:
+      >>> import brainpy_math as bm
+      >>> bm.disp('spikes: 3')
+      spikes: 3
+    """
     stream = sys.stdout if device is None else device
     stream.write(f"{mesg}\n" if linefeed else f"{mesg}")
     stream.flush()
@@ -226,7 +278,13 @@ def array2string(
     suffix: str = "",
     legacy: Any = None,
 ) -> str:
-    """:func:`numpy.array2string` of ``a`` (``style`` was removed by NumPy and is ignored)."""
+    """:func:`numpy.array2string` of ``a`` (``style`` was removed by NumPy and is ignored).
+
+    Examples:
+      >>> import brainpy_math as bm
+      >>> bm.array2string(bm.Array([1., 2.5]), separator=', ')
+      '[1. , 2.5]'
+    """
     del style
     return np.array2string(
         _np(a),
@@ -256,27 +314,72 @@ def savetxt(
     comments: str = "# ",
     encoding: str | None = None,
 ) -> None:
-    """Save a 1-D or 2-D array to a text file (:func:`numpy.savetxt`)."""
+    """Save a 1-D or 2-D array to a text file (:func:`numpy.savetxt`).
+
+    Examples:
+      >>> import io
+      >>> import brainpy_math as bm
+      >>> f = io.StringIO()
+      >>> bm.savetxt(f, bm.Array([[1., 2.], [3., 4.]]), fmt='%.1f')
+      >>> f.getvalue()
+      '1.0 2.0\\n3.0 4.0\\n'
+    """
     np.savetxt(fname, _np(X), fmt, delimiter, newline, header, footer, comments, encoding)
 
 
 def loadtxt(*args: Any, **kwargs: Any) -> Array:
-    """Load an array from a text file (:func:`numpy.loadtxt`), as an Array."""
+    """Load an array from a text file (:func:`numpy.loadtxt`), as an Array.
+
+    Examples:
+      >>> import io
+      >>> import brainpy_math as bm
+      >>> bm.loadtxt(io.StringIO('1 2\\n3 4'))
+      Array([[1., 2.],
+             [3., 4.]], dtype=float32)
+    """
     return _new(jnp.asarray(np.loadtxt(*args, **kwargs)))
 
 
 def genfromtxt(*args: Any, **kwargs: Any) -> Array:
-    """Load an array from a text file with missing values (:func:`numpy.genfromtxt`)."""
+    """Load an array from a text file with missing values (:func:`numpy.genfromtxt`).
+
+    Examples:
+      >>> import io
+      >>> import brainpy_math as bm
+      >>> bm.genfromtxt(io.StringIO('1,2\\n3,'), delimiter=',')  # a missing value is nan
+      Array([[ 1.,  2.],
+             [ 3., nan]], dtype=float32)
+    """
     return _new(jnp.asarray(np.genfromtxt(*args, **kwargs)))
 
 
 def savez_compressed(file: Any, *args: Any, **kwds: Any) -> None:
-    """Save arrays into one compressed ``.npz`` file (:func:`numpy.savez_compressed`)."""
+    """Save arrays into one compressed ``.npz`` file (:func:`numpy.savez_compressed`).
+
+    Examples:
+      >>> import io
+      >>> import numpy as np
+      >>> import brainpy_math as bm
+      >>> f = io.BytesIO()
+      >>> bm.savez_compressed(f, w=bm.ones(2))
+      >>> _ = f.seek(0)
+      >>> np.load(f)['w']
+      array([1., 1.], dtype=float32)
+    """
     np.savez_compressed(file, *[_np(a) for a in args], **{k: _np(v) for k, v in kwds.items()})
 
 
 def add_docstring(obj: Any, docstring: str) -> None:
-    """Set the docstring of ``obj`` (a function or class; NumPy's C-level helper)."""
+    """Set the docstring of ``obj`` (a function or class; NumPy's C-level helper).
+
+    Examples:
+      >>> import brainpy_math as bm
+      >>> def rate(spikes):
+      ...     return spikes.mean()
+      >>> bm.add_docstring(rate, 'The mean firing rate.')
+      >>> rate.__doc__
+      'The mean firing rate.'
+    """
     try:
         obj.__doc__ = docstring
     except (AttributeError, TypeError) as err:
@@ -284,7 +387,19 @@ def add_docstring(obj: Any, docstring: str) -> None:
 
 
 def add_newdoc(place: str, obj: Any, doc: Any, warn_on_python: bool = True) -> None:
-    """Set the docstring of ``place.obj`` (``doc`` a string; tuples for methods are ignored)."""
+    """Set the docstring of ``place.obj`` (``doc`` a string; tuples for methods are ignored).
+
+    Examples:
+      >>> import types, sys
+      >>> import brainpy_math as bm
+      >>> mod = types.ModuleType('my_models')
+      >>> mod.rate = lambda spikes: spikes.mean()
+      >>> sys.modules['my_models'] = mod
+      >>> bm.add_newdoc('my_models', 'rate', '  The mean firing rate.  ')
+      >>> mod.rate.__doc__
+      'The mean firing rate.'
+      >>> del sys.modules['my_models']
+    """
     del warn_on_python
     if not isinstance(doc, str):
         return
@@ -293,7 +408,15 @@ def add_newdoc(place: str, obj: Any, doc: Any, warn_on_python: bool = True) -> N
 
 
 def add_newdoc_ufunc(ufunc: Any, new_docstring: str) -> None:
-    """Set the docstring of a ufunc-like callable."""
+    """Set the docstring of a ufunc-like callable.
+
+    Examples:
+      >>> import brainpy_math as bm
+      >>> double = bm.frompyfunc(lambda x: 2 * x, nin=1, nout=1)
+      >>> bm.add_newdoc_ufunc(double, 'Twice the input.')
+      >>> double.__doc__
+      'Twice the input.'
+    """
     add_docstring(ufunc, new_docstring)
 
 

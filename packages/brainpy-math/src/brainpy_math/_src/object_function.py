@@ -66,6 +66,17 @@ class ObjectTransform(BrainPyObject):
     """Base class of callable objects that transform a function (BrainPy 2.3.5's base).
 
     Subclasses implement ``__call__``.
+
+    Examples:
+      >>> import brainpy_math as bm
+      >>> class Twice(bm.ObjectTransform):
+      ...     def __init__(self, fun):
+      ...         super().__init__()
+      ...         self.fun = fun
+      ...     def __call__(self, *args):
+      ...         return self.fun(self.fun(*args))
+      >>> Twice(lambda x: x + 1)(1)
+      3
     """
 
     def __init__(self, name: str | None = None):

@@ -41,6 +41,19 @@ class StateLoadResult(NamedTuple):
     Attributes:
       missing_keys: Variables of the model absent from the state dict (left unchanged).
       unexpected_keys: entries of the state dict that match no Variable (ignored).
+
+    Examples:
+      >>> import brainpy_math as bm
+      >>> class Model(bm.BrainPyObject):
+      ...     def __init__(self, name=None):
+      ...         super().__init__(name=name)
+      ...         self.w = bm.Variable(bm.zeros(2))
+      ...         self.b = bm.Variable(bm.zeros(1))
+      >>> model = Model(name='net')
+      >>> model.load_state_dict({'net': {'net.w': bm.ones(2), 'net.gain': bm.ones(1)}}, warn=False)
+      StateLoadResult(missing_keys=['net.b'], unexpected_keys=['net.gain'])
+      >>> model.w
+      Variable([1., 1.], dtype=float32)
     """
 
     missing_keys: list[str]

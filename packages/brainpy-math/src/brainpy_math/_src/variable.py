@@ -152,7 +152,14 @@ class TrainVar(Variable):
 
 
 class Parameter(Variable):
-    """A :class:`Variable` that holds a fixed (non-trainable) model parameter."""
+    """A :class:`Variable` that holds a fixed (non-trainable) model parameter.
+
+    Examples:
+      >>> import brainpy_math as bm
+      >>> p = bm.Parameter(bm.ones(2))
+      >>> isinstance(p, bm.Variable), isinstance(p, bm.TrainVar)
+      (True, False)
+    """
 
     __slots__ = ()
 

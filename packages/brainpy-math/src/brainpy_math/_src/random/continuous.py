@@ -314,7 +314,14 @@ class ContinuousSampling(KeyedSampler):
         return finish(jax.random.normal(k_norm, shape, dtype) * jax.lax.rsqrt(chi2_over_df))
 
     def t(self, df: ArrayLike, size: Size = None, key: Any = None) -> Any:
-        """Student's t samples: the same as :meth:`standard_t`."""
+        """Student's t samples: the same as :meth:`standard_t`.
+
+        Examples:
+          >>> import brainpy_math as bm
+          >>> bm.random.seed(0)
+          >>> bm.random.t(4., size=(2, 3)).shape
+          (2, 3)
+        """
         return self.standard_t(df, size, key=key)
 
     def loggamma(self, a: ArrayLike, size: Size = None, key: Any = None) -> Any:

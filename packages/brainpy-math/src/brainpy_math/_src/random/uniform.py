@@ -98,15 +98,39 @@ class UniformSampling(KeyedSampler):
         return self._draw(key, "random", draw_uniform, shape, float_dtype(), None, None)
 
     def random_sample(self, size: Size = None, key: Any = None) -> Any:
-        """Uniform floats in [0, 1): the same as :meth:`random`."""
+        """Uniform floats in [0, 1): the same as :meth:`random`.
+
+        Examples:
+          >>> import brainpy_math as bm
+          >>> bm.random.seed(0)
+          >>> x = bm.random.random_sample((2, 3))
+          >>> x.shape, bool(((x >= 0) & (x < 1)).all())
+          ((2, 3), True)
+        """
         return self.random(size, key=key)
 
     def ranf(self, size: Size = None, key: Any = None) -> Any:
-        """Uniform floats in [0, 1): the same as :meth:`random`."""
+        """Uniform floats in [0, 1): the same as :meth:`random`.
+
+        Examples:
+          >>> import brainpy_math as bm
+          >>> bm.random.seed(0)
+          >>> x = bm.random.ranf(4)
+          >>> x.shape, bool(((x >= 0) & (x < 1)).all())
+          ((4,), True)
+        """
         return self.random(size, key=key)
 
     def sample(self, size: Size = None, key: Any = None) -> Any:
-        """Uniform floats in [0, 1): the same as :meth:`random`."""
+        """Uniform floats in [0, 1): the same as :meth:`random`.
+
+        Examples:
+          >>> import brainpy_math as bm
+          >>> bm.random.seed(0)
+          >>> x = bm.random.sample(4)
+          >>> x.shape, bool(((x >= 0) & (x < 1)).all())
+          ((4,), True)
+        """
         return self.random(size, key=key)
 
     def rand(self, *dn: int, key: Any = None) -> Any:
