@@ -21,10 +21,12 @@ from brainpy_dyn._src.analysis.fast_slow import FastSlow2D as FastSlow2D
 from brainpy_dyn._src.analysis.phase_plane import PhasePlane1D as PhasePlane1D
 from brainpy_dyn._src.analysis.phase_plane import PhasePlane2D as PhasePlane2D
 from brainpy_dyn._src.analysis.slow_points import SlowPointFinder as SlowPointFinder
+from brainpy_math import set_module as _set_module
 
 C = constants  # 2.3.5's short name for the constants module
 
-for _obj in (
+_set_module(
+    __name__,
     Bifurcation1D,
     Bifurcation2D,
     FastSlow1D,
@@ -32,9 +34,7 @@ for _obj in (
     PhasePlane1D,
     PhasePlane2D,
     SlowPointFinder,
-):
-    _obj.__module__ = __name__
-del _obj
+)
 
 __all__ = [
     "Bifurcation1D",

@@ -48,8 +48,10 @@ from brainpy_dyn._src.channels.potassium import IKNI_Ya1989 as IKNI_Ya1989
 from brainpy_dyn._src.channels.sodium import INa_Ba2002 as INa_Ba2002
 from brainpy_dyn._src.channels.sodium import INa_HH1952 as INa_HH1952
 from brainpy_dyn._src.channels.sodium import INa_TM1991 as INa_TM1991
+from brainpy_math import set_module as _set_module
 
-for _obj in (
+_set_module(
+    __name__,
     Calcium,
     CalciumChannel,
     CalciumDetailed,
@@ -83,9 +85,7 @@ for _obj in (
     LeakyChannel,
     PotassiumChannel,
     SodiumChannel,
-):
-    _obj.__module__ = __name__
-del _obj
+)
 
 __all__ = [
     "Calcium",

@@ -32,6 +32,7 @@ from brainpy_dyn._src.check import jit_error_checking as jit_error_checking
 from brainpy_dyn._src.check import serialize_kwargs as serialize_kwargs
 from brainpy_dyn._src.check import turn_off as turn_off
 from brainpy_dyn._src.check import turn_on as turn_on
+from brainpy_math import set_module as _set_module
 
 __all__ = [
     "check_shape",
@@ -58,7 +59,8 @@ __all__ = [
     "turn_on",
 ]
 
-for _obj in (
+_set_module(
+    __name__,
     check_shape,
     check_shape_except_batch,
     is_all_objs,
@@ -81,6 +83,4 @@ for _obj in (
     serialize_kwargs,
     turn_off,
     turn_on,
-):
-    _obj.__module__ = __name__
-del _obj
+)

@@ -12,8 +12,10 @@ from brainpy_dyn._src.inputs import sinusoidal_input as sinusoidal_input
 from brainpy_dyn._src.inputs import spike_input as spike_input
 from brainpy_dyn._src.inputs import square_input as square_input
 from brainpy_dyn._src.inputs import wiener_process as wiener_process
+from brainpy_math import set_module as _set_module
 
-for _obj in (
+_set_module(
+    __name__,
     constant_input,
     ou_process,
     ramp_input,
@@ -22,9 +24,7 @@ for _obj in (
     spike_input,
     square_input,
     wiener_process,
-):
-    _obj.__module__ = __name__
-del _obj
+)
 
 __all__ = [
     "constant_input",

@@ -15,8 +15,10 @@ from brainpy_dyn._src.measure_correlation import raster_plot as raster_plot
 from brainpy_dyn._src.measure_correlation import voltage_fluctuation as voltage_fluctuation
 from brainpy_dyn._src.measure_correlation import weighted_correlation as weighted_correlation
 from brainpy_dyn._src.measure_lfp import unitary_LFP as unitary_LFP
+from brainpy_math import set_module as _set_module
 
-for _obj in (
+_set_module(
+    __name__,
     cross_correlation,
     firing_rate,
     functional_connectivity,
@@ -25,9 +27,7 @@ for _obj in (
     unitary_LFP,
     voltage_fluctuation,
     weighted_correlation,
-):
-    _obj.__module__ = __name__
-del _obj
+)
 
 __all__ = [
     "cross_correlation",

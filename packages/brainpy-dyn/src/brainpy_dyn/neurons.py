@@ -37,9 +37,11 @@ from brainpy_dyn._src.neurons.pass_through import OutputGroup as OutputGroup
 from brainpy_dyn._src.neurons.pinsky_rinzel import PinskyRinzelModel as PinskyRinzelModel
 from brainpy_dyn._src.neurons.qif import QuaIF as QuaIF
 from brainpy_dyn._src.neurons.wang_buzsaki import WangBuzsakiModel as WangBuzsakiModel
+from brainpy_math import set_module as _set_module
 from brainpy_math import surrogate as surrogate
 
-for _obj in (
+_set_module(
+    __name__,
     FHN,
     FractionalFHR,
     FractionalIzhikevich,
@@ -64,9 +66,7 @@ for _obj in (
     QuaIF,
     SpikeTimeGroup,
     WangBuzsakiModel,
-):
-    _obj.__module__ = __name__
-del _obj
+)
 
 __all__ = [
     "FHN",

@@ -15,8 +15,10 @@ from brainpy_dyn._src.rates.qif import QIF as QIF
 from brainpy_dyn._src.rates.stuart_landau import StuartLandauOscillator as StuartLandauOscillator
 from brainpy_dyn._src.rates.threshold_linear import ThresholdLinearModel as ThresholdLinearModel
 from brainpy_dyn._src.rates.wilson_cowan import WilsonCowanModel as WilsonCowanModel
+from brainpy_math import set_module as _set_module
 
-for _obj in (
+_set_module(
+    __name__,
     FHN,
     FeedbackFHN,
     QIF,
@@ -24,9 +26,7 @@ for _obj in (
     StuartLandauOscillator,
     ThresholdLinearModel,
     WilsonCowanModel,
-):
-    _obj.__module__ = __name__
-del _obj
+)
 
 __all__ = [
     "FHN",

@@ -18,6 +18,7 @@ from brainpy_dyn._src.running import jax_parallelize_map as jax_parallelize_map
 from brainpy_dyn._src.running import jax_vectorize_map as jax_vectorize_map
 from brainpy_dyn._src.running import process_pool as process_pool
 from brainpy_dyn._src.running import process_pool_lock as process_pool_lock
+from brainpy_math import set_module as _set_module
 
 __all__ = [
     "cpu_ordered_parallel",
@@ -28,13 +29,12 @@ __all__ = [
     "process_pool_lock",
 ]
 
-for _obj in (
+_set_module(
+    __name__,
     cpu_ordered_parallel,
     cpu_unordered_parallel,
     jax_parallelize_map,
     jax_vectorize_map,
     process_pool,
     process_pool_lock,
-):
-    _obj.__module__ = __name__
-del _obj
+)

@@ -187,9 +187,4 @@ class Sequential(DynamicalSystemNS):
 
 
 # Show the public path in reprs, docs and pickles (CONTRIBUTING.md, convention 5).
-for _obj in (
-    Container,
-    Network,
-    Sequential,
-):
-    _obj.__module__ = "brainpy_dyn"
+bm.set_module("brainpy_dyn", Container, Network, Sequential)

@@ -185,8 +185,4 @@ class ShareContext:
 share = ShareContext()
 
 # Show the public path in reprs, docs and pickles (CONTRIBUTING.md, convention 5).
-for _obj in (
-    DotDict,
-    ShareContext,
-):
-    _obj.__module__ = "brainpy_dyn"
+bm.set_module("brainpy_dyn", DotDict, ShareContext)

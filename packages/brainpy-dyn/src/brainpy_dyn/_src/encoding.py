@@ -249,5 +249,4 @@ class WeightedPhaseEncoder(Encoder):
         )
 
 
-for _cls in (Encoder, PoissonEncoder, LatencyEncoder, WeightedPhaseEncoder):
-    _cls.__module__ = "brainpy_dyn.encoding"
+bm.set_module("brainpy_dyn.encoding", Encoder, PoissonEncoder, LatencyEncoder, WeightedPhaseEncoder)

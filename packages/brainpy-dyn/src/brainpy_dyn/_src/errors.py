@@ -8,6 +8,8 @@ to fix the problem.
 
 from __future__ import annotations
 
+import brainpy_math as bm
+
 # Raised by the object system of brainpy_math (names, state dicts); the same classes.
 from brainpy_math.errors import BrainPyError
 from brainpy_math.errors import ObjectNameError as ObjectNameError
@@ -165,8 +167,8 @@ class AnalyzerError(DynError, ValueError):
     """
 
 
-for _cls in [
+bm.set_module(
+    "brainpy_dyn.errors",
     DynError,
     *(globals()[_n] for _n in __all__[1:] if _n not in ("ObjectNameError", "StateDictError")),
-]:
-    _cls.__module__ = "brainpy_dyn.errors"
+)

@@ -56,4 +56,4 @@ class NoSharedArg(DynamicalSystem):
         self.target.reset_state(batch_size)
 
 
-NoSharedArg.__module__ = "brainpy_dyn"
+bm.set_module("brainpy_dyn", NoSharedArg)

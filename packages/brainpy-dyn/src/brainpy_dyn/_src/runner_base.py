@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import brainpy_math as bm
 from brainpy_dyn._src.context import DotDict
 from brainpy_dyn._src.errors import RunnerTypeError
 from brainpy_dyn._src.runner_monitors import build_monitors
@@ -88,4 +89,4 @@ class Runner:
         return self.run(*args, **kwargs)
 
 
-Runner.__module__ = "brainpy_dyn"
+bm.set_module("brainpy_dyn", Runner)

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+import brainpy_math as bm
 from brainpy_math import BrainPyObject
 from brainpy_math import StateLoadResult as StateLoadResult
 
@@ -57,5 +58,4 @@ def load_state_dict(
 
 
 # Show the public path in reprs, docs and pickles (CONTRIBUTING.md, convention 5).
-for _obj in (state_dict, load_state_dict):
-    _obj.__module__ = "brainpy_dyn"
+bm.set_module("brainpy_dyn", state_dict, load_state_dict)

@@ -182,5 +182,4 @@ class TwoEndConn(SynConn):
 
 
 # Show the public path in reprs, docs and pickles (CONTRIBUTING.md, convention 5).
-for _cls in (SynConn, TwoEndConn):
-    _cls.__module__ = "brainpy_dyn"
+bm.set_module("brainpy_dyn", SynConn, TwoEndConn)

@@ -11,6 +11,8 @@ import types
 from collections.abc import Callable, Sequence
 from typing import Any
 
+import brainpy_math as bm
+
 __all__ = [
     "indent",
     "deindent",
@@ -227,7 +229,8 @@ def change_func_name(f: Callable, name: str) -> Callable:
     return f
 
 
-for _obj in (
+bm.set_module(
+    "brainpy_dyn.tools",
     indent,
     deindent,
     word_replace,
@@ -237,5 +240,4 @@ for _obj in (
     get_main_code,
     code_lines_to_func,
     change_func_name,
-):
-    _obj.__module__ = "brainpy_dyn.tools"
+)

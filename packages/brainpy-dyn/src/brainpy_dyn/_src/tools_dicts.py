@@ -153,4 +153,4 @@ class DotDict(dict):
         return new
 
 
-DotDict.__module__ = "brainpy_dyn.tools"
+bm.set_module("brainpy_dyn.tools", DotDict)

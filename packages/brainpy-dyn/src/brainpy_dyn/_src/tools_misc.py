@@ -334,7 +334,8 @@ class numba_range:
         return range(*args)
 
 
-for _obj in (
+bm.set_module(
+    "brainpy_dyn.tools",
     size2num,
     to_size,
     replicate,
@@ -351,5 +352,4 @@ for _obj in (
     numba_jit,
     numba_seed,
     numba_range,
-):
-    _obj.__module__ = "brainpy_dyn.tools"
+)

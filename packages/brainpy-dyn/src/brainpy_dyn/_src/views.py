@@ -201,5 +201,4 @@ def view_of(system: DynamicalSystem, index: Any) -> DSView:
     return DSView(system, index)
 
 
-for _cls in (DSView, NeuGroupView):
-    _cls.__module__ = "brainpy_dyn"
+bm.set_module("brainpy_dyn", DSView, NeuGroupView)

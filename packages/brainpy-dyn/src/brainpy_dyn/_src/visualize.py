@@ -12,6 +12,7 @@ from typing import Any
 
 import numpy as np
 
+import brainpy_math as bm
 from brainpy_dyn._src.errors import PlotValueError
 
 __all__ = ["raster_plot", "line_plot"]
@@ -198,5 +199,4 @@ def line_plot(
 
 
 # Show the public path in reprs, docs and pickles (CONTRIBUTING.md, convention 5).
-for _obj in (raster_plot, line_plot):
-    _obj.__module__ = "brainpy_dyn.visualize"
+bm.set_module("brainpy_dyn.visualize", raster_plot, line_plot)

@@ -48,8 +48,10 @@ from brainpy_dyn.integrators import fde as fde
 from brainpy_dyn.integrators import ode as ode
 from brainpy_dyn.integrators import sde as sde
 from brainpy_dyn.integrators.ode import ODEIntegrator as ODEIntegrator
+from brainpy_math import set_module as _set_module
 
-for _obj in (
+_set_module(
+    __name__,
     CodeError,
     DiffEqError,
     Integrator,
@@ -58,9 +60,7 @@ for _obj in (
     odeint,
     get_supported_methods,
     unique_name,
-):
-    _obj.__module__ = __name__
-del _obj
+)
 
 __all__ = [
     "CodeError",

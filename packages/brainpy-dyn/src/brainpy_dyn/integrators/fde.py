@@ -19,8 +19,10 @@ from brainpy_dyn._src.integrators.fde.generic import (
 )
 from brainpy_dyn._src.integrators.fde.generic import set_default_fdeint as set_default_fdeint
 from brainpy_dyn._src.integrators.fde.gl import GLShortMemory as GLShortMemory
+from brainpy_math import set_module as _set_module
 
-for _obj in (
+_set_module(
+    __name__,
     FDEIntegrator,
     CaputoEuler,
     CaputoL1Schema,
@@ -30,9 +32,7 @@ for _obj in (
     register_fde_integrator,
     set_default_fdeint,
     get_default_fdeint,
-):
-    _obj.__module__ = __name__
-del _obj
+)
 
 __all__ = [
     "CaputoEuler",

@@ -35,8 +35,11 @@ from brainpy_dyn._src.integrators.odeint import get_supported_methods as get_sup
 from brainpy_dyn._src.integrators.odeint import odeint as odeint
 from brainpy_dyn._src.integrators.odeint import register_ode_integrator as register_ode_integrator
 from brainpy_dyn._src.integrators.odeint import set_default_odeint as set_default_odeint
+from brainpy_math import set_module as _set_module
 
-for _obj in (
+# odeint and get_supported_methods show as brainpy_dyn.integrators'.
+_set_module(
+    __name__,
     AdaptiveRKIntegrator,
     BogackiShampine,
     CashKarp,
@@ -62,9 +65,7 @@ for _obj in (
     get_default_odeint,
     register_ode_integrator,
     set_default_odeint,
-):  # odeint and get_supported_methods show as brainpy_dyn.integrators'
-    _obj.__module__ = __name__
-del _obj
+)
 
 __all__ = [
     "AdaptiveRKIntegrator",

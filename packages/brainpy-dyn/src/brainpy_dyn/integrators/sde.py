@@ -30,8 +30,10 @@ from brainpy_dyn._src.integrators.sde.normal import MilsteinGradFree as Milstein
 from brainpy_dyn._src.integrators.sde.srk_scalar import SRK1W1 as SRK1W1
 from brainpy_dyn._src.integrators.sde.srk_scalar import SRK2W1 as SRK2W1
 from brainpy_dyn._src.integrators.sde.srk_scalar import KlPl as KlPl
+from brainpy_math import set_module as _set_module
 
-for _obj in (
+_set_module(
+    __name__,
     SDEIntegrator,
     Euler,
     ExponentialEuler,
@@ -46,9 +48,7 @@ for _obj in (
     register_sde_integrator,
     set_default_sdeint,
     get_default_sdeint,
-):
-    _obj.__module__ = __name__
-del _obj
+)
 
 __all__ = [
     "Euler",

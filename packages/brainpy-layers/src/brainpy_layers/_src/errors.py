@@ -8,6 +8,8 @@ what came; each class docstring says how to fix the problem.
 
 from __future__ import annotations
 
+import brainpy_math as bm
+
 __all__ = [
     "LayerError",
     "LayerArgumentError",
@@ -58,11 +60,11 @@ class LayerModeError(LayerError, ValueError):
     """
 
 
-for _cls in (
+bm.set_module(
+    "brainpy_layers.errors",
     LayerError,
     LayerArgumentError,
     LayerArgumentTypeError,
     LayerInputShapeError,
     LayerModeError,
-):
-    _cls.__module__ = "brainpy_layers.errors"
+)

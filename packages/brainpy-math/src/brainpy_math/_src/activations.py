@@ -14,6 +14,7 @@ import jax.nn
 import jax.numpy as jnp
 
 from brainpy_math._src.array import _new, unwrap
+from brainpy_math._src.public_path import set_module
 from brainpy_math._src.wrapping import build_namespace
 
 __all__ = ["ACTIVATION_NAMES"]
@@ -86,8 +87,8 @@ def one_hot(x: Any, num_classes: int, *, dtype: Any = None, axis: int = -1) -> A
     return _new(jax.nn.one_hot(jnp.asarray(unwrap(x)), num_classes, dtype=dtype, axis=axis))
 
 
+set_module("brainpy_math.activations", identity, normalize, one_hot)
 for _fn in (identity, normalize, one_hot):
-    _fn.__module__ = "brainpy_math.activations"
     _NAMESPACE[_fn.__name__] = _fn
 
 ACTIVATION_NAMES = tuple(sorted(_NAMESPACE))

@@ -32,6 +32,7 @@ from brainpy_math._src.array_numpy import NumpyMethods
 from brainpy_math._src.array_operators import Operators
 from brainpy_math._src.array_torch import TorchMethods
 from brainpy_math._src.errors import TracerLeakError
+from brainpy_math._src.public_path import set_module
 
 __all__ = ["Array", "Tensor", "as_jax", "unwrap", "operand", "store", "_return"]
 
@@ -392,7 +393,7 @@ def _index(index: Any) -> Any:
     return unwrap(index)
 
 
-Array.__module__ = "brainpy_math"
+set_module("brainpy_math", Array)
 Tensor = Array
 
 

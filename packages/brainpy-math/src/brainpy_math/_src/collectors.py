@@ -13,6 +13,7 @@ from typing import Any
 
 import jax
 
+from brainpy_math._src.public_path import set_module
 from brainpy_math._src.variable import Variable
 
 __all__ = ["Collector", "ArrayCollector", "TensorCollector"]
@@ -245,4 +246,4 @@ def _unflatten(aux: tuple[type, tuple[Any, ...]], children: Iterable[Any]) -> Co
 
 for _cls in (Collector, ArrayCollector):
     jax.tree_util.register_pytree_node(_cls, _flatten, _unflatten)
-    _cls.__module__ = "brainpy_math"
+set_module("brainpy_math", Collector, ArrayCollector)

@@ -19,14 +19,15 @@ wrapping survives ``jax.jit``: the compiled program is the bare expression.
 from __future__ import annotations
 
 import operator
-from collections.abc import Callable, Sequence
-from typing import Any, TypeVar
+from collections.abc import Sequence
+from typing import Any
 
 import jax
 import jax.numpy as jnp
 import numpy as np
 
 from brainpy_math._src.array import Array, _return
+from brainpy_math._src.public_path import set_module
 from brainpy_math._src.wrapping import assign_out
 
 __all__ = [
@@ -44,13 +45,10 @@ __all__ = [
 ]
 
 AxisError = np.exceptions.AxisError
-F = TypeVar("F", bound=Callable[..., Any])
 
 
-def public(fun: F) -> F:
-    """Give ``fun`` its public home, so reprs and docs show ``brainpy_math.<name>``."""
-    fun.__module__ = "brainpy_math"
-    return fun
+#: Give a function its public home, so reprs and docs show ``brainpy_math.<name>``.
+public = set_module("brainpy_math")
 
 
 def as_operand(x: Any) -> Any:

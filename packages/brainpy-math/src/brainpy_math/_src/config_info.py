@@ -7,6 +7,8 @@ import platform
 import sys
 from typing import Any
 
+from brainpy_math._src.public_path import set_module
+
 __all__ = [
     "show_config",
     "disable_gpu_memory_preallocation",
@@ -99,5 +101,9 @@ def enable_gpu_memory_preallocation() -> None:
     os.environ.pop("XLA_PYTHON_CLIENT_ALLOCATOR", None)
 
 
-for _fn in (show_config, disable_gpu_memory_preallocation, enable_gpu_memory_preallocation):
-    _fn.__module__ = "brainpy_math"
+set_module(
+    "brainpy_math",
+    show_config,
+    disable_gpu_memory_preallocation,
+    enable_gpu_memory_preallocation,
+)

@@ -18,6 +18,7 @@ import jax.numpy as jnp
 import numpy as np
 
 from brainpy_math._src.array import _return, as_jax
+from brainpy_math._src.public_path import set_module
 
 __all__ = ["XLACustomOp"]
 
@@ -212,7 +213,7 @@ class XLACustomOp:
         return outs if self.multiple_results else outs[0]
 
 
-XLACustomOp.__module__ = "brainpy_math"
+set_module("brainpy_math", XLACustomOp)
 
 # ``__module__`` is the public one, so pytest's doctest finder needs to be told.
 __test__ = {"XLACustomOp": XLACustomOp}

@@ -31,6 +31,7 @@ from brainpy_math._src.delayvars import (
     is_tracer,
     target_array,
 )
+from brainpy_math._src.public_path import set_module
 from brainpy_math._src.variable import Variable
 
 __all__ = ["LengthDelay", "NeuLenDelay"]
@@ -240,8 +241,7 @@ class NeuLenDelay(LengthDelay):
     """
 
 
-for _obj in (LengthDelay, NeuLenDelay):
-    _obj.__module__ = "brainpy_math"
+set_module("brainpy_math", LengthDelay, NeuLenDelay)
 
 # ``__module__`` is the public one, so pytest's doctest finder needs to be told.
 __test__ = {"LengthDelay": LengthDelay, "NeuLenDelay": NeuLenDelay}

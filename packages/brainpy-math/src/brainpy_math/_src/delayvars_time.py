@@ -28,6 +28,7 @@ from brainpy_math._src.delayvars import (
     real_number,
     target_array,
 )
+from brainpy_math._src.public_path import set_module
 
 __all__ = ["NeuTimeDelay", "TimeDelay"]
 
@@ -292,8 +293,7 @@ class NeuTimeDelay(TimeDelay):
     """
 
 
-for _obj in (TimeDelay, NeuTimeDelay):
-    _obj.__module__ = "brainpy_math"
+set_module("brainpy_math", TimeDelay, NeuTimeDelay)
 
 # ``__module__`` is the public one, so pytest's doctest finder needs to be told.
 __test__ = {"TimeDelay": TimeDelay, "NeuTimeDelay": NeuTimeDelay}

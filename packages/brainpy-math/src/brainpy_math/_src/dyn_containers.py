@@ -16,6 +16,7 @@ import jax
 import numpy as np
 
 from brainpy_math._src.array import Array
+from brainpy_math._src.public_path import set_module
 
 __all__ = ["dyn_seq", "dyn_dict"]
 
@@ -108,5 +109,4 @@ jax.tree_util.register_pytree_node(
     dyn_dict, lambda d: (list(d.values()), tuple(d.keys())), _unflatten_dict
 )
 
-for _cls in (dyn_seq, dyn_dict):
-    _cls.__module__ = "brainpy_math"
+set_module("brainpy_math", dyn_seq, dyn_dict)

@@ -16,6 +16,7 @@ from brainpy_math._src.modes import (
     TrainingMode,
     training_mode,
 )
+from brainpy_math._src.public_path import set_module
 
 __all__ = [
     "get_dt",
@@ -482,7 +483,8 @@ class batching_environment(environment):
 
 
 # Show the public path in reprs, docs and pickles (CONTRIBUTING.md, convention 5).
-for _obj in (
+set_module(
+    "brainpy_math",
     environment,
     training_environment,
     batching_environment,
@@ -490,5 +492,4 @@ for _obj in (
     get_bool,
     set_bool,
     set_complex,
-):
-    _obj.__module__ = "brainpy_math"
+)

@@ -7,6 +7,8 @@ working), and its docstring says how to fix it.
 
 from __future__ import annotations
 
+from brainpy_math._src.public_path import set_module
+
 __all__ = [
     "BrainPyError",
     "MathError",
@@ -72,7 +74,8 @@ class StateDictError(MathError, ValueError):
     """
 
 
-for _cls in (
+set_module(
+    "brainpy_math.errors",
     BrainPyError,
     MathError,
     VariableShapeError,
@@ -80,5 +83,4 @@ for _cls in (
     TracerLeakError,
     ObjectNameError,
     StateDictError,
-):
-    _cls.__module__ = "brainpy_math.errors"
+)

@@ -9,6 +9,7 @@ import jax.numpy as jnp
 import numpy as np
 
 from brainpy_math._src.array import to_jax, unwrap
+from brainpy_math._src.public_path import set_module
 
 __all__ = ["as_jax", "as_device_array", "as_numpy", "as_ndarray", "as_variable"]
 
@@ -75,8 +76,7 @@ def as_variable(tensor: Any, dtype: Any = None) -> Any:
     return Variable(jnp.asarray(unwrap(tensor), dtype=dtype))
 
 
-for _f in (as_jax, as_device_array, as_numpy, as_ndarray, as_variable):
-    _f.__module__ = "brainpy_math"
+set_module("brainpy_math", as_jax, as_device_array, as_numpy, as_ndarray, as_variable)
 
 # ``__module__`` is the public one, so pytest's doctest finder needs to be told.
 __test__ = {f.__name__: f for f in (as_jax, as_numpy, as_variable)}

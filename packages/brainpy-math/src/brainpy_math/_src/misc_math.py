@@ -8,6 +8,7 @@ import jax
 import jax.numpy as jnp
 
 from brainpy_math._src.array import Array, _return, as_jax
+from brainpy_math._src.public_path import set_module
 
 __all__ = ["clip_by_norm", "remove_diag"]
 
@@ -81,5 +82,4 @@ def clip_by_norm(t: Any, clip_norm: Any, axis: int | tuple[int, ...] | None = No
     return jax.tree_util.tree_map(clip, t, is_leaf=lambda x: isinstance(x, Array))
 
 
-for _f in (clip_by_norm, remove_diag):
-    _f.__module__ = "brainpy_math"
+set_module("brainpy_math", clip_by_norm, remove_diag)

@@ -11,6 +11,7 @@ import weakref
 from typing import Any
 
 from brainpy_math._src.errors import ObjectNameError
+from brainpy_math._src.public_path import set_module
 
 __all__ = ["unique_name", "check_name", "fresh_name", "release_name", "clear_name_cache"]
 
@@ -82,5 +83,4 @@ def clear_name_cache() -> None:
 
 
 # Show the public path in reprs, docs and pickles (CONTRIBUTING.md, convention 5).
-for _obj in (clear_name_cache,):
-    _obj.__module__ = "brainpy_math"
+set_module("brainpy_math", clear_name_cache)

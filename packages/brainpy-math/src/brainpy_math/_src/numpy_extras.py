@@ -12,6 +12,7 @@ from typing import Any
 import jax.numpy as jnp
 
 from brainpy_math._src.array import Array, _new, unwrap
+from brainpy_math._src.public_path import set_module
 from brainpy_math._src.wrapping import wrap_inplace, wrap_jax_function, wrap_ufunc
 
 __all__ = ["EXTRAS"]
@@ -21,9 +22,8 @@ EXTRAS: dict[str, Any] = {"ndarray": Array}
 
 
 def _set_public(fun: Callable[..., Any]) -> Callable[..., Any]:
-    fun.__module__ = "brainpy_math"
     EXTRAS[fun.__name__] = fun
-    return fun
+    return set_module("brainpy_math")(fun)
 
 
 @_set_public

@@ -21,6 +21,7 @@ from brainpy_math._src.array import Array, _new, _return, unwrap
 from brainpy_math._src.numpy_ops import all as _all
 from brainpy_math._src.numpy_ops import any as _any
 from brainpy_math._src.numpy_ops import cumprod, prod, round
+from brainpy_math._src.public_path import set_module
 
 __all__ = [
     "add_docstring",
@@ -420,7 +421,8 @@ def add_newdoc_ufunc(ufunc: Any, new_docstring: str) -> None:
     add_docstring(ufunc, new_docstring)
 
 
-for _fn in (
+set_module(
+    "brainpy_math",
     in1d,
     putmask,
     trapz,
@@ -442,5 +444,4 @@ for _fn in (
     add_docstring,
     add_newdoc,
     add_newdoc_ufunc,
-):
-    _fn.__module__ = "brainpy_math"
+)

@@ -30,6 +30,7 @@ import jax
 from brainpy_math._src import errors
 from brainpy_math._src.collectors import ArrayCollector, Collector
 from brainpy_math._src.naming import check_name, fresh_name, release_name, unique_name
+from brainpy_math._src.public_path import set_module
 from brainpy_math._src.variable import TrainVar, Variable
 
 __all__ = ["BrainPyObject"]
@@ -426,4 +427,4 @@ class BrainPyObject:
 
 
 # Show the public path in reprs, docs and pickles (CONTRIBUTING.md, convention 5).
-BrainPyObject.__module__ = "brainpy_math"
+set_module("brainpy_math", BrainPyObject)

@@ -13,6 +13,7 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from brainpy_math._src.object_base import BrainPyObject
+from brainpy_math._src.public_path import set_module
 from brainpy_math._src.variable import Variable
 
 __all__ = ["ObjectTransform", "FunAsObject", "Partial", "to_object", "function"]
@@ -215,5 +216,4 @@ def function(
 
 
 # Show the public path in reprs, docs and pickles (CONTRIBUTING.md, convention 5).
-for _obj in (ObjectTransform, FunAsObject, Partial, to_object, function):
-    _obj.__module__ = "brainpy_math"
+set_module("brainpy_math", ObjectTransform, FunAsObject, Partial, to_object, function)

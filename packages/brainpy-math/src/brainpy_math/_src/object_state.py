@@ -27,6 +27,7 @@ import jax.numpy as jnp
 
 from brainpy_math._src.errors import StateDictError
 from brainpy_math._src.interop import as_jax
+from brainpy_math._src.public_path import set_module
 from brainpy_math._src.variable import Variable
 
 if TYPE_CHECKING:
@@ -203,9 +204,4 @@ def load_state_dict(
 
 
 # Show the public path in reprs, docs and pickles (CONTRIBUTING.md, convention 5).
-for _obj in (
-    StateLoadResult,
-    state_dict,
-    load_state_dict,
-):
-    _obj.__module__ = "brainpy_math"
+set_module("brainpy_math", StateLoadResult, state_dict, load_state_dict)

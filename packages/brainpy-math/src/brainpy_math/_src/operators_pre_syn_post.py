@@ -18,6 +18,7 @@ import jax.numpy as jnp
 from brainpy_math._src.array import Array, _return, as_jax
 from brainpy_math._src.errors import MathError
 from brainpy_math._src.event_csr import csr_matvec as _event_csr_matvec
+from brainpy_math._src.public_path import set_module
 
 __all__ = [
     "pre2post_coo_event_sum",
@@ -39,9 +40,7 @@ __all__ = [
 ]
 
 
-def _public(fun: Any) -> Any:
-    fun.__module__ = "brainpy_math"
-    return fun
+_public = set_module("brainpy_math")
 
 
 def _num(post_num: Any, who: str) -> int:

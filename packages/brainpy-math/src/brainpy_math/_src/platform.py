@@ -8,6 +8,7 @@ import re
 import jax
 
 from brainpy_math._src._compat import backends_are_initialized
+from brainpy_math._src.public_path import set_module
 
 __all__ = ["get_platform", "set_host_device_count", "set_platform"]
 
@@ -92,5 +93,4 @@ def set_host_device_count(n: int) -> None:
     os.environ["XLA_FLAGS"] = " ".join(flags)
 
 
-for _f in (get_platform, set_host_device_count, set_platform):
-    _f.__module__ = "brainpy_math"
+set_module("brainpy_math", get_platform, set_host_device_count, set_platform)

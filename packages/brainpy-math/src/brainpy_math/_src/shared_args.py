@@ -8,6 +8,7 @@ from typing import Any
 import jax.numpy as jnp
 
 from brainpy_math._src.environment import get_dt, get_float
+from brainpy_math._src.public_path import set_module
 
 __all__ = ["shared_args_over_time"]
 
@@ -58,4 +59,4 @@ def shared_args_over_time(
     return out
 
 
-shared_args_over_time.__module__ = "brainpy_math"
+set_module("brainpy_math", shared_args_over_time)

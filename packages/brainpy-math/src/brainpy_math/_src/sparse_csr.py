@@ -9,15 +9,19 @@ they are non-zero).
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Any
+import functools
+from collections.abc import Callable, Mapping
+from typing import Any, TypeVar
 
 import jax
 import jax.numpy as jnp
 
 from brainpy_math._src.array import Array, _return, as_jax
+from brainpy_math._src.public_path import set_module
 
-__all__ = ["csr_matvec", "cusparse_csr_matvec", "sparse_matmul"]
+__all__ = ["csr_matvec", "cusparse_csr_matvec", "sparse_matmul", "values_alias"]
+
+_F = TypeVar("_F", bound=Callable[..., Any])
 
 
 def _check_csr(data, indices, indptr, vector, shape, transpose, who):
@@ -51,12 +55,32 @@ def _check_csr(data, indices, indptr, vector, shape, transpose, who):
     return data, indices, indptr, vector, rows, cols
 
 
+def values_alias(func: _F) -> _F:
+    """Let ``func``'s first parameter ``values`` also be given as the keyword ``data``.
+
+    ``data`` was this library's name for it before it took 2.3.5's name ``values``; the
+    signature shown stays ``func``'s own.
+    """
+
+    @functools.wraps(func)
+    def call(*args: Any, **kwargs: Any) -> Any:
+        if "data" in kwargs:
+            if args or "values" in kwargs:
+                raise TypeError(
+                    f"{func.__name__}: values was given twice (data is another name for it)."
+                )
+            kwargs["values"] = kwargs.pop("data")
+        return func(*args, **kwargs)
+
+    return call  # type: ignore[return-value]
+
+
+@values_alias
 def csr_matvec(
-    data: Any,
+    values: Any,
     indices: Any,
     indptr: Any,
     vector: Any,
-    *,
     shape: tuple[int, int],
     transpose: bool = False,
     method: str | None = None,
@@ -67,7 +91,7 @@ def csr_matvec(
     ``transpose=True``.
 
     Args:
-      data: a scalar or one value per stored entry (``nnz``).
+      values: a scalar or one value per stored entry (``nnz``); ``data=`` is also accepted.
       indices: the column of each stored entry (``nnz`` ints).
       indptr: row pointers, ``shape[0] + 1`` ints.
       vector: length ``shape[1]`` (or ``shape[0]`` with ``transpose=True``).
@@ -90,7 +114,7 @@ def csr_matvec(
     """
     del method
     data, indices, indptr, vector, rows, cols = _check_csr(
-        data, indices, indptr, vector, shape, transpose, "csr_matvec"
+        values, indices, indptr, vector, shape, transpose, "csr_matvec"
     )
     nnz = indices.shape[0]
     row_of = jnp.searchsorted(indptr, jnp.arange(nnz), side="right") - 1
@@ -179,5 +203,4 @@ def sparse_matmul(A: Any, B: Any) -> Array:
     return _return(jax.ops.segment_sum(prod, cols, m).T)
 
 
-for _f in (csr_matvec, cusparse_csr_matvec, sparse_matmul):
-    _f.__module__ = "brainpy_math"
+set_module("brainpy_math", csr_matvec, cusparse_csr_matvec, sparse_matmul)

@@ -11,6 +11,7 @@ from jax import lax
 
 from brainpy_math._src.array import Array, _unflatten_for, as_jax, to_jax
 from brainpy_math._src.errors import VariableDtypeError, VariableShapeError
+from brainpy_math._src.public_path import set_module
 from brainpy_math._src.state_trace import TRACE_STACK
 
 __all__ = ["Variable", "TrainVar", "Parameter"]
@@ -181,4 +182,4 @@ def _unflatten_var_for(cls):
 
 for _cls in (Variable, TrainVar, Parameter):
     jax.tree_util.register_pytree_node(_cls, _flatten_var, _unflatten_var_for(_cls))
-    _cls.__module__ = "brainpy_math"
+set_module("brainpy_math", Variable, TrainVar, Parameter)

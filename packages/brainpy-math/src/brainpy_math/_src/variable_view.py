@@ -8,6 +8,7 @@ import jax
 import numpy as np
 
 from brainpy_math._src.array import as_jax
+from brainpy_math._src.public_path import set_module
 from brainpy_math._src.variable import Variable, assignable
 
 __all__ = ["VariableView"]
@@ -113,4 +114,4 @@ class VariableView(Variable):
         return (VariableView, (self._origin, self._index))
 
 
-VariableView.__module__ = "brainpy_math"
+set_module("brainpy_math", VariableView)

@@ -19,6 +19,7 @@ import jax
 import jax.numpy as jnp
 
 from brainpy_math._src.array import Array, _new, store, unwrap
+from brainpy_math._src.public_path import set_module
 
 __all__ = [
     "wrap_jax_function",
@@ -101,7 +102,7 @@ def _reference(name: str, source: str) -> str:
 def _finish_wrapper(
     wrapper: Any, fun: Callable[..., Any], name: str, module: str, source: str = "jax.numpy"
 ) -> Any:
-    wrapper.__module__ = module
+    set_module(module, wrapper)
     wrapper.__qualname__ = name
     wrapper.__name__ = name
     wrapper.__doc__ = (
@@ -241,7 +242,7 @@ def wrap_inplace(fun: Callable[..., Any], name: str, module: str = "brainpy_math
         a.value = result
         return None
 
-    wrapper.__module__ = module
+    set_module(module, wrapper)
     wrapper.__qualname__ = wrapper.__name__ = name
     wrapper.__doc__ = (
         f"BrainPy implementation of :func:`numpy.{name}`, computed by "

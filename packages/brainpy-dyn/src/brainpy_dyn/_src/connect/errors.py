@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import brainpy_math as bm
 from brainpy_dyn._src.errors import DynError
 
 __all__ = ["ConnectorError", "ConnectorSizeError"]
@@ -30,4 +31,4 @@ class ConnectorSizeError(ConnectorError, AssertionError):
     """
 
 
-ConnectorError.__module__ = "brainpy_dyn.conn"
+bm.set_module("brainpy_dyn.conn", ConnectorError)

@@ -12,9 +12,11 @@ The synapse order of connectors is the CSR order (by pre, then post); COO follow
 
 from __future__ import annotations
 
-from typing import Any, TypeVar
+from typing import Any
 
 import numpy as np
+
+import brainpy_math as bm
 
 __all__ = [
     "mat2coo",
@@ -31,12 +33,7 @@ __all__ = [
 IDX = np.int64  # index dtype of intermediate results; outputs of require() are int32.
 
 
-_F = TypeVar("_F")
-
-
-def _public(f: _F) -> _F:
-    f.__module__ = "brainpy_dyn.conn"
-    return f
+_public = bm.set_module("brainpy_dyn.conn")
 
 
 def _indptr(counts: np.ndarray) -> np.ndarray:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Any, TypeVar
+from typing import Any
 
 import jax.numpy as jnp
 import numpy as np
@@ -26,13 +26,9 @@ __all__ = [
 Shape = int | Sequence[int]
 """A shape: one int, or a sequence of non-negative ints."""
 
-_T = TypeVar("_T")
 
-
-def public(obj: _T) -> _T:
-    """Show ``obj`` as a member of :mod:`brainpy_dyn.init` in reprs and docs."""
-    obj.__module__ = "brainpy_dyn.init"
-    return obj
+#: Show an object as a member of :mod:`brainpy_dyn.init` in reprs and docs.
+public = bm.set_module("brainpy_dyn.init")
 
 
 def is_int(x: Any) -> bool:

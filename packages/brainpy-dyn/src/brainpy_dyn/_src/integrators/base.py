@@ -72,9 +72,7 @@ class CodeError(DiffEqError):
     """
 
 
-for _cls in (DiffEqError, IntegratorError, CodeError):
-    _cls.__module__ = "brainpy_dyn.integrators"
-del _cls
+bm.set_module("brainpy_dyn.integrators", DiffEqError, IntegratorError, CodeError)
 
 
 def parse_signature(f: Callable[..., Any], who: str) -> tuple[list[str], list[str], dict[str, Any]]:

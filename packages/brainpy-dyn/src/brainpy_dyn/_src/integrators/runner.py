@@ -362,4 +362,4 @@ def _defaults(target: Integrator) -> set[str]:
     }
 
 
-IntegratorRunner.__module__ = "brainpy_dyn.integrators"
+bm.set_module("brainpy_dyn.integrators", IntegratorRunner)

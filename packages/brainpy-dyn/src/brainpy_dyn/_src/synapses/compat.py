@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import brainpy_math as bm
 from brainpy_dyn._src.synapses.kinetic import NMDA as _NMDA
 from brainpy_dyn._src.synapses.kinetic import Delta
 from brainpy_dyn._src.synapses.outputs import COBA, CUBA, MgBlock
@@ -489,6 +490,14 @@ class NMDA(_NMDA):
 
 
 # Show the public path (``brainpy_dyn.ExpCOBA``, 2.3.5's ``brainpy.dyn.ExpCOBA``) in reprs and docs.
-for _cls in (AlphaCOBA, AlphaCUBA, DeltaSynapse, DualExpCOBA, DualExpCUBA, ExpCOBA, ExpCUBA, NMDA):
-    _cls.__module__ = "brainpy_dyn"
-del _cls
+bm.set_module(
+    "brainpy_dyn",
+    AlphaCOBA,
+    AlphaCUBA,
+    DeltaSynapse,
+    DualExpCOBA,
+    DualExpCUBA,
+    ExpCOBA,
+    ExpCUBA,
+    NMDA,
+)

@@ -410,7 +410,8 @@ def _by_name(name: Any, owner: str, kwargs: dict[str, Any]) -> Any:
     return entry(**kwargs)
 
 
-for _obj in (
+bm.set_module(
+    "brainpy_layers.algorithms",
     OfflineAlgorithm,
     RegressionAlgorithm,
     LinearRegression,
@@ -420,8 +421,7 @@ for _obj in (
     get_supported_offline_methods,
     get_offline_method,
     register_offline_method,
-):
-    _obj.__module__ = "brainpy_layers.algorithms"
+)
 
 # The other regressions register their names here (they subclass the classes above).
 from brainpy_layers._src.algorithms import regression as _regression  # noqa: E402, F401

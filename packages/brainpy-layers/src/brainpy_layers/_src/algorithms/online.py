@@ -335,12 +335,12 @@ def get_online_method(method: Any, owner: str = "OnlineTrainer") -> Any:
     return method
 
 
-for _obj in (
+bm.set_module(
+    "brainpy_layers.algorithms",
     OnlineAlgorithm,
     RLS,
     LMS,
     get_supported_online_methods,
     get_online_method,
     register_online_method,
-):
-    _obj.__module__ = "brainpy_layers.algorithms"
+)

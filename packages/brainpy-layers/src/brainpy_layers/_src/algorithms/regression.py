@@ -401,11 +401,11 @@ offline._METHODS.update(
     }
 )
 
-for _obj in (
+bm.set_module(
+    "brainpy_layers.algorithms",
     LassoRegression,
     ElasticNetRegression,
     LogisticRegression,
     PolynomialRegression,
     PolynomialRidgeRegression,
-):
-    _obj.__module__ = "brainpy_layers.algorithms"
+)

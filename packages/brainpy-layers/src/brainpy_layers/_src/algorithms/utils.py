@@ -276,7 +276,8 @@ def check_regularizer(regularizer: Any, owner: str) -> Regularization:
     return regularizer
 
 
-for _obj in (
+bm.set_module(
+    "brainpy_layers.algorithms.utils",
     Sigmoid,
     Regularization,
     L1Regularization,
@@ -284,5 +285,4 @@ for _obj in (
     L1L2Regularization,
     polynomial_features,
     normalize,
-):
-    _obj.__module__ = "brainpy_layers.algorithms.utils"
+)

@@ -17,7 +17,7 @@ from __future__ import annotations
 import functools
 import operator
 from collections.abc import Callable, Sequence
-from typing import Any, TypeVar
+from typing import Any
 
 import jax
 import jax.numpy as jnp
@@ -45,13 +45,9 @@ __all__ = [
 
 REDUCTIONS = ("mean", "sum", "none")
 
-_F = TypeVar("_F", bound=Callable[..., Any])
 
-
-def public(fn: _F) -> _F:
-    """Show ``fn`` as a member of :mod:`brainpy_layers.losses` in reprs, docs and pickles."""
-    fn.__module__ = "brainpy_layers.losses"
-    return fn
+#: Show a function as a member of :mod:`brainpy_layers.losses` in reprs, docs and pickles.
+public = bm.set_module("brainpy_layers.losses")
 
 
 def as_array(x: Any, fn: str, arg: str) -> jax.Array:

@@ -10,6 +10,7 @@ import jax.numpy as jnp
 from brainpy_math._src.optimizers.base import Optimizer, check_nonnegative, check_unit_interval
 from brainpy_math._src.optimizers.schedulers import Scheduler
 from brainpy_math._src.optimizers.sgd import TrainVars, decayed
+from brainpy_math._src.public_path import set_module
 from brainpy_math._src.variable import Variable
 
 __all__ = ["Adadelta"]
@@ -96,4 +97,4 @@ class Adadelta(Optimizer):
         param.value = param.value - lr * delta
 
 
-Adadelta.__module__ = "brainpy_math.optimizers"
+set_module("brainpy_math.optimizers", Adadelta)

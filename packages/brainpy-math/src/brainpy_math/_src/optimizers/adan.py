@@ -12,6 +12,7 @@ from brainpy_math._src.optimizers.adaptive import _one_minus_power
 from brainpy_math._src.optimizers.base import Optimizer, check_nonnegative
 from brainpy_math._src.optimizers.schedulers import Scheduler
 from brainpy_math._src.optimizers.sgd import TrainVars
+from brainpy_math._src.public_path import set_module
 from brainpy_math._src.variable import Variable
 
 __all__ = ["Adan"]
@@ -144,4 +145,4 @@ class Adan(Optimizer):
             param.value = (param.value - lr * step) / (1 + lr * self.weight_decay)
 
 
-Adan.__module__ = "brainpy_math.optimizers"
+set_module("brainpy_math.optimizers", Adan)

@@ -11,6 +11,7 @@ import jax.numpy as jnp
 from brainpy_math._src.optimizers.base import Optimizer, check_nonnegative, check_unit_interval
 from brainpy_math._src.optimizers.schedulers import Scheduler
 from brainpy_math._src.optimizers.sgd import TrainVars, decayed
+from brainpy_math._src.public_path import set_module
 from brainpy_math._src.variable import Variable
 
 __all__ = ["Adagrad", "RMSProp", "Adam", "AdamW"]
@@ -257,5 +258,4 @@ class AdamW(Adam):
         param.value = param.value - (lr / bc1) * m / denom
 
 
-for _cls in (Adagrad, RMSProp, Adam, AdamW):
-    _cls.__module__ = "brainpy_math.optimizers"
+set_module("brainpy_math.optimizers", Adagrad, RMSProp, Adam, AdamW)

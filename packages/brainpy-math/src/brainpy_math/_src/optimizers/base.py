@@ -17,6 +17,7 @@ import jax.numpy as jnp
 
 from brainpy_math._src.array import Array, as_jax
 from brainpy_math._src.optimizers.schedulers import Scheduler, make_schedule
+from brainpy_math._src.public_path import set_module
 from brainpy_math._src.variable import Variable
 
 __all__ = ["Optimizer"]
@@ -201,4 +202,4 @@ class Optimizer:
         return f"{type(self).__name__}(lr={self.lr!r}, {len(self.vars_to_train)} variables)"
 
 
-Optimizer.__module__ = "brainpy_math.optimizers"
+set_module("brainpy_math.optimizers", Optimizer)

@@ -10,6 +10,7 @@ import jax.numpy as jnp
 from brainpy_math._src.optimizers.base import Optimizer, check_nonnegative, check_unit_interval
 from brainpy_math._src.optimizers.schedulers import Scheduler
 from brainpy_math._src.optimizers.sgd import TrainVars
+from brainpy_math._src.public_path import set_module
 from brainpy_math._src.variable import Variable
 
 __all__ = ["LARS"]
@@ -103,4 +104,4 @@ class LARS(Optimizer):
         param.value = p - m.value
 
 
-LARS.__module__ = "brainpy_math.optimizers"
+set_module("brainpy_math.optimizers", LARS)

@@ -22,6 +22,7 @@ import jax
 import jax.numpy as jnp
 
 from brainpy_math._src.array import as_jax
+from brainpy_math._src.public_path import set_module
 from brainpy_math._src.variable import Variable
 
 __all__ = [
@@ -481,7 +482,8 @@ def make_schedule(lr: float | Scheduler, owner: str = "Optimizer") -> Scheduler:
     return Constant(check_lr(lr, owner))
 
 
-for _cls in (
+set_module(
+    "brainpy_math.optimizers",
     Scheduler,
     Constant,
     ExponentialDecay,
@@ -494,5 +496,4 @@ for _cls in (
     CosineAnnealingWarmRestarts,
     ExponentialLR,
     make_schedule,
-):
-    _cls.__module__ = "brainpy_math.optimizers"
+)

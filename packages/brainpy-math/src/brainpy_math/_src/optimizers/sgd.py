@@ -9,6 +9,7 @@ import jax
 
 from brainpy_math._src.optimizers.base import Optimizer, check_nonnegative, check_unit_interval
 from brainpy_math._src.optimizers.schedulers import Scheduler
+from brainpy_math._src.public_path import set_module
 from brainpy_math._src.variable import Variable
 
 __all__ = ["SGD", "Momentum", "MomentumNesterov"]
@@ -149,5 +150,4 @@ class MomentumNesterov(Momentum):
         param.value = param.value - (self.momentum * v.value + step)
 
 
-for _cls in (SGD, Momentum, MomentumNesterov):
-    _cls.__module__ = "brainpy_math.optimizers"
+set_module("brainpy_math.optimizers", SGD, Momentum, MomentumNesterov)

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from typing import Any, TypeVar
 
 from brainpy_math._src.array import Array
+from brainpy_math._src.public_path import set_module
 from brainpy_math._src.random._utils import ArrayLike, Size
 from brainpy_math._src.random.state import DEFAULT, RandomState
 
@@ -39,8 +40,7 @@ def _draws_from_default(fn: _F) -> _F:
     """Give ``fn`` the public module and the docstring of its ``RandomState`` method."""
     method = getattr(RandomState, fn.__name__)
     fn.__doc__ = _module_doc(fn.__name__, method.__doc__ or "")
-    fn.__module__ = "brainpy_math.random"
-    return fn
+    return set_module("brainpy_math.random")(fn)
 
 
 @_draws_from_default

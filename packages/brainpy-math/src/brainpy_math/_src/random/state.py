@@ -27,6 +27,7 @@ import jax.numpy as jnp
 import numpy as np
 
 from brainpy_math._src.array import as_jax, to_jax
+from brainpy_math._src.public_path import set_module
 from brainpy_math._src.random._utils import check_key, concrete
 from brainpy_math._src.random.continuous import ContinuousSampling
 from brainpy_math._src.random.discrete import DiscreteSampling
@@ -292,15 +293,15 @@ class RandomState(
         return type(self)(self.split_key())
 
 
-RandomState.__module__ = _MODULE
-for _method in (
+set_module(_MODULE, RandomState)
+set_module(
+    _MODULE,
     RandomState.__init__,
     RandomState.seed,
     RandomState.split_key,
     RandomState.split_keys,
     RandomState.clone,
-):
-    _method.__module__ = _MODULE
+)
 jax.tree_util.register_pytree_node(
     RandomState,
     _flatten_var,
@@ -412,5 +413,4 @@ def split_keys(n: int) -> jax.Array:
     return DEFAULT.split_keys(n)
 
 
-for _fn in (seed, default_rng, split_key, split_keys):
-    _fn.__module__ = _MODULE
+set_module(_MODULE, seed, default_rng, split_key, split_keys)

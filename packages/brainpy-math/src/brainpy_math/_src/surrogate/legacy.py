@@ -13,6 +13,7 @@ from typing import Any
 
 from jax import Array as JaxArray
 
+from brainpy_math._src.public_path import set_module
 from brainpy_math._src.surrogate.slope_only import (
     gaussian_grad,
     inv_square_grad,
@@ -162,5 +163,4 @@ LEGACY_SPIKE_FUNCTIONS: dict[str, tuple[str, Any]] = {
     for f, new in _REPLACEMENTS.items()
 }
 
-for _f in _REPLACEMENTS:
-    _f.__module__ = "brainpy_math"
+set_module("brainpy_math", *_REPLACEMENTS)

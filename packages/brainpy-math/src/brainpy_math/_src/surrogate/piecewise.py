@@ -12,6 +12,7 @@ from typing import Any
 import jax
 import jax.numpy as jnp
 
+from brainpy_math._src.public_path import set_module
 from brainpy_math._src.surrogate._core import as_input, check_origin, make_spike, param
 
 __all__ = [
@@ -320,5 +321,4 @@ _PUBLIC = (
     leaky_relu,
     log_tailed_relu,
 )
-for _f in _PUBLIC:
-    _f.__module__ = "brainpy_math.surrogate"
+set_module("brainpy_math.surrogate", *_PUBLIC)

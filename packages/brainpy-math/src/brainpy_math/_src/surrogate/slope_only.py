@@ -13,6 +13,7 @@ from typing import Any
 import jax
 import jax.numpy as jnp
 
+from brainpy_math._src.public_path import set_module
 from brainpy_math._src.surrogate._core import as_input, make_spike, param
 
 __all__ = ["gaussian_grad", "inv_square_grad", "multi_gaussian_grad", "relu_grad", "slayer_grad"]
@@ -236,5 +237,4 @@ def slayer_grad(x: Any, alpha: Any = 1.0) -> jax.Array:
 
 
 _PUBLIC = (relu_grad, gaussian_grad, multi_gaussian_grad, inv_square_grad, slayer_grad)
-for _f in _PUBLIC:
-    _f.__module__ = "brainpy_math.surrogate"
+set_module("brainpy_math.surrogate", *_PUBLIC)

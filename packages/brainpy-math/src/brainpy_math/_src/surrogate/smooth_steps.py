@@ -13,6 +13,7 @@ from typing import Any
 import jax
 import jax.numpy as jnp
 
+from brainpy_math._src.public_path import set_module
 from brainpy_math._src.surrogate._core import as_input, check_count, check_origin, make_spike, param
 
 __all__ = [
@@ -378,5 +379,13 @@ def q_pseudo_spike(x: Any, alpha: Any = 2.0, origin: bool = False) -> jax.Array:
     return _q_pseudo(as_input(who, x), alpha, origin=check_origin(who, origin))
 
 
-for _f in (sigmoid, soft_sign, arctan, erf, squarewave_fourier_series, s2nn, q_pseudo_spike):
-    _f.__module__ = "brainpy_math.surrogate"
+set_module(
+    "brainpy_math.surrogate",
+    sigmoid,
+    soft_sign,
+    arctan,
+    erf,
+    squarewave_fourier_series,
+    s2nn,
+    q_pseudo_spike,
+)

@@ -14,6 +14,7 @@ from typing import Any
 
 from jax import Array as JaxArray
 
+from brainpy_math._src.public_path import set_module
 from brainpy_math._src.surrogate._core import as_input, make_spike2, param
 from brainpy_math._src.surrogate.slope_only import inv_square_slope, relu_slope
 
@@ -89,5 +90,4 @@ def relu_grad2(x_new: Any, x_old: Any, alpha: Any = 0.3, width: Any = 1.0) -> Ja
     return _relu2(as_input(who, x_new, "x_new"), as_input(who, x_old, "x_old"), alpha, width)
 
 
-for _f in (inv_square_grad2, relu_grad2):
-    _f.__module__ = "brainpy_math.surrogate"
+set_module("brainpy_math.surrogate", inv_square_grad2, relu_grad2)

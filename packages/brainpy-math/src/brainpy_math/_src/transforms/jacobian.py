@@ -12,6 +12,7 @@ from typing import Any
 
 import jax
 
+from brainpy_math._src.public_path import set_module
 from brainpy_math._src.transforms._state import (
     write_back,
 )
@@ -85,13 +86,13 @@ def _make(mode, func, grad_vars, argnums, has_aux, return_value, options):
 def jacrev(
     func: Callable | None = None,
     grad_vars: Any = None,
+    dyn_vars: Any = None,
+    child_objs: Any = None,
     argnums: int | Sequence[int] | None = None,
     has_aux: bool | None = None,
     return_value: bool = False,
     holomorphic: bool = False,
     allow_int: bool = False,
-    dyn_vars: Any = None,
-    child_objs: Any = None,
 ) -> Any:
     """Reverse-mode Jacobian (:func:`jax.jacrev`) with respect to Variables and/or arguments.
 
@@ -100,13 +101,13 @@ def jacrev(
     Args:
       func: the function; it may read and write Variables.
       grad_vars: a Variable or a pytree of Variables to differentiate with respect to.
+      dyn_vars: accepted for BrainPy 2.3.5 compatibility and ignored (Variables are found).
+      child_objs: accepted for compatibility and ignored.
       argnums: positions of arguments to differentiate; 0 when ``grad_vars`` is not given.
       has_aux: ``func`` returns ``(output, aux)``.
       return_value: also return the output.
       holomorphic: passed to :func:`jax.jacrev`.
       allow_int: passed to :func:`jax.jacrev`.
-      dyn_vars: accepted for BrainPy 2.3.5 compatibility and ignored (Variables are found).
-      child_objs: accepted for compatibility and ignored.
 
     Returns:
       A function returning the Jacobian(s), each of shape ``out.shape + in.shape``:
@@ -133,12 +134,12 @@ jacobian = jacrev
 def jacfwd(
     func: Callable | None = None,
     grad_vars: Any = None,
+    dyn_vars: Any = None,
+    child_objs: Any = None,
     argnums: int | Sequence[int] | None = None,
     has_aux: bool | None = None,
     return_value: bool = False,
     holomorphic: bool = False,
-    dyn_vars: Any = None,
-    child_objs: Any = None,
 ) -> Any:
     """Forward-mode Jacobian (:func:`jax.jacfwd`); arguments and results as :func:`jacrev`.
 
@@ -156,12 +157,12 @@ def jacfwd(
 def hessian(
     func: Callable | None = None,
     grad_vars: Any = None,
+    dyn_vars: Any = None,
+    child_objs: Any = None,
     argnums: int | Sequence[int] | None = None,
     return_value: bool = False,
     holomorphic: bool = False,
     has_aux: bool | None = None,
-    dyn_vars: Any = None,
-    child_objs: Any = None,
 ) -> Any:
     """Hessian (:func:`jax.hessian`) of a scalar function.
 
@@ -181,5 +182,4 @@ def hessian(
     return _make("hessian", func, grad_vars, argnums, has_aux, return_value, options)
 
 
-for _f in (hessian, jacfwd, jacrev):
-    _f.__module__ = "brainpy_math"
+set_module("brainpy_math", hessian, jacfwd, jacrev)

@@ -69,7 +69,7 @@ class SDEMethodError(DiffEqError, AssertionError):
     """
 
 
-SDEMethodError.__module__ = "brainpy_dyn.integrators.sde"
+bm.set_module("brainpy_dyn.integrators.sde", SDEMethodError)
 
 
 class SDECall(NamedTuple):
