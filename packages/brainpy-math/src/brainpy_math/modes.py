@@ -10,6 +10,7 @@ from brainpy_math._src.modes import BatchingMode as BatchingMode
 from brainpy_math._src.modes import Mode as Mode
 from brainpy_math._src.modes import NonBatchingMode as NonBatchingMode
 from brainpy_math._src.modes import TrainingMode as TrainingMode
+from brainpy_math._src.modes import batch_size_of as batch_size_of
 from brainpy_math._src.modes import batching_mode as batching_mode
 from brainpy_math._src.modes import nonbatching_mode as nonbatching_mode
 from brainpy_math._src.modes import training_mode as training_mode
@@ -19,6 +20,7 @@ __all__ = [
     "Mode",
     "NonBatchingMode",
     "TrainingMode",
+    "batch_size_of",
     "batching_mode",
     "nonbatching_mode",
     "training_mode",

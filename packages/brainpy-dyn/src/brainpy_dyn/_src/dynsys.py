@@ -53,13 +53,12 @@ def not_pass_shared(func: _F) -> _F:
 
 
 def batch_size_of(batch_size: Any) -> int | None:
-    """The batch size asked for by an int, ``None`` or a :class:`brainpy_math.Mode`.
+    """The batch size asked for by an int, ``None`` (no batch axis) or a Mode.
 
-    ``NonBatchingMode`` → ``None``; ``BatchingMode`` (``TrainingMode``) → ``1``.
+    The rule of :func:`brainpy_math.modes.batch_size_of`: ``NonBatchingMode`` → ``None``;
+    a ``BatchingMode`` (``TrainingMode``) → its ``batch_size``.
     """
-    if isinstance(batch_size, bm.Mode):
-        return 1 if isinstance(batch_size, bm.BatchingMode) else None
-    return batch_size
+    return bm.modes.batch_size_of(batch_size)
 
 
 def _check_mode(mode: Any, owner: str) -> bm.Mode:
@@ -294,11 +293,11 @@ class NeuGroupNS(NeuGroup):
 
 
 # Show the public path in reprs, docs and pickles (CONTRIBUTING.md, convention 5).
-for _obj in (
+bm.set_module(
+    "brainpy_dyn",
     DynamicalSystem,
     DynamicalSystemNS,
     NeuGroup,
     NeuGroupNS,
     not_pass_shared,
-):
-    _obj.__module__ = "brainpy_dyn"
+)

@@ -15,7 +15,7 @@ Conventions that every layer in this package follows:
 
 from __future__ import annotations
 
-from typing import Any, TypeVar
+from typing import Any
 
 import jax
 import jax.numpy as jnp
@@ -36,13 +36,9 @@ __all__ = [
     "mode_batch_size",
 ]
 
-_T = TypeVar("_T")
 
-
-def public(obj: _T) -> _T:
-    """Show ``obj`` as a member of :mod:`brainpy_layers` in reprs, docs and pickles."""
-    obj.__module__ = "brainpy_layers"
-    return obj
+#: Show an object as a member of :mod:`brainpy_layers` in reprs, docs and pickles.
+public = bm.set_module("brainpy_layers")
 
 
 def is_batching(mode: bm.Mode) -> bool:
@@ -87,9 +83,25 @@ def make_param(
         )
     if isinstance(value, bm.Variable):
         return value
+    if not callable(init):  # a given array (an initializer's output is not read back)
+        _refuse_non_finite(value, layer, arg)
     if is_training(mode):
         return bm.TrainVar(bm.as_jax(value))
     return bm.Array(bm.as_jax(value))
+
+
+def _refuse_non_finite(value: Any, layer: str, arg: str) -> None:
+    """A NaN or infinite entry in a given weight array makes every output NaN: refuse it."""
+    try:
+        arr = np.asarray(bm.as_jax(value))
+    except jax.errors.TracerArrayConversionError:
+        return
+    if arr.dtype.kind in "fc" and not np.all(np.isfinite(arr)):
+        bad = int(np.sum(~np.isfinite(arr)))
+        raise LayerArgumentError(
+            f"{layer}: {arg} must be finite (no NaN or inf), got an array with {bad} such "
+            "entries."
+        )
 
 
 def read(param: Any) -> Any:
@@ -123,6 +135,7 @@ def as_input(x: Any, layer: str = "a layer") -> jax.Array:
 def mode_batch_size(mode: bm.Mode, batch_size: Any, layer: str) -> int | None:
     """The batch size that ``reset_state(batch_size)`` asks for in ``mode``.
 
+    The rule of :func:`brainpy_math.modes.batch_size_of`, plus the layers' check:
     ``NonBatchingMode`` accepts ``None`` (or a ``NonBatchingMode``) and returns ``None``; the
     batching modes take ``None`` as the mode's own ``batch_size`` (1 by default), a Mode as
     its ``batch_size``, or a positive int.
@@ -132,10 +145,7 @@ def mode_batch_size(mode: bm.Mode, batch_size: Any, layer: str) -> int | None:
       LayerArgumentError: ``batch_size`` is not a positive int, ``None`` or a Mode.
     """
     if isinstance(batch_size, bm.Mode):
-        if not is_batching(batch_size):
-            batch_size = None
-        else:
-            batch_size = getattr(batch_size, "batch_size", 1)
+        batch_size = bm.modes.batch_size_of(batch_size)
     if not is_batching(mode):
         if batch_size is not None:
             raise LayerModeError(
@@ -144,16 +154,14 @@ def mode_batch_size(mode: bm.Mode, batch_size: Any, layer: str) -> int | None:
                 "the layer with mode=bm.batching_mode or bm.training_mode."
             )
         return None
-    if batch_size is None:
-        return int(getattr(mode, "batch_size", 1))
-    if isinstance(batch_size, bool) or not isinstance(batch_size, int | np.integer):
+    if batch_size is False:  # "no batch axis" is no batch size for a batching layer
         raise LayerArgumentError(
-            f"{layer}: batch_size must be a positive int, None or a Mode, got "
-            f"{type(batch_size).__name__}: {batch_size!r}."
+            f"{layer}: batch_size must be a positive int, None or a Mode, got False."
         )
-    if batch_size < 1:
-        raise LayerArgumentError(f"{layer}: batch_size must be >= 1, got {batch_size}.")
-    return int(batch_size)
+    try:
+        return bm.modes.batch_size_of(batch_size, mode, name=f"{layer}: batch_size")
+    except ValueError as err:
+        raise LayerArgumentError(str(err)) from None
 
 
 @public

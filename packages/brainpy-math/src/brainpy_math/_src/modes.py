@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import numbers
 from typing import Any
+
+from brainpy_math._src.public_path import set_module
 
 __all__ = [
     "Mode",
     "NonBatchingMode",
     "BatchingMode",
     "TrainingMode",
+    "batch_size_of",
     "nonbatching_mode",
     "batching_mode",
     "training_mode",
@@ -117,3 +121,63 @@ class TrainingMode(BatchingMode):
 nonbatching_mode = NonBatchingMode()
 batching_mode = BatchingMode()
 training_mode = TrainingMode()
+
+
+def batch_size_of(
+    batch_size: int | Mode | None, mode: Mode | None = None, *, name: str = "batch_size"
+) -> int | None:
+    """The batch size that a ``batch_size`` argument asks for; ``None`` means no batch axis.
+
+    The one rule behind every ``reset_state(batch_size)``, ``get_batch_shape(batch_size)``
+    and ``variable_(init, sizes, batch_size_or_mode)`` of the packages built on this one:
+
+    * an int ``b >= 1`` asks for a batch axis of size ``b``;
+    * a :class:`BatchingMode` (a :class:`TrainingMode` too) asks for its ``batch_size``
+      (1 unless the mode was built with another, so 2.3.5's ``bm.batching_mode`` gives 1);
+    * a :class:`NonBatchingMode`, or ``False``, asks for no batch axis;
+    * ``None`` asks for what ``mode`` asks for (no batch axis without a ``mode``), so a
+      model passes its own mode to get "my layout".
+
+    Args:
+      batch_size: an int, a Mode, ``False`` or ``None``.
+      mode: the mode that ``None`` stands for (usually the model's own).
+      name: how error messages name the argument (``'reset_state(): batch_size'`` …).
+
+    Returns:
+      The batch size, or ``None`` for no batch axis.
+
+    Raises:
+      ValueError: an int smaller than 1, or anything that is not an int, a Mode,
+        ``False`` or ``None`` (as 2.3.5's ``variable_`` raised).
+
+    Examples:
+      >>> import brainpy_math as bm
+      >>> bm.modes.batch_size_of(8), bm.modes.batch_size_of(bm.batching_mode)
+      (8, 1)
+      >>> bm.modes.batch_size_of(bm.BatchingMode(4)), bm.modes.batch_size_of(bm.nonbatching_mode)
+      (4, None)
+      >>> bm.modes.batch_size_of(None, mode=bm.training_mode), bm.modes.batch_size_of(None)
+      (1, None)
+    """
+    if batch_size is None:
+        if mode is None:
+            return None
+        batch_size = mode
+    if isinstance(batch_size, Mode):
+        if isinstance(batch_size, BatchingMode):
+            return int(batch_size.batch_size)
+        return None
+    if batch_size is False:
+        return None
+    if isinstance(batch_size, bool) or not isinstance(batch_size, numbers.Integral):
+        raise ValueError(
+            f"{name} must be None, a batch size (int >= 1) or a brainpy_math Mode, "
+            f"got {batch_size!r}."
+        )
+    if batch_size < 1:
+        raise ValueError(f"{name} must be >= 1 when it is a batch size, got {batch_size}.")
+    return int(batch_size)
+
+
+# Show the public path in reprs, docs and pickles (CONTRIBUTING.md, convention 5).
+set_module("brainpy_math.modes", batch_size_of)

@@ -138,21 +138,7 @@ def parameter(
 
 def _batch_size(batch_size_or_mode: Any) -> int | None:
     """The batch size a ``batch_size_or_mode`` argument asks for (``None``: no batch axis)."""
-    if batch_size_or_mode is None or batch_size_or_mode is False:
-        return None
-    if isinstance(batch_size_or_mode, bm.Mode):
-        return 1 if isinstance(batch_size_or_mode, bm.BatchingMode) else None
-    if is_int(batch_size_or_mode):
-        if batch_size_or_mode < 1:
-            raise ValueError(
-                f"variable_(): batch_size_or_mode must be >= 1 when it is a batch size, "
-                f"got {batch_size_or_mode}."
-            )
-        return int(batch_size_or_mode)
-    raise ValueError(
-        "variable_(): batch_size_or_mode must be None, a batch size (int >= 1) or a "
-        f"brainpy_math Mode, got {batch_size_or_mode!r}."
-    )
+    return bm.modes.batch_size_of(batch_size_or_mode, name="variable_(): batch_size_or_mode")
 
 
 @public
@@ -166,9 +152,10 @@ def variable_(
 
     BrainPy implementation of ``brainpy.init.variable_`` (2.3.5).
 
-    ``batch_size_or_mode`` decides the batch axis: ``None``, ``False`` or a
-    ``NonBatchingMode`` give none; an int ``b`` gives a batch axis of size ``b``; a
-    ``BatchingMode`` (``TrainingMode`` too) gives a batch axis of size 1. The batch
+    ``batch_size_or_mode`` decides the batch axis (:func:`brainpy_math.modes.batch_size_of`):
+    ``None``, ``False`` or a ``NonBatchingMode`` give none; an int ``b`` gives a batch axis
+    of size ``b``; a ``BatchingMode`` (``TrainingMode`` too) gives a batch axis of its
+    ``batch_size`` (1 for ``bm.batching_mode``, as in 2.3.5). The batch
     axis is inserted at ``batch_axis`` and recorded in the Variable (its size may
     change on later assignments).
 

@@ -23,13 +23,7 @@ class _InputGroup(NeuGroupNS):
 
     def _batch(self, batch_size: Any) -> Any:
         """``None`` → this group's mode; a ``BatchingMode`` → its ``batch_size``."""
-        if batch_size is None:
-            batch_size = self.mode
-        if isinstance(batch_size, bm.Mode):
-            if isinstance(batch_size, bm.BatchingMode):
-                return getattr(batch_size, "batch_size", 1) or 1
-            return None
-        return batch_size
+        return bm.modes.batch_size_of(batch_size, self.mode)
 
     def _reset_spike(self, batch_size: Any) -> None:
         dtype = bm.get_float() if isinstance(self.mode, bm.TrainingMode) else bool

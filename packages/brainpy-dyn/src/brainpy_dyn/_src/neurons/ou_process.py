@@ -104,13 +104,7 @@ class OUProcess(NeuGroupNS):
 
     def _batch(self, batch_size: Any) -> Any:
         """``None`` → this group's mode; a ``BatchingMode`` → its ``batch_size``."""
-        if batch_size is None:
-            batch_size = self.mode
-        if isinstance(batch_size, bm.Mode):
-            if isinstance(batch_size, bm.BatchingMode):
-                return getattr(batch_size, "batch_size", 1) or 1
-            return None
-        return batch_size
+        return bm.modes.batch_size_of(batch_size, self.mode)
 
     def reset_state(self, batch_size: int | bm.Mode | None = None) -> None:
         """Set ``x`` back to ``mean`` (``batch_size=None``: the mode's own layout)."""
