@@ -423,9 +423,9 @@ def test_compiled_loop_is_reused_across_runs():
     model = Integrator()
     runner = runner_for(model, monitors=["x"])
     runner.run(0.3)
-    bodies = dict(runner._bodies)
+    loops = dict(runner._loops)
     runner.run(0.3)
-    assert runner._bodies == bodies
+    assert runner._loops == loops
 
 
 class BatchedLeak(bd.DynamicalSystemNS):

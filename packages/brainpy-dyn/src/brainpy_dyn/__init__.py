@@ -36,6 +36,7 @@ from brainpy_dyn._src.context import DotDict as DotDict
 from brainpy_dyn._src.context import ShareContext as ShareContext
 from brainpy_dyn._src.context import share as share
 from brainpy_dyn._src.delay import Delay as Delay
+from brainpy_dyn._src.distributed import init_distributed as init_distributed
 from brainpy_dyn._src.dynsys import DynamicalSystem as DynamicalSystem
 from brainpy_dyn._src.dynsys import DynamicalSystemNS as DynamicalSystemNS
 from brainpy_dyn._src.dynsys import NeuGroup as NeuGroup
@@ -52,6 +53,8 @@ from brainpy_dyn._src.sharding import shard_neurons as shard_neurons
 from brainpy_dyn._src.state import StateLoadResult as StateLoadResult
 from brainpy_dyn._src.state import load_state_dict as load_state_dict
 from brainpy_dyn._src.state import state_dict as state_dict
+from brainpy_dyn._src.stepping import StepFunction as StepFunction
+from brainpy_dyn._src.stepping import make_loop as make_loop
 from brainpy_dyn._src.syn_conn import SynConn as SynConn
 from brainpy_dyn._src.syn_conn import TwoEndConn as TwoEndConn
 from brainpy_dyn._src.synapses.compat import NMDA as NMDA
@@ -129,6 +132,7 @@ __all__ = [
     "HH",
     "HindmarshRose",
     "init",
+    "init_distributed",
     "inputs",
     "IntegratorRunner",
     "integrators",
@@ -137,6 +141,7 @@ __all__ = [
     "LIF",
     "load_state_dict",
     "LoopOverTime",
+    "make_loop",
     "measure",
     "MorrisLecar",
     "Network",
@@ -162,6 +167,7 @@ __all__ = [
     "SpikeTimeGroup",
     "state_dict",
     "StateLoadResult",
+    "StepFunction",
     "synapses",
     "SynConn",
     "SynLTP",
@@ -172,3 +178,14 @@ __all__ = [
     "TwoEndConn",
     "visualize",
 ]
+
+
+def __getattr__(name: str) -> object:
+    # 2.3.5's ``brainpy.dyn.layers`` cannot live here: brainpy_layers is built on brainpy_dyn.
+    if name == "layers":
+        raise AttributeError(
+            "module 'brainpy_dyn' has no attribute 'layers': BrainPy 2.3.5's "
+            "brainpy.dyn.layers is brainpy.layers here (the brainpy-layers distribution, "
+            "import brainpy_layers)."
+        )
+    raise AttributeError(f"module 'brainpy_dyn' has no attribute {name!r}")

@@ -2,7 +2,9 @@
 
 BrainPy 2.3.5's ``brainpy.LoopOverTime``. Calling the wrapper with per-step data ``x`` runs
 ``target(x[k])`` for every step ``k`` in one :func:`brainpy_math.for_loop` (one
-``lax.scan``). Step ``k`` does what a :class:`~brainpy_dyn.DSRunner` step does:
+``lax.scan``, built by :func:`~brainpy_dyn.make_loop`). Step ``k`` is the step of a
+:class:`~brainpy_dyn.DSRunner`, a :class:`~brainpy_dyn.StepFunction` with no inputs and no
+monitors:
 
 1. ``share.save(t=t, i=i, dt=dt, **shared_arg)`` with ``i = i0 + k`` and ``t = t0 + k·dt``
    (``t0`` and ``i0`` are the wrapper's counters, which advance by the number of steps after
@@ -19,12 +21,11 @@ from typing import Any
 
 import jax
 import jax.numpy as jnp
-import numpy as np
 
 import brainpy_math as bm
-from brainpy_dyn._src.context import share
 from brainpy_dyn._src.dynsys import DynamicalSystem
 from brainpy_dyn._src.errors import RunnerTypeError, RunnerValueError
+from brainpy_dyn._src.stepping import StepFunction, check_dt, check_shared_args, make_loop
 
 __all__ = ["LoopOverTime"]
 
@@ -112,23 +113,14 @@ class LoopOverTime(DynamicalSystem):
             raise RunnerValueError(
                 f"LoopOverTime: data_first_axis must be 'T' or 'B', got {data_first_axis!r}."
             )
-        if dt is None:
-            dt = float(bm.get_dt())
-        if isinstance(dt, bool) or not isinstance(dt, numbers.Real) or not 0 < dt < math.inf:
-            raise RunnerValueError(f"LoopOverTime: dt must be a positive finite float, got {dt!r}.")
+        dt = check_dt(dt, "LoopOverTime")
         if t0 is not None and (
             isinstance(t0, bool) or not isinstance(t0, numbers.Real) or not math.isfinite(t0)
         ):
             raise RunnerValueError(f"LoopOverTime: t0 must be a finite number or None, got {t0!r}.")
         if i0 is not None and (isinstance(i0, bool) or not isinstance(i0, numbers.Integral)):
             raise RunnerValueError(f"LoopOverTime: i0 must be an int or None, got {i0!r}.")
-        shared = dict(shared_arg or {})
-        reserved = sorted({"t", "i", "dt"} & set(shared))
-        if reserved or not all(isinstance(k, str) for k in shared):
-            raise RunnerValueError(
-                "LoopOverTime: shared_arg must have str keys other than 't', 'i' and 'dt' "
-                f"(the loop sets those), got keys {list(shared)}."
-            )
+        shared = check_shared_args(shared_arg, "LoopOverTime", "shared_arg")
         super().__init__(name=name, mode=target.mode)
         self.target = target
         self.out_vars = _check_out_vars(out_vars)
@@ -140,6 +132,9 @@ class LoopOverTime(DynamicalSystem):
         self._i0_init = None if i0 is None else int(i0)
         self.t0 = None if t0 is None else bm.Variable(jnp.asarray(t0, dtype=bm.get_float()))
         self.i0 = None if i0 is None else bm.Variable(jnp.asarray(i0, dtype=bm.get_int()))
+        self._step = StepFunction(target, dt=self.dt, shared_args=shared)
+        probe = None if self.out_vars is None else self._out_var_values
+        self._loop = make_loop(self._step, probe=probe)
 
     # ----------------------------------------------------------------- state
     def reset_state(self, batch_size: int | bm.Mode | None = None) -> None:
@@ -181,14 +176,6 @@ class LoopOverTime(DynamicalSystem):
             xs = jax.tree_util.tree_map(lambda a: jnp.moveaxis(a, 1, 0), xs)
         return xs, lengths.pop()
 
-    def _shared(self, t: Any, i: Any) -> dict[str, Any]:
-        shared: dict[str, Any] = {"dt": self.dt, **self.shared_arg}
-        if t is not None:
-            shared["t"] = t
-        if i is not None:
-            shared["i"] = i
-        return shared
-
     def _to_output_layout(self, tree: Any) -> Any:
         if self.data_first_axis == "T":
             return tree
@@ -216,39 +203,23 @@ class LoopOverTime(DynamicalSystem):
             or ``out_vars`` is combined with ``no_state``.
         """
         xs, n = self._format(x)
-        offsets = np.arange(n)
         t_start = None if self.t0 is None else self.t0.value
         i_start = None if self.i0 is None else self.i0.value
         if self.no_state:
             out = self._call_folded(xs, n, t_start, i_start)
         else:
-            ts = None
-            if t_start is not None:
-                ts = t_start + jnp.asarray(offsets * self.dt, dtype=t_start.dtype)
-            idx = None if i_start is None else i_start + jnp.asarray(offsets, i_start.dtype)
-            out = bm.for_loop(self._step, (ts, idx, xs))
+            ts, idx, _ = self._step.clock(n, t_start, i_start)
+            res = self._loop(ts, idx, xs)
+            out = res[0] if self.out_vars is None else (res[0], res[2])
         if self.t0 is not None:
             self.t0.value = t_start + jnp.asarray(n * self.dt, dtype=t_start.dtype)
         if self.i0 is not None:
             self.i0.value = i_start + n
         return self._to_output_layout(out)
 
-    def _call_target(self, t: Any, i: Any, x: Any) -> Any:
-        """``target(x)`` with this step's shared data and cleared inputs; ``share`` restored."""
-        snapshot = share._snapshot()
-        try:
-            share.save(**self._shared(t, i))
-            self.target.clear_input()
-            return self.target(x)
-        finally:
-            share._restore(snapshot)
-
-    def _step(self, t: Any, i: Any, x: Any) -> Any:
-        out = self._call_target(t, i, x)
-        if self.out_vars is None:
-            return out
-        values = jax.tree_util.tree_map(lambda v: v.value, self.out_vars, is_leaf=_is_var)
-        return out, values
+    def _out_var_values(self, _: Any) -> Any:
+        """The values of ``out_vars`` after a step (the loop's probe)."""
+        return jax.tree_util.tree_map(lambda v: v.value, self.out_vars, is_leaf=_is_var)
 
     def _call_folded(self, xs: Any, n: int, t: Any, i: Any) -> Any:
         if self.out_vars is not None:
@@ -257,7 +228,7 @@ class LoopOverTime(DynamicalSystem):
                 "called once on the folded data, so there are no per-step values)."
             )
         folded = jax.tree_util.tree_map(lambda a: a.reshape((-1,) + a.shape[2:]), xs)
-        out = self._call_target(t, i, folded)
+        out, _ = self._step(t, i, folded, ())
         return jax.tree_util.tree_map(lambda a: bm.as_jax(a).reshape((n, -1) + a.shape[1:]), out)
 
     def __repr__(self) -> str:
@@ -268,4 +239,4 @@ class LoopOverTime(DynamicalSystem):
 
 
 # Show the public path in reprs, docs and pickles (CONTRIBUTING.md, convention 5).
-LoopOverTime.__module__ = "brainpy_dyn"
+bm.set_module("brainpy_dyn", LoopOverTime)

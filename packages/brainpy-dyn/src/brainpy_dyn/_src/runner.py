@@ -1,8 +1,9 @@
 """``DSRunner``: run a dynamical system for a duration as one compiled loop.
 
 Each ``run(duration)`` executes ``n = round(duration / dt)`` steps as one
-:func:`brainpy_math.for_loop` (one ``lax.scan``); nothing returns to Python between steps.
-Step ``i`` (``i`` counts from 0 for a fresh runner and continues across runs) does:
+:func:`brainpy_math.for_loop` (one ``lax.scan``, built by :func:`~brainpy_dyn.make_loop`);
+nothing returns to Python between steps. Step ``i`` (``i`` counts from 0 for a fresh runner
+and continues across runs) is the runner's :class:`~brainpy_dyn.StepFunction`:
 
 1. ``share.save(t=t, i=i, dt=dt, fit=False, **shared_args)`` with ``t = t0 + (i - i0)·dt``
    the time at the start of the step;
@@ -30,11 +31,11 @@ import numpy as np
 
 import brainpy_math as bm
 from brainpy_dyn._src.context import DotDict, share
+from brainpy_dyn._src.distributed import local_array
 from brainpy_dyn._src.dynsys import DynamicalSystem
 from brainpy_dyn._src.errors import RunnerTypeError, RunnerValueError
 from brainpy_dyn._src.runner_base import Runner
-from brainpy_dyn._src.runner_inputs import apply_input, build_inputs, iter_steps
-from brainpy_dyn._src.runner_monitors import build_monitors
+from brainpy_dyn._src.stepping import StepFunction, check_dt, check_shared_args, make_loop
 
 __all__ = ["DSRunner"]
 
@@ -45,14 +46,6 @@ def _hashable(value: Any) -> Any:
     except TypeError:
         return ("id", id(value))
     return value
-
-
-def _check_dt(dt: Any) -> float:
-    if dt is None:
-        return float(bm.get_dt())
-    if isinstance(dt, bool) or not isinstance(dt, numbers.Real) or not 0 < dt < math.inf:
-        raise RunnerValueError(f"DSRunner: dt must be a positive finite float, got {dt!r}.")
-    return float(dt)
 
 
 class DSRunner(Runner):
@@ -81,6 +74,11 @@ class DSRunner(Runner):
       memory_efficient: send monitor values to host memory step by step (through a host
         callback) instead of stacking them on the device.
       monitor_every: record the monitors (and outputs) every this many steps.
+      gather_monitors: in a run of several processes (see
+        :func:`~brainpy_dyn.init_distributed`), gather every record whole onto every
+        process; ``False`` keeps each process's own part (the block of neurons its devices
+        hold, for records too large to gather), with its position in the whole in
+        :attr:`local_slices`. One process holds everything either way.
 
     Examples:
       >>> import brainpy_math as bm
@@ -117,6 +115,7 @@ class DSRunner(Runner):
         fun_monitors: dict[str, Any] | None = None,
         memory_efficient: bool = False,
         monitor_every: int = 1,
+        gather_monitors: bool = True,
     ):
         del dyn_vars
         if not isinstance(target, DynamicalSystem):
@@ -124,7 +123,7 @@ class DSRunner(Runner):
                 f"DSRunner: target must be a DynamicalSystem, got {type(target).__name__}."
             )
         self.target = target
-        self.dt = _check_dt(dt)
+        self.dt = check_dt(dt, "DSRunner")
         if isinstance(t0, bool) or not isinstance(t0, numbers.Real) or not math.isfinite(t0):
             raise RunnerValueError(f"DSRunner: t0 must be a finite number, got {t0!r}.")
         self._t0_init = float(t0)
@@ -156,21 +155,33 @@ class DSRunner(Runner):
             )
         self.monitor_every = int(monitor_every)
         self.memory_efficient = bool(memory_efficient)
-        self._monitors = build_monitors(target, monitors, fun_monitors)
+        self.gather_monitors = bool(gather_monitors)
+        #: with ``gather_monitors=False``: ``{key: slices}``, where each record lies in the whole
+        self.local_slices: dict[str, tuple[slice, ...]] = {}
         if callable(inputs) and fun_inputs is None:
             inputs, fun_inputs = (), inputs
-        if fun_inputs is not None and not callable(fun_inputs):
-            raise RunnerTypeError(f"DSRunner: fun_inputs must be callable, got {fun_inputs!r}.")
-        self._fun_inputs = fun_inputs
-        self._inputs = build_inputs(target, inputs)
+        self._step = StepFunction(
+            target,
+            inputs,
+            monitors,
+            dt=self.dt,
+            fun_inputs=fun_inputs,
+            fun_monitors=fun_monitors,
+        )
+        self._monitors = self._step.monitors
         self.mon: DotDict = DotDict()
-        self._bodies: dict[Any, Any] = {}
+        self._loops: dict[Any, Any] = {}
         self._bar: Any = None
         self._run_i0 = 0
         self._host_mon: dict[str, np.ndarray] = {}
         self._n_records = 0
 
     # -------------------------------------------------------------- public
+    @property
+    def step_function(self) -> StepFunction:
+        """The :class:`~brainpy_dyn.StepFunction` this runner takes at every step."""
+        return self._step
+
     def reset_state(self) -> None:
         """Restart the clock: ``i0 = 0`` and ``t0`` back to its initial value."""
         self.i0 = 0
@@ -207,36 +218,18 @@ class DSRunner(Runner):
         if reset_state:
             self.target.reset_state()
             self.reset_state()
-        shared = {"fit": False, **dict(shared_args or {})}
-        reserved = sorted({"t", "i", "dt"} & set(shared))
-        if reserved or not all(isinstance(k, str) for k in shared):
-            raise RunnerValueError(
-                "DSRunner.run: shared_args must have str keys other than 't', 'i' and 'dt' "
-                f"(the runner sets those), got keys {list(shared)}."
-            )
+        shared = {"fit": False, **check_shared_args(shared_args, "DSRunner.run")}
         xs, n = self._format_xs(inputs, duration)
         i0, t0, every = self.i0, self.t0, self.monitor_every
         ts, idx, iters = self._clock(n)
-        operands = (ts, idx, iters, xs)
-        n_main = n // every * every
-        main, tail, outer = self._bodies_for(shared, xs is not None)
+        loop = self._loop_for(shared)
         # This run's monitors replace the last run's: release those first, so a long run does
         # not hold two sets of records at its peak (a reference the user kept stays valid).
         self.mon = DotDict()
         start = time.perf_counter()
         self._open_bar(n, i0)
         try:
-            head = operands
-            if n_main < n:
-                head = jax.tree_util.tree_map(lambda a: a[:n_main], operands)
-            if every > 1:
-                head = jax.tree_util.tree_map(
-                    lambda a: a.reshape(n // every, every, *a.shape[1:]), head
-                )
-            outs, mons = self._loop(main, outer, head)
-            if n_main < n:
-                rest = jax.tree_util.tree_map(lambda a: a[n_main:], operands)
-                bm.for_loop(tail, rest, jit=self.jit)
+            outs, mons = loop(ts, idx, xs, iters)
             # The state too: with no monitor and no output, only it tells when the run ended.
             jax.block_until_ready((outs, mons, [v.value for v in self.target.vars().values()]))
             jax.effects_barrier()
@@ -263,10 +256,7 @@ class DSRunner(Runner):
         Host arrays: slicing and reshaping them compiles nothing (the loop takes them).
         Subclasses (the trainers) build their loops from the same clock.
         """
-        iters = tuple(iter_steps(s, self.i0, n) for s in self._inputs if s.type == "iter")
-        ts = np.asarray(self.t0 + self.dt * np.arange(n), dtype=bm.get_float())
-        idx = np.asarray(self.i0 + np.arange(n), dtype=bm.get_int())
-        return ts, idx, iters
+        return self._step.clock(n, self.t0, self.i0)
 
     def _advance(self, n: int) -> None:
         """Move the clock on by ``n`` steps."""
@@ -322,134 +312,41 @@ class DSRunner(Runner):
             )
         return xs, n
 
-    def _loop(self, main: Any, outer: Any, operands: Any) -> Any:
-        """Run ``main`` over ``operands``; with a progress bar, in about 100 chunks.
+    def _loop_for(self, shared: dict[str, Any]) -> Any:
+        """The compiled loop of a run with ``shared``, built once and kept for later runs.
 
-        The bar is fed by a host callback between chunks, never inside the inner loop,
-        so the per-step loop holds no callback (XLA can then compile it as one native
-        loop on the CPU) and a run with a bar costs what a run without one costs.
+        A new loop (so a new trace) when the shared data, what ``share`` holds outside the
+        run, the target's Variables or the recording options changed.
         """
-        rows = jax.tree_util.tree_leaves(operands)[0].shape[0]
-        if self.progress_bar is False or rows < 200:
-            return bm.for_loop(main, operands, jit=self.jit)
-        per_chunk = rows // 100
-        n_chunks = rows // per_chunk
-        cut = n_chunks * per_chunk
-
-        def split(a):
-            return a[:cut].reshape(n_chunks, per_chunk, *a.shape[1:])
-
-        outs, mons = bm.for_loop(outer, jax.tree_util.tree_map(split, operands), jit=self.jit)
-        # Monitors become NumPy arrays after the run anyway: joining them on the host
-        # compiles nothing (on the CPU, np.asarray of a JAX array is a view).
-        xp = np if self.numpy_mon_after_run else jnp
-        outs = jax.tree_util.tree_map(
-            lambda a: bm.as_jax(a).reshape(cut, *a.shape[2:]), outs, is_leaf=_is_array
-        )
-        mons = jax.tree_util.tree_map(
-            lambda a: xp.asarray(bm.as_jax(a)).reshape(cut, *a.shape[2:]), mons, is_leaf=_is_array
-        )
-        if cut < rows:
-            rest_outs, rest_mons = bm.for_loop(
-                main, jax.tree_util.tree_map(lambda a: a[cut:], operands), jit=self.jit
-            )
-            outs = jax.tree_util.tree_map(
-                lambda a, b: jnp.concatenate([bm.as_jax(a), bm.as_jax(b)]),
-                outs,
-                rest_outs,
-                is_leaf=_is_array,
-            )
-            mons = jax.tree_util.tree_map(
-                lambda a, b: xp.concatenate([a, xp.asarray(bm.as_jax(b))]),
-                mons,
-                rest_mons,
-                is_leaf=_is_array,
-            )
-        return outs, mons
-
-    def _bodies_for(self, shared: dict[str, Any], has_xs: bool) -> tuple[Any, Any, Any]:
+        progress = self.progress_bar is not False
         key = (
             tuple(sorted((k, _hashable(v)) for k, v in shared.items())),
             tuple(sorted((k, _hashable(v)) for k, v in share._snapshot().items())),
             tuple(id(v) for v in self.target.vars().values()),
-            has_xs,
             self.memory_efficient,
+            progress,
+            self.numpy_mon_after_run,
         )
-        bodies = self._bodies.get(key)
-        if bodies is None:
-            bodies = self._build(shared, has_xs)
-            self._bodies = {key: bodies}
-        return bodies
-
-    def _build(self, shared_args: dict[str, Any], has_xs: bool) -> tuple[Any, Any, Any]:
-        runner, every = self, self.monitor_every
-        fixed = [s for s in self._inputs if s.type == "fix"]
-        iterated = [s for s in self._inputs if s.type == "iter"]
-        funcs = [s for s in self._inputs if s.type == "func"]
-
-        def step(t, i, iters, x, record):
-            snapshot = share._snapshot()
-            try:
-                shared = DotDict(t=t, i=i, dt=runner.dt, **shared_args)
-                share.save(**shared)
-                runner.target.clear_input()
-                for spec in fixed:
-                    apply_input(spec, spec.value)
-                for spec, value in zip(iterated, iters):
-                    apply_input(spec, value)
-                for spec in funcs:
-                    apply_input(spec, spec.value(shared))
-                if runner._fun_inputs is not None:
-                    runner._fun_inputs(shared)
-                out = runner.target(x) if has_xs else runner.target()
-                if not record:
-                    return None
-                end = DotDict(shared, t=t + runner.dt)
-                mons = {key: fn(end) for key, fn in runner._monitors}
-                if runner.memory_efficient:
-                    jax.debug.callback(runner._keep, i, mons)
-                    mons = {}
-                return out, mons
-            finally:
-                share._restore(snapshot)
-
-        def skip(t, i, iters, x):
-            step(t, i, iters, x, False)
-
-        def chunk(t, i, iters, x):
-            def first(a):
-                return a[:-1]
-
-            def last(a):
-                return a[-1]
-
-            bm.for_loop(skip, jax.tree_util.tree_map(first, (t, i, iters, x)), jit=runner.jit)
-            return step(
-                last(t),
-                last(i),
-                jax.tree_util.tree_map(last, iters),
-                jax.tree_util.tree_map(last, x),
-                True,
+        loop = self._loops.get(key)
+        if loop is None:
+            self._step.monitor_callback = self._keep if self.memory_efficient else None
+            loop = make_loop(
+                self._step,
+                shared_args=shared,
+                monitor_every=self.monitor_every,
+                progress=self._tick if progress else None,
+                numpy_monitors=self.numpy_mon_after_run and self.gather_monitors,
+                jit=self.jit,
             )
-
-        def single(t, i, iters, x):
-            return step(t, i, iters, x, True)
-
-        main = chunk if every > 1 else single
-
-        def outer(t, i, iters, x):
-            out = bm.for_loop(main, (t, i, iters, x), jit=runner.jit)
-            jax.debug.callback(runner._tick, i.reshape(-1)[-1])
-            return out
-
-        return main, skip, outer
+            self._loops = {key: loop}
+        return loop
 
     # ------------------------------------------------------- host callbacks
     def _open_bar(self, n: int, i0: int) -> None:
         self._run_i0 = i0
         self._n_records = n // self.monitor_every
         self._host_mon = {}
-        if self.progress_bar is False:
+        if self.progress_bar is False or jax.process_index() != 0:  # one bar per run
             return
         from tqdm import tqdm
 
@@ -487,6 +384,8 @@ class DSRunner(Runner):
             value = mons.get(key)
             if value is None:
                 value = np.zeros((0,))
+            if not self.gather_monitors:
+                value, self.local_slices[key] = local_array(value)
             mon[key] = np.asarray(value) if self.numpy_mon_after_run else bm.as_jax(value)
         steps = np.arange(every, n + 1, every)
         mon["ts"] = np.asarray(t0 + self.dt * steps, dtype=bm.get_float())
@@ -508,10 +407,5 @@ class DSRunner(Runner):
         return mon
 
 
-def _is_array(a: Any) -> bool:
-    return isinstance(a, bm.Array)
-
-
 # Show the public path in reprs, docs and pickles (CONTRIBUTING.md, convention 5).
-for _obj in (DSRunner,):
-    _obj.__module__ = "brainpy_dyn"
+bm.set_module("brainpy_dyn", DSRunner)

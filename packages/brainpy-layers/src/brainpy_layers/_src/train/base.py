@@ -6,9 +6,10 @@ gives the trainers:
 
 * ``predict(inputs, reset_state=False, ...)``: the runner's ``run`` with ``fit=False`` in the
   shared data, resetting the target to the batch size of ``inputs`` when asked;
-* ``_unroll(...)``: the same steps as a plain traceable function (one ``bm.for_loop`` over
-  time), so ``bm.grad`` can differentiate a whole run and ``bm.jit`` can compile a training
-  step around it;
+* ``_unroll(...)``: the same steps as a plain traceable function (the loop of
+  :func:`brainpy_dyn.make_loop` over the runner's :class:`brainpy_dyn.StepFunction`), so
+  ``bm.grad`` can differentiate a whole run and ``bm.jit`` can compile a training step
+  around it;
 * the checks of the data that every trainer takes: inputs of shape ``(batch, time, ...)``
   (``data_first_axis='B'``, the default for batched models) or ``(time, batch, ...)``.
 """
@@ -198,10 +199,6 @@ class DSTrainer(bd.DSRunner):
             is_leaf=_is_array,
         )
 
-    def _step_function(self, shared: dict[str, Any]) -> Any:
-        """The runner's step ``(t, i, iters, x) -> (output, monitors)`` for ``shared``."""
-        return self._bodies_for(shared, True)[0]
-
     def _unroll(
         self,
         xs: Any,
@@ -228,16 +225,8 @@ class DSTrainer(bd.DSRunner):
           ``(outputs, monitors)``, or ``(outputs, monitors, probes)`` with ``probe``; all
           time first.
         """
-        step = self._step_function(shared)
-        if probe is None:
-            return bm.for_loop(step, (ts, idx, iters, xs), jit=self.jit)
-
-        def body(t, i, it, x, y):
-            out, mons = step(t, i, it, x)
-            return out, mons, probe(y)
-
-        return bm.for_loop(body, (ts, idx, iters, xs, ys), jit=self.jit)
+        loop = bd.make_loop(self.step_function, shared_args=shared, probe=probe, jit=self.jit)
+        return loop(ts, idx, xs, iters, ys)
 
 
-for _obj in (DSTrainer,):
-    _obj.__module__ = "brainpy_layers.train"
+bm.set_module("brainpy_layers.train", DSTrainer)

@@ -528,9 +528,8 @@ class BPFF(_BPTrainer):
     _temporal = False
 
     def _forward(self, xs: Any, ts: Any, idx: Any, iters: Any, shared: dict[str, Any]) -> Any:
-        step = self._step_function(shared)
-        first = jax.tree_util.tree_map(lambda a: a[0], (ts, idx, iters))
-        return step(*first, xs)
+        t, i, it = jax.tree_util.tree_map(lambda a: a[0], (ts, idx, iters))
+        return self.step_function(t, i, xs, it, shared_args=shared)
 
     def predict(  # type: ignore[override]
         self,
@@ -578,5 +577,4 @@ class BPFF(_BPTrainer):
         return (elapsed, out) if eval_time else out
 
 
-for _obj in (BPTT, BPFF):
-    _obj.__module__ = "brainpy_layers.train"
+bm.set_module("brainpy_layers.train", BPTT, BPFF)

@@ -7,6 +7,7 @@ trainer, the argument, what was expected and what came.
 
 from __future__ import annotations
 
+import brainpy_math as bm
 from brainpy_layers._src.errors import LayerArgumentError, LayerArgumentTypeError
 
 __all__ = ["TrainerArgumentError", "TrainerArgumentTypeError"]
@@ -31,5 +32,4 @@ class TrainerArgumentTypeError(LayerArgumentTypeError):
     """
 
 
-for _cls in (TrainerArgumentError, TrainerArgumentTypeError):
-    _cls.__module__ = "brainpy_layers.train"
+bm.set_module("brainpy_layers.train", TrainerArgumentError, TrainerArgumentTypeError)

@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 import brainpy_dyn as bd
+import brainpy_math as bm
 from brainpy_layers._src.algorithms.offline import get_offline_method
 from brainpy_layers._src.train.base import check_shared_args
 from brainpy_layers._src.train.readout import ReadoutTrainer, format_targets, split_train_data
@@ -134,5 +135,4 @@ class RidgeTrainer(OfflineTrainer):
         super().__init__(target, fit_method={"name": "ridge", "alpha": alpha}, **kwargs)
 
 
-for _obj in (OfflineTrainer, RidgeTrainer):
-    _obj.__module__ = "brainpy_layers.train"
+bm.set_module("brainpy_layers.train", OfflineTrainer, RidgeTrainer)

@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 import brainpy_dyn as bd
+import brainpy_math as bm
 from brainpy_layers._src.algorithms.online import RLS, get_online_method
 from brainpy_layers._src.train.base import check_shared_args
 from brainpy_layers._src.train.readout import ReadoutTrainer, format_targets, split_train_data
@@ -134,5 +135,4 @@ class ForceTrainer(OnlineTrainer):
         super().__init__(target, fit_method=RLS(alpha=alpha), **kwargs)
 
 
-for _obj in (OnlineTrainer, ForceTrainer):
-    _obj.__module__ = "brainpy_layers.train"
+bm.set_module("brainpy_layers.train", OnlineTrainer, ForceTrainer)
