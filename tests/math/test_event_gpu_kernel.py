@@ -15,7 +15,7 @@ import pytest
 from jax.sharding import NamedSharding, PartitionSpec
 
 from brainpy_math._src import event_ell, event_gpu
-from brainpy_math._src.event_gpu import gpu_event_rows, gpu_kernel_on_cpu
+from brainpy_math._src.event_gpu import gpu_event_rows, gpu_kernel_for_export, gpu_kernel_on_cpu
 from brainpy_math.event import csr_to_ell, ell_event_matvec, split_ell_by_target
 
 
@@ -240,9 +240,10 @@ TRITON = "__gpu$xla.gpu.triton"
 def test_each_platform_lowers_only_its_kernel(platform, present, absent, per_connection):
     table = random_table(np.random.default_rng(4), 256, 40, 0.1)
     weights = np.ones(table.indices.shape, np.float32) if per_connection else 0.5
-    traced = jax.jit(lambda e: ell_event_matvec(e, table.indices, weights, n_post=40)).trace(
-        jnp.zeros(256, bool)
-    )
+    with gpu_kernel_for_export():  # this machine has no GPU
+        traced = jax.jit(lambda e: ell_event_matvec(e, table.indices, weights, n_post=40)).trace(
+            jnp.zeros(256, bool)
+        )
     text = traced.lower(lowering_platforms=(platform,)).as_text()
     for marker in present:
         assert marker in text
@@ -254,11 +255,12 @@ def test_exports_for_cuda_under_vmap():
     """``jax.export`` for CUDA on a machine without a GPU: one Triton kernel, batched."""
     table = random_table(np.random.default_rng(6), 128, 40, 0.1)
     f = jax.vmap(lambda e: ell_event_matvec(e, table.indices, 0.5, n_post=40))
-    exported = jax.export.export(
-        jax.jit(f),
-        platforms=["cuda"],
-        disabled_checks=[jax.export.DisabledSafetyCheck.custom_call(TRITON)],
-    )(jax.ShapeDtypeStruct((3, 128), jnp.bool_))
+    with gpu_kernel_for_export():
+        exported = jax.export.export(
+            jax.jit(f),
+            platforms=["cuda"],
+            disabled_checks=[jax.export.DisabledSafetyCheck.custom_call(TRITON)],
+        )(jax.ShapeDtypeStruct((3, 128), jnp.bool_))
     text = exported.mlir_module()
     assert text.count(TRITON) == 1
     assert exported.out_avals[0].shape == (3, 40)
@@ -267,8 +269,31 @@ def test_exports_for_cuda_under_vmap():
 def test_tables_past_int32_offsets_use_the_scatter_on_gpu(monkeypatch):
     monkeypatch.setattr(event_ell, "MAX_TABLE_ENTRIES", 100)
     table = random_table(np.random.default_rng(7), 33, 20, 0.3)  # a fresh shape: a fresh trace
-    traced = jax.jit(lambda e: ell_event_matvec(e, table.indices, 0.5, n_post=20)).trace(
-        jnp.zeros(33, bool)
-    )
+    with gpu_kernel_for_export():
+        traced = jax.jit(lambda e: ell_event_matvec(e, table.indices, 0.5, n_post=20)).trace(
+            jnp.zeros(33, bool)
+        )
     text = traced.lower(lowering_platforms=("cuda",)).as_text()
     assert TRITON not in text and "scatter" in text
+
+
+def test_without_a_gpu_cpu_programs_neither_import_nor_trace_pallas(run_python):
+    """Tracing the Pallas kernel costs time: a CPU-only process skips it (and its import)."""
+    code = """
+import sys
+import jax, jax.numpy as jnp, numpy as np
+from brainpy_math.event import ell_event_matvec
+table = np.array([[1, 2], [0, 3]], np.int32)
+f = jax.jit(lambda e: ell_event_matvec(e, table, 0.5, n_post=3))
+print(f(jnp.array([True, False])).tolist())
+cuda = f.trace(jnp.zeros(2, bool)).lower(lowering_platforms=("cuda",)).as_text()
+print("pallas imported:", "jax.experimental.pallas" in sys.modules)
+print("triton in cuda branch:", "xla.gpu.triton" in cuda)
+"""
+    done = run_python(code)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split("\n")[:3] == [
+        "[0.0, 0.5, 0.5]",
+        "pallas imported: False",
+        "triton in cuda branch: False",
+    ]

@@ -28,7 +28,12 @@ import jax.numpy as jnp
 import numpy as np
 from jax import lax
 
-from brainpy_math._src.event_gpu import MAX_TABLE_ENTRIES, gpu_event_rows, gpu_kernel_on_cpu_enabled
+from brainpy_math._src.event_gpu import (
+    MAX_TABLE_ENTRIES,
+    cuda_kernel_wanted,
+    gpu_event_rows,
+    gpu_kernel_on_cpu_enabled,
+)
 
 __all__ = ["EllTable", "csr_to_ell", "ell_event_matvec", "split_ell_by_target"]
 
@@ -221,14 +226,22 @@ def ell_event_matvec(
       [1.0, 2.5]
     """
     return _ell_event_matvec(
-        events, indices, weights, n_post, dtype, weighted_events, gpu_kernel_on_cpu_enabled()
+        events,
+        indices,
+        weights,
+        n_post,
+        dtype,
+        weighted_events,
+        gpu_kernel_on_cpu_enabled(),
+        cuda_kernel_wanted(),
     )
 
 
 # Compiled as its own function so that repeated calls with the same shapes (a model's
 # projections, traced once to find its Variables and once to run) reuse one trace.
 @functools.partial(
-    jax.jit, static_argnames=("n_post", "dtype", "weighted_events", "gpu_kernel_on_cpu")
+    jax.jit,
+    static_argnames=("n_post", "dtype", "weighted_events", "gpu_kernel_on_cpu", "cuda_kernel"),
 )
 def _ell_event_matvec(
     events: jax.Array,
@@ -238,14 +251,17 @@ def _ell_event_matvec(
     dtype: Any,
     weighted_events: bool,
     gpu_kernel_on_cpu: bool,
+    cuda_kernel: bool,
 ) -> jax.Array:
     weights = jnp.asarray(weights)
     if dtype is None:
         dtype = jnp.promote_types(weights.dtype, jnp.float32)
     weights = weights.astype(dtype)
     options = dict(n_post=n_post, weighted_events=weighted_events)
-    # The GPU kernel addresses the table with int32 offsets.
-    gpu = gpu_event_rows if indices.size <= MAX_TABLE_ENTRIES else _scatter_rows
+    # The GPU kernel addresses the table with int32 offsets; it is traced only where a
+    # program may be lowered for CUDA (see brainpy_math._src.event_gpu).
+    use_gpu_kernel = cuda_kernel and indices.size <= MAX_TABLE_ENTRIES
+    gpu = gpu_event_rows if use_gpu_kernel else _scatter_rows
     cpu = functools.partial(gpu_event_rows, interpret=True) if gpu_kernel_on_cpu else _bit_loop
     return lax.platform_dependent(
         events,

@@ -19,9 +19,14 @@ table's ``n_pre × width``), one kernel launch, and work proportional to ``spike
 with no host round trip. GPU atomics add in no fixed order, so the last bits of a sum can
 differ from the CPU kernel's (within float32 summation order) and between runs.
 
-The kernel is lowered through Pallas' Triton backend. Without a GPU it runs in Pallas'
-interpret mode (``interpret=True``), the way the tests check it on the CPU;
-:func:`gpu_kernel_on_cpu` makes :func:`~brainpy_math.event.ell_event_matvec` use it
+The kernel is lowered through Pallas' Triton backend. Tracing it costs time at every
+compilation, so :func:`~brainpy_math.event.ell_event_matvec` traces it only where a
+program can be lowered for CUDA: in a process with a CUDA device, or within
+:func:`gpu_kernel_for_export` (``jax.export`` for ``'cuda'`` from a machine without one).
+Elsewhere the CUDA branch is the scatter kernel, and Pallas is not even imported.
+
+Without a GPU the kernel runs in Pallas' interpret mode (``interpret=True``), the way the
+tests check it on the CPU; :func:`gpu_kernel_on_cpu` makes ``ell_event_matvec`` use it
 there, so whole models can be checked against the CPU kernel.
 """
 
@@ -30,20 +35,19 @@ from __future__ import annotations
 import contextlib
 import functools
 from collections.abc import Iterator
-from typing import Any
 
 import jax
 import jax.numpy as jnp
 from jax import lax
-from jax.experimental import pallas as pl
-from jax.experimental.pallas import triton as plgpu
 
 __all__ = [
     "BLOCK_SPIKES",
     "BLOCK_TARGETS",
     "MAX_SPIKE_PROGRAMS",
     "MAX_TABLE_ENTRIES",
+    "cuda_kernel_wanted",
     "gpu_event_rows",
+    "gpu_kernel_for_export",
     "gpu_kernel_on_cpu",
     "gpu_kernel_on_cpu_enabled",
 ]
@@ -58,7 +62,7 @@ MAX_TABLE_ENTRIES = 2**31 - 1
 """The kernel addresses the table with ``int32`` offsets: larger tables use the scatter."""
 NUM_WARPS = 4
 
-_STATE = {"on_cpu": False}
+_STATE = {"on_cpu": False, "export": False}
 
 
 @contextlib.contextmanager
@@ -91,6 +95,35 @@ def gpu_kernel_on_cpu() -> Iterator[None]:
 def gpu_kernel_on_cpu_enabled() -> bool:
     """Whether :func:`gpu_kernel_on_cpu` is in effect."""
     return bool(_STATE["on_cpu"])
+
+
+@contextlib.contextmanager
+def gpu_kernel_for_export() -> Iterator[None]:
+    """Within the block, programs carry the GPU kernel for CUDA even without a CUDA device.
+
+    A process without a GPU otherwise puts the scatter kernel in the CUDA branch (tracing
+    the Pallas kernel at every compilation would only slow CPU users down). Use it around
+    ``jax.export.export(..., platforms=['cuda'])`` or ``lower(lowering_platforms=('cuda',))``.
+    """
+    previous = _STATE["export"]
+    _STATE["export"] = True
+    try:
+        yield
+    finally:
+        _STATE["export"] = previous
+
+
+def cuda_kernel_wanted() -> bool:
+    """Whether programs traced now should carry the Pallas kernel for CUDA."""
+    return bool(_STATE["export"] or _STATE["on_cpu"]) or _has_cuda_device()
+
+
+@functools.cache
+def _has_cuda_device() -> bool:
+    try:
+        return bool(jax.devices("cuda"))
+    except RuntimeError:  # no CUDA backend in this process
+        return False
 
 
 def gpu_event_rows(
@@ -128,6 +161,9 @@ def _rows(
     weighted_events: bool,
     interpret: bool,
 ) -> jax.Array:
+    from jax.experimental import pallas as pl  # imported when first traced: it takes time
+    from jax.experimental.pallas import triton as plgpu
+
     n_pre, width = indices.shape
     dtype = weights.dtype
     if n_pre == 0 or n_post == 0:
@@ -166,7 +202,17 @@ def _rows(
             if weighted_events:
                 val = val * plgpu.load(scale_ref.at[src], mask=row_ok, other=0)[:, None]
             hit = ok & (tgt >= 0) & (tgt < n_post)
-            _atomic_add(out_ref, tgt, val, hit, n_post, interpret)
+            if interpret:
+                # Triton atomics' interpret rule takes no mask and keeps one of repeated
+                # indices; the programs run one after another there, so a masked
+                # scatter-add of the whole output computes what the atomics do.
+                out_ref[...] = (
+                    out_ref[...]
+                    .at[jnp.where(hit, tgt, n_post)]
+                    .add(jnp.where(hit, val, 0), mode="drop")
+                )
+            else:
+                plgpu.atomic_add(out_ref, (jnp.where(hit, tgt, 0),), val, mask=hit)
             return carry
 
         lax.fori_loop(0, trips, visit, 0)
@@ -198,20 +244,3 @@ def _rows_jvp(n_post, weighted_events, interpret, primals, tangents):
         d_active = jnp.where(events != 0, d_events, 0)
         d_out = d_out + _rows(d_active, indices, weights, n_post, True, interpret)
     return out, d_out
-
-
-def _atomic_add(
-    out_ref: Any, tgt: jax.Array, val: jax.Array, hit: jax.Array, n_post: int, interpret: bool
-) -> None:
-    """``out[tgt] += val`` where ``hit``: Triton atomics, or their sequential equivalent.
-
-    The interpret-mode rule of Triton's atomics takes no mask and, given an index array,
-    keeps one of repeated indices; interpret mode runs the programs one after another, so
-    a masked scatter-add of the whole output is exactly what the atomics compute.
-    """
-    if interpret:
-        out_ref[...] = (
-            out_ref[...].at[jnp.where(hit, tgt, n_post)].add(jnp.where(hit, val, 0), mode="drop")
-        )
-    else:
-        plgpu.atomic_add(out_ref, (jnp.where(hit, tgt, 0),), val, mask=hit)
