@@ -123,12 +123,12 @@ class AdExIF(SpikingGroup):
         self.integral = build_integral(JointEq(self.dV, self.dw), method, who)
         self.reset_state(self.mode)
 
-    def dV(self, V: jax.Array, t: Any, w: jax.Array, I: Any) -> jax.Array:
-        """``dV/dt = (-(V - V_rest) + delta_T exp((V - V_T)/delta_T) - R w + R I) / tau``."""
+    def dV(self, V: jax.Array, t: Any, w: jax.Array, I_ext: Any) -> jax.Array:
+        """``dV/dt = (-(V - V_rest) + delta_T exp((V - V_T)/delta_T) - R w + R I_ext) / tau``."""
         dT = as_value(self.delta_T)
         spike_current = dT * jnp.exp((V - as_value(self.V_T)) / dT)
         R = as_value(self.R)
-        drive = -(V - as_value(self.V_rest)) + spike_current - R * w + R * I
+        drive = -(V - as_value(self.V_rest)) + spike_current - R * w + R * I_ext
         return drive / as_value(self.tau)
 
     def dw(self, w: jax.Array, t: Any, V: jax.Array) -> jax.Array:

@@ -136,10 +136,10 @@ class AdQuaIF(SpikingGroup):
         self.integral = build_integral(self.derivative, method, who)
         self.reset_state(self.mode)
 
-    def dV(self, V: jax.Array, t: Any, w: jax.Array, I: Any) -> jax.Array:
-        """``dV/dt = (c (V - V_rest)(V - V_c) - w + I) / tau``."""
+    def dV(self, V: jax.Array, t: Any, w: jax.Array, I_ext: Any) -> jax.Array:
+        """``dV/dt = (c (V - V_rest)(V - V_c) - w + I_ext) / tau``."""
         quad = as_value(self.c) * (V - as_value(self.V_rest)) * (V - as_value(self.V_c))
-        return (quad - w + I) / as_value(self.tau)
+        return (quad - w + I_ext) / as_value(self.tau)
 
     def dw(self, w: jax.Array, t: Any, V: jax.Array) -> jax.Array:
         """``dw/dt = (a (V - V_rest) - w) / tau_w``."""

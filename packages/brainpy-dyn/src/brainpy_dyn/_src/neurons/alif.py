@@ -162,9 +162,9 @@ class ALIFBellec2020(SpikingGroup):
         self.integral = build_integral(JointEq(self.dV, self.da), method, who)
         self.reset_state(self.mode)
 
-    def dV(self, V: jax.Array, t: Any, I: Any) -> jax.Array:
-        """``dV/dt = (-(V - V_rest) + R I) / tau``."""
-        drive = -(V - as_value(self.V_rest)) + as_value(self.R) * I
+    def dV(self, V: jax.Array, t: Any, I_ext: Any) -> jax.Array:
+        """``dV/dt = (-(V - V_rest) + R I_ext) / tau``."""
+        drive = -(V - as_value(self.V_rest)) + as_value(self.R) * I_ext
         return jnp.asarray(drive / as_value(self.tau))
 
     def da(self, a: jax.Array, t: Any) -> jax.Array:

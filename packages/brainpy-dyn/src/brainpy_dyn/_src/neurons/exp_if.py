@@ -109,9 +109,9 @@ class ExpIF(IntegrateAndFire):
         self.integral = build_integral(self.derivative, method, who)
         self.reset_state(self.mode)
 
-    def derivative(self, V: jax.Array, t: Any, I: Any) -> jax.Array:
-        """``dV/dt = (-(V - V_rest) + delta_T exp((V - V_T)/delta_T) + R I) / tau``."""
+    def derivative(self, V: jax.Array, t: Any, I_ext: Any) -> jax.Array:
+        """``dV/dt = (-(V - V_rest) + delta_T exp((V - V_T)/delta_T) + R I_ext) / tau``."""
         dT = as_value(self.delta_T)
         spike_current = dT * jnp.exp((V - as_value(self.V_T)) / dT)
-        drive = -(V - as_value(self.V_rest)) + spike_current + as_value(self.R) * I
+        drive = -(V - as_value(self.V_rest)) + spike_current + as_value(self.R) * I_ext
         return drive / as_value(self.tau)

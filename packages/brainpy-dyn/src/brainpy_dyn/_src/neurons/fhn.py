@@ -113,9 +113,9 @@ class FHN(SpikingGroup):
         self.integral = build_integral(self.derivative, method, who)
         self.reset_state(self.mode)
 
-    def dV(self, V: jax.Array, t: Any, w: jax.Array, I: Any) -> jax.Array:
-        """``dV/dt = V - V^3 / 3 - w + I``."""
-        return V - V * V * V / 3.0 - w + I
+    def dV(self, V: jax.Array, t: Any, w: jax.Array, I_ext: Any) -> jax.Array:
+        """``dV/dt = V - V^3 / 3 - w + I_ext``."""
+        return V - V * V * V / 3.0 - w + I_ext
 
     def dw(self, w: jax.Array, t: Any, V: jax.Array) -> jax.Array:
         """``dw/dt = (V + a - b w) / tau``."""

@@ -181,9 +181,9 @@ class GIF(SpikingGroup):
         drive = as_value(self.a) * (V - as_value(self.V_rest))
         return drive - as_value(self.b) * (V_th - as_value(self.V_th_inf))
 
-    def dV(self, V: jax.Array, t: Any, I1: jax.Array, I2: jax.Array, I: Any) -> jax.Array:
-        """``dV/dt = (-(V - V_rest) + R (I1 + I2 + I)) / tau``."""
-        drive = -(V - as_value(self.V_rest)) + as_value(self.R) * (I1 + I2 + I)
+    def dV(self, V: jax.Array, t: Any, I1: jax.Array, I2: jax.Array, I_ext: Any) -> jax.Array:
+        """``dV/dt = (-(V - V_rest) + R (I1 + I2 + I_ext)) / tau``."""
+        drive = -(V - as_value(self.V_rest)) + as_value(self.R) * (I1 + I2 + I_ext)
         return drive / as_value(self.tau)
 
     @property

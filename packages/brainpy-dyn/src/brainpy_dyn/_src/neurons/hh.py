@@ -105,9 +105,9 @@ class HH(SpikingGroup):
       noise: additive white noise on ``V`` (see :class:`~brainpy_dyn.neurons.LIF`).
       method: the integration method (``'exp_auto'``: exponential Euler).
       name: the group's name.
+      input_var: keep an ``input`` Variable cleared by :meth:`clear_input`.
       mode: ``NonBatchingMode``, ``BatchingMode`` or ``TrainingMode`` (spikes stay
         boolean: HH has no surrogate spike function).
-      input_var: keep an ``input`` Variable cleared by :meth:`clear_input`.
 
     Raises:
       ValueError: ``C <= 0`` or an unknown ``method``.
@@ -142,8 +142,8 @@ class HH(SpikingGroup):
         noise: Any = None,
         method: str = "exp_auto",
         name: str | None = None,
-        mode: bm.Mode | None = None,
         input_var: bool = True,
+        mode: bm.Mode | None = None,
     ):
         super().__init__(size, keep_size, name, mode)
         who = type(self).__name__

@@ -140,10 +140,10 @@ class HindmarshRose(SpikingGroup):
         self.integral = build_integral(self.derivative, method, who)
         self.reset_state(self.mode)
 
-    def dV(self, V: jax.Array, t: Any, y: jax.Array, z: jax.Array, I: Any) -> jax.Array:
-        """``dV/dt = y - a V^3 + b V^2 - z + I``."""
+    def dV(self, V: jax.Array, t: Any, y: jax.Array, z: jax.Array, I_ext: Any) -> jax.Array:
+        """``dV/dt = y - a V^3 + b V^2 - z + I_ext``."""
         V2 = V * V
-        return y - as_value(self.a) * V2 * V + as_value(self.b) * V2 - z + I
+        return y - as_value(self.a) * V2 * V + as_value(self.b) * V2 - z + I_ext
 
     def dy(self, y: jax.Array, t: Any, V: jax.Array) -> jax.Array:
         """``dy/dt = c - d V^2 - y``."""

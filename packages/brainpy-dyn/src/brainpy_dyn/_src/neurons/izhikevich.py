@@ -101,9 +101,9 @@ class Izhikevich(SpikingGroup):
         self.integral = build_integral(JointEq(self.dV, self.du), method, who)
         self.reset_state(self.mode)
 
-    def dV(self, V: jax.Array, t: Any, u: jax.Array, I: Any) -> jax.Array:
-        """``dV/dt = 0.04 V^2 + 5 V + 140 - u + I``."""
-        return 0.04 * V * V + 5.0 * V + 140.0 - u + I
+    def dV(self, V: jax.Array, t: Any, u: jax.Array, I_ext: Any) -> jax.Array:
+        """``dV/dt = 0.04 V^2 + 5 V + 140 - u + I_ext``."""
+        return 0.04 * V * V + 5.0 * V + 140.0 - u + I_ext
 
     def du(self, u: jax.Array, t: Any, V: jax.Array) -> jax.Array:
         """``du/dt = a (b V - u)``."""

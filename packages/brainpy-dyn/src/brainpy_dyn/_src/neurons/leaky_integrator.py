@@ -102,9 +102,9 @@ class LeakyIntegrator(SpikingGroup):
         self.integral = build_integral(self.derivative, method, who)
         self.reset_state(self.mode)
 
-    def derivative(self, V: jax.Array, t: Any, I: Any) -> jax.Array:
-        """``dV/dt = (-V + V_rest + R I) / tau``."""
-        return (-V + as_value(self.V_rest) + as_value(self.R) * I) / as_value(self.tau)
+    def derivative(self, V: jax.Array, t: Any, I_ext: Any) -> jax.Array:
+        """``dV/dt = (-V + V_rest + R I_ext) / tau``."""
+        return (-V + as_value(self.V_rest) + as_value(self.R) * I_ext) / as_value(self.tau)
 
     def reset_state(self, batch_size: int | bm.Mode | None = None) -> None:
         """Re-initialise ``V`` and ``input`` (``batch_size=None``: the mode's own layout)."""

@@ -145,13 +145,13 @@ class MorrisLecar(SpikingGroup):
         self.integral = build_integral(self.derivative, method, who)
         self.reset_state(self.mode)
 
-    def dV(self, V: jax.Array, t: Any, W: jax.Array, I: Any) -> jax.Array:
-        """``dV/dt = (-I_Ca - I_K - I_leak + I) / C``."""
+    def dV(self, V: jax.Array, t: Any, W: jax.Array, I_ext: Any) -> jax.Array:
+        """``dV/dt = (-I_Ca - I_K - I_leak + I_ext) / C``."""
         M_inf = 0.5 * (1.0 + jnp.tanh((V - as_value(self.V1)) / as_value(self.V2)))
         I_Ca = as_value(self.g_Ca) * M_inf * (V - as_value(self.V_Ca))
         I_K = as_value(self.g_K) * W * (V - as_value(self.V_K))
         I_leak = as_value(self.g_leak) * (V - as_value(self.V_leak))
-        return (-I_Ca - I_K - I_leak + I) / as_value(self.C)
+        return (-I_Ca - I_K - I_leak + I_ext) / as_value(self.C)
 
     def dW(self, W: jax.Array, t: Any, V: jax.Array) -> jax.Array:
         """``dW/dt = (W∞(V) - W) phi cosh((V - V3) / (2 V4))``."""

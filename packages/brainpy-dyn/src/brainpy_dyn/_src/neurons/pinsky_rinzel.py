@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 import jax
 import jax.numpy as jnp
 
 import brainpy_math as bm
+from brainpy_dyn._src.channels.base import shared_time
 from brainpy_dyn._src.initialize.regular import OneInit
 from brainpy_dyn._src.integrators.joint_eq import JointEq
 from brainpy_dyn._src.neurons.base import (
@@ -79,7 +81,7 @@ class PinskyRinzelModel(SpikingGroup):
       Vs: the somatic potential (the other states are ``Vd``, ``Ca``, ``h``, ``n``, ``s``,
         ``c`` and ``q``; the gates start at their steady states).
       Is: the input current to the soma (``Id``: to the dendrite), summed over a step and
-        cleared by :meth:`clear_input` (``update(x)`` adds ``x`` to ``Is``).
+        cleared by :meth:`clear_input` (``update(tdi, x)`` adds ``x`` to ``Is``).
       spike: the somatic spikes of the last step.
 
     Raises:
@@ -106,6 +108,8 @@ class PinskyRinzelModel(SpikingGroup):
     q: bm.Variable
     Is: bm.Variable
     Id: bm.Variable
+
+    pass_shared = True  # 2.3.5's ``update(tdi, x)``: calls pass the shared data first
 
     def __init__(
         self,
@@ -329,9 +333,16 @@ class PinskyRinzelModel(SpikingGroup):
         self.Is.value = jnp.zeros_like(self.Is.value)
         self.Id.value = jnp.zeros_like(self.Id.value)
 
-    def update(self, x: Any = None) -> jax.Array:
-        """Advance one step (``x``, when given, is added to ``Is``) and return the spikes."""
-        t, dt = self._time()
+    def update(self, tdi: Any = None, x: Any = None) -> jax.Array:
+        """Advance one step (``x``, when given, is added to ``Is``) and return the spikes.
+
+        As in 2.3.5 the shared data ``tdi`` (a dict with ``t`` and ``dt``) comes first;
+        ``None`` reads them from :data:`~brainpy_dyn.share`. A single argument that is not
+        a dict is taken as ``x`` (``update(x)``, the style of the other neuron groups).
+        """
+        if x is None and tdi is not None and not isinstance(tdi, Mapping):
+            tdi, x = None, tdi
+        t, dt = shared_time(tdi)
         if x is not None:
             self.Is.value = self.Is.value + bm.as_jax(x)
         Vs_old = self.Vs.value

@@ -105,7 +105,7 @@ class QuaIF(IntegrateAndFire):
         self.integral = build_integral(self.derivative, method, who)
         self.reset_state(self.mode)
 
-    def derivative(self, V: jax.Array, t: Any, I: Any) -> jax.Array:
-        """``dV/dt = (c (V - V_rest)(V - V_c) + R I) / tau``."""
+    def derivative(self, V: jax.Array, t: Any, I_ext: Any) -> jax.Array:
+        """``dV/dt = (c (V - V_rest)(V - V_c) + R I_ext) / tau``."""
         quad = as_value(self.c) * (V - as_value(self.V_rest)) * (V - as_value(self.V_c))
-        return (quad + as_value(self.R) * I) / as_value(self.tau)
+        return (quad + as_value(self.R) * I_ext) / as_value(self.tau)

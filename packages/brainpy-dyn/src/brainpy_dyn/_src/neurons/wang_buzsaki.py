@@ -159,12 +159,12 @@ class WangBuzsakiModel(SpikingGroup):
         self.integral = build_integral(self.derivative, method, who)
         self.reset_state(self.mode)
 
-    def dV(self, V: jax.Array, t: Any, h: jax.Array, n: jax.Array, I: Any) -> jax.Array:
-        """``dV/dt = (-I_Na - I_K - I_L + I) / C``."""
+    def dV(self, V: jax.Array, t: Any, h: jax.Array, n: jax.Array, I_ext: Any) -> jax.Array:
+        """``dV/dt = (-I_Na - I_K - I_L + I_ext) / C``."""
         I_Na = as_value(self.gNa) * m_inf(V) ** 3 * h * (V - as_value(self.ENa))
         I_K = as_value(self.gK) * n**4 * (V - as_value(self.EK))
         I_L = as_value(self.gL) * (V - as_value(self.EL))
-        return (-I_Na - I_K - I_L + I) / as_value(self.C)
+        return (-I_Na - I_K - I_L + I_ext) / as_value(self.C)
 
     def dh(self, h: jax.Array, t: Any, V: jax.Array) -> jax.Array:
         """``dh/dt = phi (α_h (1 - h) - β_h h)``."""

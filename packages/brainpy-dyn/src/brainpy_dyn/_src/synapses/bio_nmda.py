@@ -89,8 +89,8 @@ class BioNMDA(_PrePost, _BioNMDACore):
       T_0: transmitter concentration after a spike (mM), ``>= 0``.
       T_dur: how long the transmitter stays (ms), ``>= 0``.
       method: an :func:`brainpy_dyn.odeint` method.
-      name: the object name.
       mode: the computing mode.
+      name: the object name.
       stop_spike_gradient: stop gradients through the presynaptic spikes.
 
     Attributes:
@@ -132,8 +132,8 @@ class BioNMDA(_PrePost, _BioNMDACore):
         T_0: float = 1.0,
         T_dur: float = 0.5,
         method: str = "exp_auto",
-        name: str | None = None,
         mode: Any = None,
+        name: str | None = None,
         stop_spike_gradient: bool = False,
     ):
         def default() -> SynOut:

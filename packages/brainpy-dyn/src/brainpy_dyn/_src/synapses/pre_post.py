@@ -118,11 +118,15 @@ class _PrePost:
         self.buffer_index.value = (index + 1) % self.delay_step
         return oldest
 
-    def update(self, *args: Any, **kwargs: Any) -> Any:
-        """Read the presynaptic spikes, update the synapse, add its current to ``post``."""
-        if args and isinstance(args[0], dict):  # BrainPy 2.3.5's shared-data argument
-            args = args[1:]
-        pre_spike = kwargs.get("pre_spike", args[0] if args else None)
+    def update(self, tdi: Any = None, pre_spike: Any = None) -> Any:
+        """Read the presynaptic spikes, update the synapse, add its current to ``post``.
+
+        As in 2.3.5 the shared data ``tdi`` comes first (it is not needed: the step reads
+        :data:`~brainpy_dyn.share`); ``pre_spike`` replaces the (delayed) ``pre.spike``. A
+        single argument that is not a dict is taken as ``pre_spike``.
+        """
+        if pre_spike is None and tdi is not None and not isinstance(tdi, dict):
+            pre_spike = tdi  # update(pre_spike)
         if pre_spike is None:
             pre_spike = self._delayed_spike()
         if self.stop_spike_gradient:
