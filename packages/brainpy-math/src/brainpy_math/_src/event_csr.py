@@ -11,6 +11,7 @@ import numpy as np
 
 from brainpy_math._src.array import Array, as_jax, to_jax
 from brainpy_math._src.event_ell import csr_to_ell, ell_event_matvec
+from brainpy_math._src.sparse_csr import values_alias
 
 __all__ = ["csr_matvec", "event_csr_matvec"]
 
@@ -22,12 +23,12 @@ def _concrete(x: Any) -> np.ndarray | None:
     return np.asarray(x)
 
 
+@values_alias
 def csr_matvec(
-    data: Any,
+    values: Any,
     indices: Any,
     indptr: Any,
     events: Any,
-    *,
     shape: tuple[int, int],
     transpose: bool = False,
 ) -> Array:
@@ -42,7 +43,8 @@ def csr_matvec(
     stored connection is visited once.
 
     Args:
-      data: a scalar weight or one weight per connection (``nnz``).
+      values: a scalar weight or one weight per connection (``nnz``); ``data=`` is also
+        accepted.
       indices: ``int`` column indices, length ``nnz``.
       indptr: row pointers, length ``shape[0] + 1``.
       events: spikes, length ``shape[0]`` (transpose) or ``shape[1]``.
@@ -60,6 +62,7 @@ def csr_matvec(
       ...                     shape=(2, 3), transpose=True).value
       Array([0. , 0.5, 0.5], dtype=float32)
     """
+    data = values
     rows, cols = (int(s) for s in shape)
     events = as_jax(events)
     n_events = rows if transpose else cols

@@ -150,14 +150,14 @@ def _plain_containers(tree: Any) -> Any:
 def grad(
     func: Callable | None = None,
     grad_vars: Any = None,
+    dyn_vars: Any = None,
+    child_objs: Any = None,
     argnums: int | Sequence[int] | None = None,
     holomorphic: bool = False,
     allow_int: bool = False,
     reduce_axes: Sequence[Any] = (),
     has_aux: bool | None = None,
     return_value: bool = False,
-    dyn_vars: Any = None,
-    child_objs: Any = None,
 ) -> Any:
     """Gradient of a scalar function with respect to Variables and/or arguments.
 
@@ -165,6 +165,9 @@ def grad(
       func: returns a scalar (or ``(scalar, aux)`` with ``has_aux=True``).
       grad_vars: a Variable, or a pytree (list, tuple, dict) of Variables, to
         differentiate with respect to.
+      dyn_vars: accepted for BrainPy 2.3.5 compatibility and ignored (the Variables
+        ``func`` uses are found by tracing).
+      child_objs: accepted for compatibility and ignored.
       argnums: positions of arguments to differentiate. Defaults to 0 when
         ``grad_vars`` is not given.
       holomorphic: passed to :func:`jax.grad`.
@@ -172,8 +175,6 @@ def grad(
       reduce_axes: accepted for compatibility (removed from JAX) and ignored.
       has_aux: ``func`` returns ``(loss, aux)``.
       return_value: also return the loss.
-      dyn_vars: accepted for BrainPy 2.3.5 compatibility and ignored.
-      child_objs: accepted for compatibility and ignored.
 
     Returns:
       A function returning the gradients: those of ``grad_vars`` (same structure),
@@ -227,11 +228,11 @@ def value_and_grad(func: Callable | None = None, *args: Any, **kwargs: Any) -> A
 def vector_grad(
     func: Callable | None = None,
     grad_vars: Any = None,
+    dyn_vars: Any = None,
+    child_objs: Any = None,
     argnums: int | Sequence[int] | None = None,
     return_value: bool = False,
     has_aux: bool | None = None,
-    dyn_vars: Any = None,
-    child_objs: Any = None,
 ) -> Any:
     """Gradient of a non-scalar function: the VJP with a cotangent of ones.
 

@@ -153,6 +153,7 @@ def ifelse(
     branches: Sequence[Any],
     operands: Any = None,
     dyn_vars: Any = None,
+    child_objs: Any = None,
     show_code: bool = False,
 ) -> Any:
     """A compiled if/elif/else chain over branches (nested :func:`jax.lax.cond`).
@@ -166,6 +167,7 @@ def ifelse(
       branches: ``len(conditions) + 1`` functions or constants.
       operands: the argument every branch receives.
       dyn_vars: accepted for BrainPy 2.3.5 compatibility and ignored.
+      child_objs: accepted for BrainPy 2.3.5 compatibility and ignored.
       show_code: accepted for compatibility and ignored (2.3.5 printed generated code).
 
     Returns:
@@ -181,7 +183,7 @@ def ifelse(
       >>> [int(f(a)) for a in (11, 6, 3, 1, -1)]
       [1, 2, 3, 4, 5]
     """
-    del dyn_vars, show_code
+    del dyn_vars, child_objs, show_code
     if not isinstance(conditions, (tuple, list)):
         conditions = [conditions]
     if not isinstance(branches, (tuple, list)):

@@ -1,0 +1,117 @@
+"""2.3.5's positional orders of the autograd transforms, ifelse and the CSR products."""
+
+import inspect
+
+import jax.numpy as jnp
+import numpy as np
+import pytest
+
+import brainpy_math as bm
+
+
+@pytest.mark.parametrize("name", ["grad", "vector_grad", "jacobian", "jacrev", "jacfwd", "hessian"])
+def test_transforms_take_dyn_vars_and_child_objs_third_and_fourth(name):
+    params = list(inspect.signature(getattr(bm, name)).parameters)
+    assert params[:5] == ["func", "grad_vars", "dyn_vars", "child_objs", "argnums"]
+    assert getattr(bm, name) is getattr(bm.object_transform, name)
+
+
+def test_grad_with_grad_vars_and_dyn_vars_given_positionally():
+    w = bm.TrainVar(jnp.asarray([1.0, 2.0]))
+    b = bm.Variable(jnp.asarray(0.5))
+
+    def loss(x):
+        return ((w.value * x).sum() + b.value) ** 2
+
+    x = jnp.asarray([3.0, 4.0])
+    g = bm.grad(loss, w, [w, b])(x)  # 2.3.5: grad(func, grad_vars, dyn_vars)
+    np.testing.assert_allclose(g, 2 * (11.0 + 0.5) * np.asarray(x), rtol=1e-6)
+    gw, gx = bm.grad(loss, w, None, None, 0)(x)  # argnums fifth
+    np.testing.assert_allclose(gx, 2 * 11.5 * np.asarray([1.0, 2.0]), rtol=1e-6)
+    np.testing.assert_allclose(gw, g, rtol=1e-6)
+
+
+def test_jacobian_and_vector_grad_with_positional_argnums():
+    f = bm.jacobian(lambda x: x**2, None, None, None, 0)
+    np.testing.assert_allclose(f(jnp.asarray([1.0, 3.0])), np.diag([2.0, 6.0]))
+    v = bm.vector_grad(lambda x: x**3, None, None, None, 0)
+    np.testing.assert_allclose(v(jnp.asarray([1.0, 2.0])), [3.0, 12.0])
+    h = bm.hessian(lambda x: (x**3).sum(), None, None, None, 0)
+    np.testing.assert_allclose(h(jnp.asarray([1.0, 2.0])), np.diag([6.0, 12.0]))
+
+
+def test_ifelse_accepts_child_objs():
+    params = list(inspect.signature(bm.ifelse).parameters)
+    assert params == ["conditions", "branches", "operands", "dyn_vars", "child_objs", "show_code"]
+    out = bm.ifelse([False, True], [lambda x: x, lambda x: 2 * x, lambda x: 3 * x], 5.0, None, None)
+    assert float(out) == 10.0
+
+
+# A = [[0, 2, 3], [4, 0, 0]]
+VALUES, INDICES, INDPTR = np.array([2.0, 3.0, 4.0]), np.array([1, 2, 0]), np.array([0, 2, 3])
+
+
+def test_csr_matvec_takes_values_first_and_shape_positionally():
+    assert list(inspect.signature(bm.csr_matvec).parameters)[:6] == [
+        "values",
+        "indices",
+        "indptr",
+        "vector",
+        "shape",
+        "transpose",
+    ]
+    vec = np.array([1.0, 2.0])
+    want = np.array([[0, 2, 3], [4, 0, 0]], np.float32).T @ vec
+    np.testing.assert_allclose(bm.csr_matvec(VALUES, INDICES, INDPTR, vec, (2, 3), True), want)
+    got = bm.operators.csr_matvec(
+        values=VALUES, indices=INDICES, indptr=INDPTR, vector=vec, shape=(2, 3), transpose=True
+    )
+    np.testing.assert_allclose(got, want)
+    # the earlier keyword name still works, but not together with values
+    got = bm.csr_matvec(
+        data=VALUES, indices=INDICES, indptr=INDPTR, vector=vec, shape=(2, 3), transpose=True
+    )
+    np.testing.assert_allclose(got, want)
+    with pytest.raises(TypeError, match="values was given twice"):
+        bm.csr_matvec(VALUES, INDICES, INDPTR, vec, (2, 3), True, data=VALUES)
+
+
+def test_event_csr_matvec_takes_values_first_and_shape_positionally():
+    assert list(inspect.signature(bm.event_csr_matvec).parameters) == [
+        "values",
+        "indices",
+        "indptr",
+        "events",
+        "shape",
+        "transpose",
+    ]
+    events = np.array([True, False])
+    np.testing.assert_allclose(
+        bm.event_csr_matvec(0.5, INDICES, INDPTR, events, (2, 3), True), [0.0, 0.5, 0.5]
+    )
+    np.testing.assert_allclose(
+        bm.operators.event_csr_matvec(
+            values=VALUES,
+            indices=INDICES,
+            indptr=INDPTR,
+            events=events,
+            shape=(2, 3),
+            transpose=True,
+        ),
+        [0.0, 2.0, 3.0],
+    )
+    np.testing.assert_allclose(
+        bm.event.csr_matvec(
+            data=1.0, indices=INDICES, indptr=INDPTR, events=events, shape=(2, 3), transpose=True
+        ),
+        [0.0, 1.0, 1.0],
+    )
+
+
+def test_surrogates_take_2_3_5_keywords():
+    x = jnp.asarray([-1.0, 0.0, 0.5])
+    np.testing.assert_array_equal(bm.surrogate.arctan(x, alpha=2.0), [0.0, 1.0, 1.0])
+    np.testing.assert_array_equal(bm.surrogate.sigmoid(x, alpha=4.0), [0.0, 1.0, 1.0])
+    with pytest.warns(DeprecationWarning, match="spike_with_sigmoid_grad"):
+        spike = bm.spike_with_sigmoid_grad
+    np.testing.assert_array_equal(spike(x, 100.0), [0.0, 1.0, 1.0])
