@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import inspect
 import math
 
 import numpy as np
@@ -64,7 +65,7 @@ def test_matches_torch(torch, n, config):
         cout,
         kernel,
         stride,
-        padding,
+        padding=padding,
         rhs_dilation=dilation,
         groups=groups,
         w_initializer=w,
@@ -92,7 +93,7 @@ def test_every_mode_and_jit(torch, check_modes, n):
             cout,
             3,
             2,
-            1,
+            padding=1,
             groups=groups,
             w_initializer=w,
             b_initializer=b_torch.reshape((1,) * n + (-1,)),
@@ -114,9 +115,9 @@ def test_same_valid_sizes_follow_the_formulas(n, padding, kernel, stride, lhs, r
         3,
         kernel,
         stride,
-        padding,
-        lhs,
-        rhs,
+        padding=padding,
+        lhs_dilation=lhs,
+        rhs_dilation=rhs,
         w_initializer=w,
         b_initializer=None,
         mode=bm.batching_mode,
@@ -208,3 +209,17 @@ def test_errors():
         bl.Conv1d(2, 2, 3, padding=-1)
     with pytest.raises(LayerArgumentError, match=r"^Conv1d: w_initializer has shape \(3, 2, 3\)"):
         bl.Conv1d(2, 2, 3, w_initializer=np.ones((3, 2, 3)))
+
+
+def test_strides_is_the_fifth_parameter_as_in_2_3_5():
+    params = list(inspect.signature(bl.Conv2D).parameters)
+    assert params[3:6] == ["stride", "strides", "padding"]
+    ones = bd.init.OneInit()
+    with pytest.warns(DeprecationWarning, match="strides is deprecated"):
+        layer = bl.Conv2D(1, 1, 3, None, 2, "VALID", w_initializer=ones, b_initializer=None)
+    assert layer.stride == (2, 2)
+    # a 7x7 image of ones, 3x3 window of ones, stride 2, VALID: 3x3 outputs of 9
+    np.testing.assert_allclose(layer(np.ones((7, 7, 1), np.float32)), np.full((3, 3, 1), 9.0))
+    assert bl.Conv1D(1, 1, 3, 2, w_initializer=ones).stride == (2,)
+    with pytest.raises(LayerArgumentError, match="give padding by keyword"):
+        bl.Conv2D(1, 1, 3, 1, "SAME")

@@ -74,7 +74,8 @@ class _ConvND(Layer):
         in_channels: int,
         out_channels: int,
         kernel_size: int | tuple[int, ...],
-        stride: int | tuple[int, ...] = 1,
+        stride: int | tuple[int, ...] | None = None,
+        strides: int | tuple[int, ...] | None = None,
         padding: PaddingLike = "SAME",
         lhs_dilation: int | tuple[int, ...] = 1,
         rhs_dilation: int | tuple[int, ...] = 1,
@@ -84,14 +85,17 @@ class _ConvND(Layer):
         mask: Any = None,
         mode: bm.Mode | None = None,
         name: str | None = None,
-        *,
-        strides: int | tuple[int, ...] | None = None,
     ):
         super().__init__(name=name, mode=mode)
         layer = type(self).__name__
         n = self.num_spatial_dims
+        if isinstance(strides, str):
+            raise LayerArgumentError(
+                f"{layer}: strides (the 5th argument, as in BrainPy 2.3.5) must be an int or "
+                f"ints, got {strides!r}; give padding by keyword (padding={strides!r})."
+            )
         if strides is not None:
-            if stride != 1:
+            if stride is not None:
                 raise LayerArgumentError(
                     f"{layer}: give stride or its deprecated alias strides, not both (got "
                     f"stride={stride!r}, strides={strides!r})."
@@ -106,7 +110,7 @@ class _ConvND(Layer):
         self.in_channels = int(in_channels)
         self.out_channels = int(out_channels)
         self.kernel_size = replicate(kernel_size, n, layer, "kernel_size")
-        self.stride = replicate(stride, n, layer, "stride")
+        self.stride = replicate(1 if stride is None else stride, n, layer, "stride")
         self.padding = normalize_padding(padding, n, layer)
         self.lhs_dilation = replicate(lhs_dilation, n, layer, "lhs_dilation")
         self.rhs_dilation = replicate(rhs_dilation, n, layer, "rhs_dilation")
@@ -221,7 +225,8 @@ _CONV_DOC = """{n}-D convolution over channels-last input.
       in_channels: the number of input channels ``C``.
       out_channels: the number of output channels.
       kernel_size: the window size: an int, or one int per spatial dimension.
-      stride: the window stride (``strides`` is a deprecated keyword alias).
+      stride: the window stride (``None``: 1).
+      strides: deprecated alias of ``stride`` (2.3.5 kept both, in this order).
       padding: ``'SAME'``, ``'VALID'``, an int ``p`` (``p`` on both sides of every dimension),
         a pair ``(lo, hi)`` used for every dimension, or one pair per dimension.
       lhs_dilation: the dilation of the input (a transposed convolution when ``> 1``).
@@ -235,7 +240,6 @@ _CONV_DOC = """{n}-D convolution over channels-last input.
       mode: the computing mode (``None``: :func:`brainpy_math.get_mode`). Without a batch
         axis (``NonBatchingMode``) the input is ``{nb}``.
       name: the object name.
-      strides: deprecated alias of ``stride``.
 
     Raises:
       LayerArgumentError: a size of the wrong length or value, ``groups`` that does not
