@@ -70,7 +70,15 @@ def turn_on() -> None:
 
 
 def turn_off() -> None:
-    """Turn the optional checks off (models skip checks that cost time)."""
+    """Turn the optional checks off (models skip checks that cost time).
+
+    Examples:
+      >>> from brainpy_dyn import check
+      >>> check.turn_off()
+      >>> check.is_checking()
+      False
+      >>> check.turn_on()  # back to the default
+    """
     _CHECKING[0] = False
 
 

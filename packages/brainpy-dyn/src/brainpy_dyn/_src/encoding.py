@@ -54,6 +54,21 @@ class Encoder(BrainPyObject):
 
     Args:
       name: the object name.
+
+    Examples:
+      >>> import brainpy_math as bm
+      >>> import brainpy_dyn as bd
+      >>> class Threshold(bd.encoding.Encoder):
+      ...     '''A spike wherever the input exceeds a threshold.'''
+      ...     def __init__(self, threshold=0.5):
+      ...         super().__init__()
+      ...         self.threshold = threshold
+      ...     def __call__(self, x):
+      ...         return bm.asarray(x) > self.threshold
+      >>> Threshold()(bm.Array([0.2, 0.8]))
+      Array([False,  True], dtype=bool)
+      >>> isinstance(bd.encoding.PoissonEncoder(), bd.encoding.Encoder)
+      True
     """
 
     def __init__(self, name: str | None = None):

@@ -128,6 +128,18 @@ def animate_1D(
     Raises:
       PlotValueError: malformed curves, curves of different lengths, or a bad ``dt`` or
         ``frame_step``.
+
+    Examples:
+      >>> import matplotlib
+      >>> matplotlib.use('Agg')
+      >>> import numpy as np
+      >>> import brainpy_dyn as bd
+      >>> ys = np.sin(np.linspace(0., 1., 5)[:, None] + np.linspace(0., 3., 10))  # (time, neurons)
+      >>> import os, tempfile
+      >>> path = os.path.join(tempfile.mkdtemp(), 'waves.gif')
+      >>> anim = bd.visualize.animate_1D(ys, dt=0.1, show=False, save_path=path)
+      >>> os.path.getsize(path) > 0
+      True
     """
     who = "animate_1D"
     dt = _dt(dt, who)
@@ -225,6 +237,18 @@ def animate_2D(
     Raises:
       PlotValueError: ``values`` that do not hold ``height * width`` values per step, or a
         bad ``net_size``, ``dt`` or ``frame_step``.
+
+    Examples:
+      >>> import matplotlib
+      >>> matplotlib.use('Agg')
+      >>> import numpy as np
+      >>> import brainpy_dyn as bd
+      >>> values = np.random.default_rng(0).random((5, 12))  # 5 steps of a 3 x 4 sheet
+      >>> import os, tempfile
+      >>> path = os.path.join(tempfile.mkdtemp(), 'sheet.gif')
+      >>> anim = bd.visualize.animate_2D(values, net_size=(3, 4), dt=0.1, show=False, save_path=path)
+      >>> os.path.getsize(path) > 0
+      True
     """
     who = "animate_2D"
     dt = _dt(dt, who)

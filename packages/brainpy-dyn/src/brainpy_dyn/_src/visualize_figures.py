@@ -92,6 +92,15 @@ def plot_style1(
 
     Raises:
       PlotValueError: a ``figsize`` that is not two positive numbers.
+
+    Examples:
+      >>> import matplotlib
+      >>> matplotlib.use('Agg')
+      >>> import brainpy_dyn as bd
+      >>> with matplotlib.rc_context():
+      ...     bd.visualize.plot_style1(fontsize=18, figsize=(6, 4))
+      ...     matplotlib.rcParams['font.size'], matplotlib.rcParams['figure.figsize']
+      (18.0, [6.0, 4.0])
     """
     if isinstance(figsize, str):
         parts = figsize.split(",")

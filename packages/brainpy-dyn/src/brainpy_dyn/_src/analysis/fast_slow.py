@@ -175,6 +175,22 @@ class FastSlow2D(_FastSlow, Bifurcation2D):
       resolutions: the grid step (float, default 0.1), ``{name: step or values}``, or
         ``None``.
       options: extra settings (``lim_scale``).
+
+    Examples:
+      >>> import brainpy_dyn as bd
+      >>> from brainpy_dyn.analysis import FastSlow2D
+      >>> def dx(x, t, y, w):
+      ...     return w - x
+      >>> def dy(y, t, x):
+      ...     return x - y
+      >>> def dw(w, t, x):
+      ...     return 0.01 * (1. - w)
+      >>> fs = FastSlow2D([bd.odeint(dx), bd.odeint(dy), bd.odeint(dw)],
+      ...                 fast_vars={'x': [-2., 2.], 'y': [-2., 2.]}, slow_vars={'w': [0., 1.]},
+      ...                 resolutions={'x': 0.2, 'y': 0.2, 'w': 0.5})
+      >>> fps, pars, _ = fs.plot_bifurcation(with_plot=False, with_return=True)
+      >>> fps.round(5).tolist()  # the fast fixed point (x, y) = (w, w)
+      [[0.0, 0.0], [0.5, 0.5], [1.0, 1.0]]
     """
 
     _who = "FastSlow2D"

@@ -125,6 +125,16 @@ class FDEIntegrator(Integrator):
       TypeError: ``f`` is not callable.
       DiffEqError: ``f`` has no ``t``; ``alpha`` has the wrong length.
       IntegratorError: ``num_memory`` is not a positive int; ``alpha`` is out of range.
+
+    Examples:
+      >>> import brainpy_math as bm
+      >>> import brainpy_dyn as bd
+      >>> integral = bd.fdeint(alpha=0.9, num_memory=5, inits=[1.], f=lambda x, t: -x,
+      ...                      method='euler')
+      >>> isinstance(integral, bd.integrators.fde.FDEIntegrator), integral.num_memory
+      (True, 5)
+      >>> [round(float(x), 4) for x in integral(bm.asarray([1.]), 0., dt=0.1)]
+      [0.8691]
     """
 
     #: The accepted orders: ``(low, high, high included)``.

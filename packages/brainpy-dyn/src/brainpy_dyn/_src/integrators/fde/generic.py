@@ -47,6 +47,16 @@ def register_fde_integrator(name: str, integrator: type[FDEIntegrator]) -> None:
     Raises:
       ValueError: ``name`` is taken or not a string, or ``integrator`` is not an
         :class:`~brainpy_dyn.integrators.fde.FDEIntegrator` subclass.
+
+    Examples:
+      >>> import brainpy_dyn as bd
+      >>> class NamedEuler(bd.integrators.fde.CaputoEuler):
+      ...     '''The Caputo Euler scheme under a name of its own.'''
+      >>> bd.integrators.fde.register_fde_integrator('named-euler', NamedEuler)
+      >>> integral = bd.fdeint(alpha=0.9, num_memory=5, inits=[1.], f=lambda x, t: -x,
+      ...                      method='named-euler')
+      >>> type(integral).__name__
+      'NamedEuler'
     """
     if not isinstance(name, str) or not name:
         raise ValueError(f"register_fde_integrator: name must be a non-empty str, got {name!r}.")
@@ -68,6 +78,13 @@ def set_default_fdeint(method: str) -> None:
 
     Raises:
       ValueError: an unknown method.
+
+    Examples:
+      >>> import brainpy_dyn as bd
+      >>> bd.integrators.fde.set_default_fdeint('euler')
+      >>> bd.integrators.fde.get_default_fdeint()
+      'euler'
+      >>> bd.integrators.fde.set_default_fdeint('l1')  # back to the default
     """
     if not isinstance(method, str) or method not in _REGISTRY:
         raise ValueError(
@@ -78,7 +95,13 @@ def set_default_fdeint(method: str) -> None:
 
 
 def get_default_fdeint() -> str:
-    """The method :func:`fdeint` uses when ``method`` is ``None``."""
+    """The method :func:`fdeint` uses when ``method`` is ``None``.
+
+    Examples:
+      >>> import brainpy_dyn as bd
+      >>> bd.integrators.fde.get_default_fdeint()
+      'l1'
+    """
     return _DEFAULT[0]
 
 

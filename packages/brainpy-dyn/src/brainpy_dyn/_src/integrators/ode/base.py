@@ -70,6 +70,14 @@ class ODEIntegrator(Integrator):
       DiffEqError: ``f``'s signature has no ``t`` or no variable before it.
       CodeError: ``f`` has an argument named ``dt``.
       IntegratorError: an unknown ``var_type``, a non-positive ``dt``, bad delays.
+
+    Examples:
+      >>> import brainpy_dyn as bd
+      >>> integral = bd.odeint(lambda x, t, tau: -x / tau, method='euler')
+      >>> isinstance(integral, bd.integrators.ode.ODEIntegrator)
+      True
+      >>> round(float(integral(1., 0., 10., dt=0.1)), 6)  # one step: 1 - 0.1 / 10
+      0.99
     """
 
     def __init__(

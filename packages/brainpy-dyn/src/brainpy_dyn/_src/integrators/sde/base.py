@@ -158,6 +158,16 @@ class SDEIntegrator(Integrator):
       DiffEqError: ``f`` has no ``t``, or ``g`` needs an argument ``f`` does not give.
       IntegratorError: an unknown ``intg_type``, ``wiener_type`` or ``var_type``.
       SDEMethodError: the method does not support the ``intg_type`` or ``wiener_type``.
+
+    Examples:
+      >>> import brainpy_math as bm
+      >>> import brainpy_dyn as bd
+      >>> integral = bd.sdeint(f=lambda x, t: -x, g=lambda x, t: 0.5)  # Ito, scalar noise
+      >>> isinstance(integral, bd.integrators.sde.SDEIntegrator), integral.intg_type
+      (True, 'Ito')
+      >>> bm.random.seed(0)
+      >>> integral(bm.zeros(3), 0., dt=0.1).shape  # one Euler-Maruyama step
+      (3,)
     """
 
     #: The integrals and Wiener processes a method supports, and a description of its step.

@@ -111,7 +111,13 @@ def set_default_sdeint(method: str) -> None:
 
 
 def get_default_sdeint() -> str:
-    """The method :func:`sdeint` uses when ``method`` is not given."""
+    """The method :func:`sdeint` uses when ``method`` is not given.
+
+    Examples:
+      >>> import brainpy_dyn as bd
+      >>> bd.integrators.sde.get_default_sdeint()
+      'euler'
+    """
     return _DEFAULT[0]
 
 
