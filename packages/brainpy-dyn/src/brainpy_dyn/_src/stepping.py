@@ -123,8 +123,11 @@ class StepFunction:
       RunnerTypeError: ``target`` is not a DynamicalSystem or ``fun_inputs`` is not
         callable.
       RunnerValueError: a bad ``dt`` or ``shared_args``.
-      InputKeyError, InputValueError, InputShapeError: a bad input.
-      MonitorKeyError, MonitorValueError: a bad monitor.
+      InputKeyError: an input names no Variable of the target.
+      InputValueError: a malformed input, or an unknown ``type`` or ``op``.
+      InputShapeError: an input value that does not broadcast to its Variable.
+      MonitorKeyError: a monitor names no Variable of the target.
+      MonitorValueError: a malformed monitor or index.
 
     Examples:
       >>> import brainpy_math as bm
@@ -244,8 +247,8 @@ class StepFunction:
           i: the step index; ``None`` saves no ``i``.
           x: per-step data, passed as ``target(x)``; ``None`` calls ``target()``.
           iter_values: this step's values of the ``'iter'`` inputs, in order (a row of
-            :meth:`clock`'s third result); ``None`` indexes their arrays with ``i``.
-          shared_args: more shared data for this step (on top of :attr:`shared_args`).
+            :meth:`~brainpy_dyn.StepFunction.clock`'s third result); ``None`` indexes their arrays with ``i``.
+          shared_args: more shared data for this step (on top of the step's ``shared_args``).
           record: read the monitors; ``False`` skips them (the second result is ``{}``).
 
         Returns:
@@ -308,7 +311,7 @@ def make_loop(
 
     The returned ``loop(ts, idx, xs=None, iter_values=(), ys=None)`` runs
     ``step(ts[k], idx[k], xs[k], iter_values[k])`` for every row ``k`` in one
-    :func:`brainpy_math.for_loop` (``ts``/``idx`` from :meth:`StepFunction.clock`; ``xs``,
+    :func:`brainpy_math.for_loop` (``ts``/``idx`` from :meth:`~brainpy_dyn.StepFunction.clock`; ``xs``,
     ``iter_values`` and ``ys`` are pytrees with time first, or ``None``/``()``). Build the
     loop once and call it many times: the compiled program is cached per loop.
 
