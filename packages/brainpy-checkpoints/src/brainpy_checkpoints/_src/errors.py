@@ -56,6 +56,15 @@ class CheckpointError(ValueError):
     Attributes:
       filename: the file concerned, or ``None``.
       path: the pytree path concerned, or ``None``.
+
+    Examples:
+      >>> import os, tempfile
+      >>> import brainpy_checkpoints as bc
+      >>> try:
+      ...     bc.load_pytree(os.path.join(tempfile.mkdtemp(), 'missing.bp'))
+      ... except bc.CheckpointError as err:  # every error of this package
+      ...     print(type(err).__name__, '-', str(err).split(': ', 1)[1])
+      CheckpointNotFoundError - checkpoint not found.
     """
 
     def __init__(self, message: str, *, filename: Any = None, path: str | None = None):
@@ -81,6 +90,15 @@ class CheckpointNotFoundError(CheckpointError, FileNotFoundError):
     Check the path (``save_pytree`` appends ``.bp`` when the name lacks it; the
     directory API names files ``{prefix}{step}``). It is also a
     :class:`FileNotFoundError`.
+
+    Examples:
+      >>> import os, tempfile
+      >>> import brainpy_checkpoints as bc
+      >>> try:
+      ...     bc.load_pytree(os.path.join(tempfile.mkdtemp(), 'missing.bp'))
+      ... except FileNotFoundError as err:
+      ...     print(type(err).__name__, '-', str(err).split(': ', 1)[1])
+      CheckpointNotFoundError - checkpoint not found.
     """
 
 
@@ -97,6 +115,20 @@ class CorruptCheckpointError(CheckpointError):
     far more memory than its size justifies (a container bomb). The file cannot be repaired
     by this package: load an earlier checkpoint. A file written by this package is
     never left in this state by an interrupted save (saves are atomic).
+
+    Examples:
+      >>> import os, tempfile
+      >>> import numpy as np
+      >>> import brainpy_checkpoints as bc
+      >>> path = bc.save_pytree(os.path.join(tempfile.mkdtemp(), 'net.bp'),
+      ...                       {'w': np.ones(2, np.float32)}, verbose=False)
+      >>> with open(path, 'r+b') as f:  # cut the file short
+      ...     _ = f.truncate(20)
+      >>> try:
+      ...     bc.load_pytree(path)
+      ... except bc.CorruptCheckpointError as err:
+      ...     print(type(err).__name__)
+      CorruptCheckpointError
     """
 
 
@@ -109,6 +141,19 @@ class CheckpointStructureError(CheckpointError):
     unexpected keys, a different sequence length, shape, dtype or leaf type. Load
     without ``target`` to inspect the stored tree, or build a target that matches
     it. When restoring into Variables nothing is modified unless the whole tree fits.
+
+    Examples:
+      >>> import os, tempfile
+      >>> import numpy as np
+      >>> import brainpy_checkpoints as bc
+      >>> path = bc.save_pytree(os.path.join(tempfile.mkdtemp(), 'net.bp'),
+      ...                       {'w': np.ones(2, np.float32)}, verbose=False)
+      >>> try:
+      ...     bc.load_pytree(path, target={'w': np.zeros(3, np.float32)})
+      ... except bc.CheckpointStructureError as err:
+      ...     print(str(err).split(': ', 1)[1].replace(', got', ',\\ngot'))
+      at ['w']: expected an array of shape (3,) and dtype float32 (target),
+      got an array of shape (2,) and dtype float32 (state)
     """
 
 
@@ -121,6 +166,18 @@ class CheckpointExistsError(CheckpointError, FileExistsError):
     step is in the directory. Pass ``overwrite=True`` or choose another name or
     step. (BrainPy 2.3.5 raised ``InvalidCheckpointPath``/``InvalidCheckpointError``
     here.) It is also a :class:`FileExistsError`.
+
+    Examples:
+      >>> import os, tempfile
+      >>> import numpy as np
+      >>> import brainpy_checkpoints as bc
+      >>> path = bc.save_pytree(os.path.join(tempfile.mkdtemp(), 'net.bp'), {'w': np.ones(2)},
+      ...                       verbose=False)
+      >>> try:
+      ...     bc.save_pytree(path, {'w': np.zeros(2)}, overwrite=False, verbose=False)
+      ... except FileExistsError as err:
+      ...     print(type(err).__name__, '-', str(err).split('; ')[1])
+      CheckpointExistsError - pass overwrite=True to replace it.
     """
 
 
@@ -135,6 +192,16 @@ class CheckpointSerializationError(CheckpointError, TypeError):
     teach the package about their class with
     :func:`~brainpy_checkpoints.register_serialization_state`. It is also a
     :class:`TypeError` (what BrainPy 2.3.5 raised: ``can not serialize``).
+
+    Examples:
+      >>> import os, tempfile
+      >>> import brainpy_checkpoints as bc
+      >>> try:
+      ...     bc.save_pytree(os.path.join(tempfile.mkdtemp(), 'net.bp'), {'f': object()},
+      ...                    verbose=False)
+      ... except TypeError as err:
+      ...     print(type(err).__name__, '-', str(err).split(': ', 2)[2].split(';')[0])
+      CheckpointSerializationError - objects of type object cannot be stored
     """
 
 
@@ -147,6 +214,17 @@ class CheckpointWriteError(CheckpointError, OSError):
     than a folder, missing permission, or a FIFO, device or socket under the name.
     The previous file under that name, if any, is untouched. It is also an
     :class:`OSError` whose ``errno`` is the operating system's.
+
+    Examples:
+      >>> import os, tempfile
+      >>> import brainpy_checkpoints as bc
+      >>> folder = tempfile.mkdtemp()
+      >>> open(os.path.join(folder, 'results'), 'w').close()  # a file, not a folder
+      >>> try:
+      ...     bc.save_pytree(os.path.join(folder, 'results', 'net.bp'), {'w': 1}, verbose=False)
+      ... except OSError as err:
+      ...     print(type(err).__name__, '-', str(err).split(': ', 2)[2].split(' (')[0])
+      CheckpointWriteError - a part of the path exists and is not a folder
     """
 
     def __init__(
