@@ -20,6 +20,14 @@ class ConnectorError(DynError, ValueError):
 
     It subclasses :class:`brainpy_dyn.errors.DynError` and :class:`ValueError`, so
     ``except ValueError`` catches it too.
+
+    Examples:
+      >>> import brainpy_dyn as bd
+      >>> try:
+      ...     bd.conn.GridFour()(3, 4)  # a one-group connector, two sizes
+      ... except ValueError as err:
+      ...     print(type(err).__name__)
+      ConnectorError
     """
 
 

@@ -52,6 +52,14 @@ class DiffEqError(DynError, ValueError):
 
     The derivative must take its variables first, then ``t``, then its parameters
     (``def dV(V, t, I): ...``), with plain named arguments (no ``*args``/``**kwargs``).
+
+    Examples:
+      >>> import brainpy_dyn as bd
+      >>> try:
+      ...     bd.odeint(lambda V: -V)  # no time argument
+      ... except ValueError as err:
+      ...     print(type(err).__name__)
+      DiffEqError
     """
 
 
@@ -59,6 +67,14 @@ class IntegratorError(DiffEqError):
     """An integrator got an option it does not support (``var_type``, ``tol``, a delay).
 
     The message names the option, the accepted values and what came.
+
+    Examples:
+      >>> import brainpy_dyn as bd
+      >>> try:
+      ...     bd.odeint(lambda x, t: -x, var_type='vector')
+      ... except ValueError as err:
+      ...     print(type(err).__name__)
+      IntegratorError
     """
 
 
@@ -69,6 +85,14 @@ class CodeError(DiffEqError):
     ``f``, ``<v>_new``, ``d<v>_k<i>``, ``k<i>_<v>_arg``, ``k<i>_t_arg`` (and, when
     adaptive, ``tol``, ``error``, ``dt_new``, ``<v>_te``), as BrainPy 2.3.5 did. Rename
     the argument.
+
+    Examples:
+      >>> import brainpy_dyn as bd
+      >>> try:
+      ...     bd.odeint(lambda x, t, dt: -x)  # dt is reserved
+      ... except ValueError as err:
+      ...     print(type(err).__name__)
+      CodeError
     """
 
 

@@ -66,6 +66,14 @@ class SDEMethodError(DiffEqError, AssertionError):
     supports and what was asked. Pick another method (``bp.sde.get_supported_methods()``)
     or change ``intg_type``/``wiener_type``. (It is also an ``AssertionError``, which is
     what BrainPy 2.3.5 raised for the Runge–Kutta schemes.)
+
+    Examples:
+      >>> import brainpy_dyn as bd
+      >>> try:
+      ...     bd.sdeint(f=lambda x, t: -x, g=lambda x, t: 1., method='heun')  # Stratonovich only
+      ... except bd.errors.DiffEqError as err:
+      ...     print(type(err).__name__)
+      SDEMethodError
     """
 
 
