@@ -20,7 +20,17 @@ __all__ = [
 
 
 class LayerError(Exception):
-    """Base class of every error raised by brainpy_layers."""
+    """Base class of every error raised by brainpy_layers.
+
+    Examples:
+      >>> import brainpy_math as bm
+      >>> import brainpy_layers as bl
+      >>> try:
+      ...     bl.Dense(3, 2)(bm.ones((1, 4)))
+      ... except bl.errors.LayerError as err:  # any error of brainpy_layers
+      ...     print(type(err).__name__)
+      LayerInputShapeError
+    """
 
 
 class LayerArgumentError(LayerError, ValueError):
@@ -30,6 +40,15 @@ class LayerArgumentError(LayerError, ValueError):
     entries for an ``n``-D layer, ``groups`` that does not divide the channel counts, a
     non-positive size, or a ``mask`` that does not broadcast with the kernel. Give one
     value per spatial dimension (or a single value for all of them) as the message says.
+
+    Examples:
+      >>> import brainpy_math as bm
+      >>> import brainpy_layers as bl
+      >>> try:
+      ...     bl.Dense(0, 3)
+      ... except ValueError as err:
+      ...     print(type(err).__name__)
+      LayerArgumentError
     """
 
 
@@ -39,6 +58,15 @@ class LayerArgumentTypeError(LayerError, TypeError):
     Sizes, strides and dilations are ints or sequences of ints; ``padding`` is ``'SAME'``,
     ``'VALID'``, an int, a pair of ints or a sequence of pairs; activations are names or
     callables.
+
+    Examples:
+      >>> import brainpy_math as bm
+      >>> import brainpy_layers as bl
+      >>> try:
+      ...     bl.Conv2d(1, 2, kernel_size='3')
+      ... except TypeError as err:
+      ...     print(type(err).__name__)
+      LayerArgumentTypeError
     """
 
 
@@ -49,6 +77,15 @@ class LayerInputShapeError(LayerError, ValueError):
     ``TrainingMode``, ``(*spatial, C)`` (no batch axis) in ``NonBatchingMode``. Build the
     layer in the mode that matches your data (``mode=bm.batching_mode`` or inside
     ``bm.training_environment()``), or reshape the input.
+
+    Examples:
+      >>> import brainpy_math as bm
+      >>> import brainpy_layers as bl
+      >>> try:
+      ...     bl.Dense(3, 2)(bm.ones((1, 4)))  # 4 features, not 3
+      ... except ValueError as err:
+      ...     print(type(err).__name__)
+      LayerInputShapeError
     """
 
 
@@ -57,6 +94,15 @@ class LayerModeError(LayerError, ValueError):
 
     For example ``train_state=True`` needs ``TrainingMode``, and a ``NonBatchingMode`` cell
     has no batch axis to reset to a batch size. Build the layer in the mode you need.
+
+    Examples:
+      >>> import brainpy_math as bm
+      >>> import brainpy_layers as bl
+      >>> try:
+      ...     bl.RNNCell(2, 3, train_state=True, mode=bm.NonBatchingMode())
+      ... except ValueError as err:
+      ...     print(type(err).__name__)
+      LayerModeError
     """
 
 

@@ -20,6 +20,15 @@ class TrainerArgumentError(LayerArgumentError):
     inputs and targets disagree on the batch size or the number of time steps, an unknown
     metric name, or a model with nothing to train. The message says what was expected;
     build the model in ``bm.training_mode`` or fix the data as it says.
+
+    Examples:
+      >>> import brainpy_math as bm
+      >>> import brainpy_layers as bl
+      >>> try:
+      ...     bl.train.BPTT(bl.Dense(2, 1, mode=bm.TrainingMode()), loss_fun='nope')
+      ... except ValueError as err:
+      ...     print(type(err).__name__)
+      TrainerArgumentError
     """
 
 
@@ -29,6 +38,15 @@ class TrainerArgumentTypeError(LayerArgumentTypeError):
     For example a ``loss_fun`` that is neither callable nor the name of a function in
     :mod:`brainpy_layers.losses`, or an ``optimizer`` that is not a
     :class:`brainpy_math.optimizers.Optimizer`.
+
+    Examples:
+      >>> import brainpy_math as bm
+      >>> import brainpy_layers as bl
+      >>> try:
+      ...     bl.train.BPTT(bl.Dense(2, 1, mode=bm.TrainingMode()), loss_fun=1)
+      ... except TypeError as err:
+      ...     print(type(err).__name__)
+      TrainerArgumentTypeError
     """
 
 
