@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import copy
+
 import jax.numpy as jnp
 import numpy as np
 import pytest
@@ -242,3 +244,20 @@ def test_bad_arguments_are_named():
         bd.make_loop(step, probe=1)
     with pytest.raises(RunnerValueError, match="at least one array"):
         bd.make_loop(step)(None, None)
+
+
+def test_a_copied_loop_runs_the_copied_target():
+    model = Leak()
+    looped = bd.LoopOverTime(model, out_vars=model.x, dt=DT)
+    twin = copy.deepcopy(looped)
+    xs = np.ones((3, 2), np.float32)
+    out, xs_seen = twin(xs)
+    np.testing.assert_allclose(model.x.value, [0.0, 0.0])
+    np.testing.assert_allclose(twin.target.x.value, out[-1])
+    np.testing.assert_allclose(xs_seen, out)
+    runner = bd.DSRunner(Leak(), inputs=[("input", 1.0)], monitors=["x"], progress_bar=False)
+    runner.run(0.2)
+    runner_twin = copy.deepcopy(runner)
+    runner_twin.run(0.2)
+    np.testing.assert_allclose(runner.target.x.value, [1.5, 1.5])
+    np.testing.assert_allclose(runner_twin.target.x.value, [1.875, 1.875])

@@ -246,8 +246,9 @@ class StepFunction:
           t: the time at the start of the step; ``None`` saves no ``t``.
           i: the step index; ``None`` saves no ``i``.
           x: per-step data, passed as ``target(x)``; ``None`` calls ``target()``.
-          iter_values: this step's values of the ``'iter'`` inputs, in order (a row of
-            :meth:`~brainpy_dyn.StepFunction.clock`'s third result); ``None`` indexes their arrays with ``i``.
+          iter_values: this step's values of the ``'iter'`` inputs, in order (a row of the
+            third result of :meth:`~brainpy_dyn.StepFunction.clock`); ``None`` indexes their
+            arrays with ``i``.
           shared_args: more shared data for this step (on top of the step's ``shared_args``).
           record: read the monitors; ``False`` skips them (the second result is ``{}``).
 
@@ -311,9 +312,11 @@ def make_loop(
 
     The returned ``loop(ts, idx, xs=None, iter_values=(), ys=None)`` runs
     ``step(ts[k], idx[k], xs[k], iter_values[k])`` for every row ``k`` in one
-    :func:`brainpy_math.for_loop` (``ts``/``idx`` from :meth:`~brainpy_dyn.StepFunction.clock`; ``xs``,
-    ``iter_values`` and ``ys`` are pytrees with time first, or ``None``/``()``). Build the
-    loop once and call it many times: the compiled program is cached per loop.
+    :func:`brainpy_math.for_loop` (``ts``/``idx`` from
+    :meth:`~brainpy_dyn.StepFunction.clock`; ``xs``, ``iter_values`` and ``ys`` are pytrees
+    with time first, or ``None``/``()``). Build the loop once and call it many times: the
+    compiled program is cached per loop, and a copy of a model holding the loop
+    (``copy.deepcopy``) runs the copied target.
 
     Args:
       step: the step to take.
@@ -370,41 +373,78 @@ def make_loop(
         raise RunnerValueError(
             f"{owner}: monitor_every must be an int >= 1, got {monitor_every!r}."
         )
-    every = int(monitor_every)
-    shared = check_shared_args(shared_args, owner)
+    return _Loop(
+        step,
+        check_shared_args(shared_args, owner),
+        int(monitor_every),
+        probe,
+        progress,
+        bool(numpy_monitors),
+        jit,
+    )
 
-    def recorded(t, i, it, x, y):
-        out, mons = step(t, i, x, it, shared_args=shared, record=True)
-        if probe is None:
+
+class _Loop:
+    """The loop :func:`make_loop` builds.
+
+    A callable object whose loop bodies are its methods, not closures: the compiled program
+    is cached per loop (``bm.for_loop`` files it under the object), and a copy of a model
+    that holds a loop (``copy.deepcopy``) holds a loop over the copied target.
+    """
+
+    def __init__(
+        self,
+        step: StepFunction,
+        shared: dict[str, Any],
+        every: int,
+        probe: Callable[[Any], Any] | None,
+        progress: Callable[[Any], Any] | None,
+        numpy_monitors: bool,
+        jit: bool,
+    ):
+        self.step = step
+        self.shared = shared
+        self.every = every
+        self.probe = probe
+        self.progress = progress
+        self.numpy_monitors = numpy_monitors
+        self.jit = jit
+
+    def __repr__(self) -> str:
+        return f"make_loop({self.step!r}, monitor_every={self.every}, jit={self.jit})"
+
+    # ------------------------------------------------------------- the bodies
+    def _recorded(self, t: Any, i: Any, it: Any, x: Any, y: Any) -> Any:
+        out, mons = self.step(t, i, x, it, shared_args=self.shared, record=True)
+        if self.probe is None:
             return out, mons
-        return out, mons, probe(y)
+        return out, mons, self.probe(y)
 
-    def skip(t, i, it, x, y):
-        step(t, i, x, it, shared_args=shared, record=False)
-        if probe is not None:
-            probe(y)
+    def _skip(self, t: Any, i: Any, it: Any, x: Any, y: Any) -> None:
+        self.step(t, i, x, it, shared_args=self.shared, record=False)
+        if self.probe is not None:
+            self.probe(y)
 
-    def chunk(t, i, it, x, y):
-        def first(a):
-            return a[:-1]
+    def _chunk(self, t: Any, i: Any, it: Any, x: Any, y: Any) -> Any:
+        """``every`` steps (a row of the outer scan), the last one recorded."""
+        ops = (t, i, it, x, y)
+        bm.for_loop(self._skip, jax.tree_util.tree_map(lambda a: a[:-1], ops), jit=self.jit)
+        return self._recorded(*jax.tree_util.tree_map(lambda a: a[-1], ops))
 
-        def last(a):
-            return a[-1]
+    def _main(self) -> Callable[..., Any]:
+        return self._chunk if self.every > 1 else self._recorded
 
-        bm.for_loop(skip, jax.tree_util.tree_map(first, (t, i, it, x, y)), jit=jit)
-        return recorded(*jax.tree_util.tree_map(last, (t, i, it, x, y)))
-
-    main = chunk if every > 1 else recorded
-
-    def outer(t, i, it, x, y):
-        out = bm.for_loop(main, (t, i, it, x, y), jit=jit)
-        jax.debug.callback(progress, i.reshape(-1)[-1])
+    def _outer(self, t: Any, i: Any, it: Any, x: Any, y: Any) -> Any:
+        """A chunk of rows, then the progress callback."""
+        out = bm.for_loop(self._main(), (t, i, it, x, y), jit=self.jit)
+        jax.debug.callback(self.progress, i.reshape(-1)[-1])
         return out
 
-    def run_main(operands):
+    # --------------------------------------------------------------- the loop
+    def _run_main(self, operands: Any) -> Any:
         rows = _rows(operands)
-        if progress is None or rows < _MIN_ROWS_FOR_PROGRESS:
-            return bm.for_loop(main, operands, jit=jit)
+        if self.progress is None or rows < _MIN_ROWS_FOR_PROGRESS:
+            return bm.for_loop(self._main(), operands, jit=self.jit)
         per_chunk = rows // 100
         n_chunks = rows // per_chunk
         cut = n_chunks * per_chunk
@@ -412,36 +452,39 @@ def make_loop(
         def split(a):
             return a[:cut].reshape(n_chunks, per_chunk, *a.shape[1:])
 
-        res = bm.for_loop(outer, jax.tree_util.tree_map(split, operands), jit=jit)
-        # several processes: join on the devices, gather to the host once at the end
-        xp = np if numpy_monitors and jax.process_count() == 1 else jnp
+        res = bm.for_loop(self._outer, jax.tree_util.tree_map(split, operands), jit=self.jit)
+        # Monitor records (part 1) are joined on the host, where NumPy compiles nothing; with
+        # several processes on the devices, and gathered to the host once at the end.
+        host = self.numpy_monitors and jax.process_count() == 1
+        xps = [np if (k == 1 and host) else jnp for k in range(len(res))]
         res = tuple(
             jax.tree_util.tree_map(
-                lambda a, xp=(xp if k == 1 else jnp): xp.asarray(bm.as_jax(a)).reshape(
-                    cut, *a.shape[2:]
-                ),
+                lambda a, xp=xp: xp.asarray(bm.as_jax(a)).reshape(cut, *a.shape[2:]),
                 part,
                 is_leaf=_is_array,
             )
-            for k, part in enumerate(res)
+            for part, xp in zip(res, xps)
         )
         if cut < rows:
-            rest = bm.for_loop(main, jax.tree_util.tree_map(lambda a: a[cut:], operands), jit=jit)
+            rest = bm.for_loop(
+                self._main(), jax.tree_util.tree_map(lambda a: a[cut:], operands), jit=self.jit
+            )
             res = tuple(
                 jax.tree_util.tree_map(
-                    lambda a, b, xp=(xp if k == 1 else jnp): _join(a, b, xp),
-                    part,
-                    more,
-                    is_leaf=_is_array,
+                    lambda a, b, xp=xp: _join(a, b, xp), part, more, is_leaf=_is_array
                 )
-                for k, (part, more) in enumerate(zip(res, rest))
+                for part, more, xp in zip(res, rest, xps)
             )
         return res
 
-    def loop(ts: Any, idx: Any, xs: Any = None, iter_values: Any = (), ys: Any = None) -> Any:
+    def __call__(
+        self, ts: Any, idx: Any, xs: Any = None, iter_values: Any = (), ys: Any = None
+    ) -> Any:
+        """Run the steps; see :func:`~brainpy_dyn.make_loop`."""
+        every = self.every
         operands = (ts, idx, iter_values, xs, ys)
         if not jax.tree_util.tree_leaves(operands):
-            raise RunnerValueError(f"{owner}: the loop needs at least one array to run over.")
+            raise RunnerValueError("make_loop: the loop needs at least one array to run over.")
         n = _rows(operands)
         n_main = n // every * every
         head = operands
@@ -451,15 +494,13 @@ def make_loop(
             head = jax.tree_util.tree_map(
                 lambda a: a.reshape(n // every, every, *a.shape[1:]), head
             )
-        res = run_main(head)
+        res = self._run_main(head)
         if n_main < n:
             rest = jax.tree_util.tree_map(lambda a: a[n_main:], operands)
-            bm.for_loop(skip, rest, jit=jit)
-        if numpy_monitors:
+            bm.for_loop(self._skip, rest, jit=self.jit)
+        if self.numpy_monitors:
             res = (res[0], jax.tree_util.tree_map(host_array, res[1]), *res[2:])
         return res
-
-    return loop
 
 
 def _is_array(a: Any) -> bool:
