@@ -320,6 +320,20 @@ class FixedPostNum(_FixedNum):
         cols = self._sample(pre_num, post_num)
         return cols.ravel(), np.arange(pre_num + 1, dtype=IDX) * cols.shape[1]
 
+    def iter_csr(self) -> Iterator[tuple[int, np.ndarray, np.ndarray]]:
+        """The network chunk by chunk, drawn as :meth:`build_csr` draws it (same network)."""
+        pre_num, post_num = self._require_sizes()
+        if self._csr_cache is not None:
+            yield from super().iter_csr()
+            return
+        k = self._count(post_num, pre_num)
+        skip = None if self.include_self else np.arange(pre_num)
+        blocks = iter_sample_rows(
+            self._rng(), pre_num, post_num, k, replace=self.allow_multi_conn, skip=skip
+        )
+        for start, cols in blocks:
+            yield start, np.arange(cols.shape[0] + 1, dtype=IDX) * k, cols.ravel()
+
 
 @public
 class FixedPreNum(_FixedNum):
