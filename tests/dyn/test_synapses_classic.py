@@ -332,13 +332,13 @@ def test_bad_arguments_name_the_argument():
         bd.synapses.AMPA(pre, post, np.ones((2, 3)))
     with pytest.raises(TypeError, match="post must be a neuron group"):
         bd.synapses.NMDA(pre, "post", conn)
-    with pytest.raises(ValueError, match=r"T_duration must be a number >= 0, got -1\.0"):
+    with pytest.raises(ValueError, match=r"T_duration must be a finite number >= 0, got T_duration=-1\.0"):
         bd.synapses.AMPA(pre, post, conn, T_duration=-1.0)
-    with pytest.raises(ValueError, match="T must be a number >= 0"):
+    with pytest.raises(ValueError, match="T must be a finite number >= 0"):
         bd.synapses.GABAa(pre, post, conn, T="1")
-    with pytest.raises(ValueError, match="alpha must be a positive number"):
+    with pytest.raises(ValueError, match="alpha must be a finite positive number"):
         bd.synapses.AMPA(pre, post, conn, alpha=0.0)
-    with pytest.raises(ValueError, match="tau_decay must be a positive number"):
+    with pytest.raises(ValueError, match="tau_decay must be a finite positive number"):
         bd.synapses.NMDA(pre, post, conn, tau_decay=-100.0)
     with pytest.raises(ValueError, match="comp_method must be 'sparse' or 'dense'"):
         bd.synapses.AMPA(pre, post, conn, comp_method="csr")

@@ -40,6 +40,7 @@ import brainpy_math as bm
 from brainpy_dyn._src.context import share
 from brainpy_dyn._src.dynsys import DynamicalSystemNS, batch_size_of
 from brainpy_dyn._src.errors import DelayEntryError, DelayTypeError, DelayValueError
+from brainpy_dyn._src.params import check_finite
 
 __all__ = ["Delay"]
 
@@ -220,6 +221,10 @@ class Delay(DynamicalSystemNS):
     def _check_before_t0(self, before_t0: Any) -> None:
         if before_t0 is None or callable(before_t0) and not _is_array(before_t0):
             return
+        try:  # a NaN history would spread into every delayed read
+            check_finite(before_t0, self.name, "before_t0", allow_inf=True)
+        except ValueError as err:
+            raise DelayValueError(str(err)) from None
         if isinstance(before_t0, numbers.Number):
             return
         if _is_array(before_t0):

@@ -16,6 +16,7 @@ import jax.numpy as jnp
 import numpy as np
 
 import brainpy_math as bm
+from brainpy_dyn._src.params import check_finite, check_numbers
 from brainpy_math import random as bm_random
 
 __all__ = [
@@ -88,6 +89,8 @@ def section_input(
             f"values and {len(durations)} durations."
         )
     durations = [_time(d, who, "durations[k]") for d in durations]
+    for k, v in enumerate(values):
+        check_finite(v, who, f"values[{k}]")
     arrays = [jnp.asarray(bm.as_jax(v)) for v in values]
     try:
         shape = np.broadcast_shapes(*(a.shape for a in arrays)) if arrays else ()
@@ -173,6 +176,8 @@ def spike_input(
             f"({n}), got {len(lens)} lengths and {len(sizes)} sizes."
         )
     out = np.zeros(_steps(duration, dt), dtype=bm.get_float())
+    for k, size in enumerate(sizes):
+        check_finite(size, who, f"sp_sizes[{k}]")
     for t, length, size in zip(times, lens, sizes):
         length = _time(length, who, "sp_lens[k]")
         out[_steps(t, dt) : _steps(t + length, dt)] = size
@@ -198,6 +203,7 @@ def ramp_input(
     """
     who = "ramp_input"
     dt = _dt(dt, who)
+    check_numbers(who, c_start=c_start, c_end=c_end)
     duration = _time(duration, who, "duration")
     t_end = duration if t_end is None else _time(t_end, who, "t_end")
     p1, p2 = _steps(_time(t_start, who, "t_start"), dt), _steps(t_end, dt)
@@ -228,6 +234,7 @@ def sinusoidal_input(
     """
     who = "sinusoidal_input"
     dt = _dt(dt, who)
+    check_numbers(who, amplitude=amplitude, frequency=frequency)
     duration = _time(duration, who, "duration")
     t_end = duration if t_end is None else _time(t_end, who, "t_end")
     p1, p2 = _steps(_time(t_start, who, "t_start"), dt), _steps(t_end, dt)
@@ -262,6 +269,7 @@ def square_input(
     """
     who = "square_input"
     dt = _dt(dt, who)
+    check_numbers(who, amplitude=amplitude, frequency=frequency)
     total, i0, i1 = _window(duration, t_start, t_end, dt, who)
     cycles = np.arange(i1 - i0) * dt * frequency / 1000.0
     # the fractional part, rounded so that exact half periods land on the second half
@@ -338,6 +346,7 @@ def ou_process(
     who = "ou_process"
     dt = _dt(dt, who)
     tau = _time(tau, who, "tau", allow_zero=False)
+    check_numbers(who, mean=mean, sigma=sigma)
     dW = bm.as_jax(wiener_process(duration, dt, n, t_start, t_end, seed))
     _, i0, i1 = _window(duration, t_start, t_end, dt, who)
     xs = _ou_scan(dW[i0:i1], mean, sigma, tau, dt)

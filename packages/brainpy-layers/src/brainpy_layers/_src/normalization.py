@@ -44,9 +44,11 @@ def _check_count(value: Any, layer: str, arg: str) -> int:
 
 def _check_number(value: Any, layer: str, arg: str, low: float, high: float = np.inf) -> float:
     ok = isinstance(value, int | float | np.integer | np.floating) and not isinstance(value, bool)
-    if not ok or not low <= float(value) <= high:
+    if not ok or not low <= float(value) <= high or not np.isfinite(float(value)):
         bounds = f"in [{low}, {high}]" if np.isfinite(high) else f">= {low}"
-        raise LayerArgumentError(f"{layer}: {arg} must be a number {bounds}, got {value!r}.")
+        raise LayerArgumentError(
+            f"{layer}: {arg} must be a finite number {bounds}, got {arg}={value!r}."
+        )
     return float(value)
 
 

@@ -42,9 +42,12 @@ def _is_number(value: object) -> bool:
 
 
 def _check_number(value: object, layer: str, arg: str, low: float, high: float = np.inf) -> float:
-    if not _is_number(value) or not low <= float(value) <= high:  # type: ignore[arg-type]
-        where = f"[{low}, {high}]" if np.isfinite(high) else f">= {low}"
-        raise LayerArgumentError(f"{layer}: {arg} must be a number in {where}, got {value!r}.")
+    ok = _is_number(value) and low <= float(value) <= high  # type: ignore[arg-type]
+    if not ok or not np.isfinite(float(value)):  # type: ignore[arg-type]
+        where = f"in [{low}, {high}]" if np.isfinite(high) else f">= {low}"
+        raise LayerArgumentError(
+            f"{layer}: {arg} must be a finite number {where}, got {arg}={value!r}."
+        )
     return float(value)  # type: ignore[arg-type]
 
 

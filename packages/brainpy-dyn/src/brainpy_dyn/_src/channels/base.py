@@ -30,12 +30,8 @@ from brainpy_dyn._src.dynsys import DynamicalSystem, NeuGroup, _to_size
 from brainpy_dyn._src.initialize.helpers import noise as init_noise
 from brainpy_dyn._src.initialize.helpers import parameter, variable_
 from brainpy_dyn._src.initialize.random_inits import Uniform
-from brainpy_dyn._src.neurons.base import (
-    as_value,
-    build_integral,
-    check_initializer,
-    check_positive,
-)
+from brainpy_dyn._src.neurons.base import as_value, build_integral, check_initializer
+from brainpy_dyn._src.params import check_finite, check_positive
 from brainpy_math import random as bm_random
 
 __all__ = ["Channel", "CondNeuGroup", "check_master", "shared_time", "batch_of"]
@@ -149,6 +145,8 @@ class Channel(DynamicalSystem):
         p = parameter(value, self.varshape, allow_none=False, name=name)
         if positive:
             check_positive(p, type(self).__name__, name)
+        else:  # a conductance, a potential, a rate factor: NaN and inf mean nothing
+            check_finite(p, type(self).__name__, name)
         return p
 
     def _gate(self, name: str) -> None:
@@ -258,6 +256,7 @@ class CondNeuGroup(NeuGroup, Container):
         self.A = parameter(A, self.varshape, allow_none=False, name="A")
         check_positive(self.A, who, "A")
         self.V_th = parameter(V_th, self.varshape, allow_none=False, name="V_th")
+        check_finite(self.V_th, who, "V_th", allow_inf=True)  # inf: never counts a spike
         self._V_initializer = check_initializer(V_initializer, who, "V_initializer")
         self.noise = init_noise(noise, self.varshape)
         self.method = method

@@ -18,7 +18,7 @@ import jax.numpy as jnp
 import brainpy_math as bm
 from brainpy_dyn._src.channels.base import shared_time
 from brainpy_dyn._src.channels.calcium import CalciumDyna
-from brainpy_dyn._src.channels.gates import Gated, temperature_factor
+from brainpy_dyn._src.channels.gates import Gated, check_temperature, temperature_factor
 from brainpy_dyn._src.channels.ions import CalciumChannel
 from brainpy_dyn._src.neurons.base import as_value
 
@@ -38,6 +38,7 @@ class _ICaP2Q(Gated, CalciumChannel):
         self, size, keep_size, T, T_base_p, T_base_q, g_max, V_sh, phi_p, phi_q, method, name, mode
     ) -> None:
         CalciumChannel.__init__(self, size, name=name, keep_size=keep_size, mode=mode)
+        check_temperature(type(self).__name__, T, T_base_p=T_base_p, T_base_q=T_base_q)
         self.T = T
         self.T_base_p = T_base_p
         self.T_base_q = T_base_q

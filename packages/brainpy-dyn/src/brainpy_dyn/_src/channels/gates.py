@@ -18,8 +18,9 @@ import brainpy_math as bm
 from brainpy_dyn._src.channels.base import shared_time
 from brainpy_dyn._src.integrators.joint_eq import JointEq
 from brainpy_dyn._src.neurons.base import as_value
+from brainpy_dyn._src.params import check_finite, check_positive
 
-__all__ = ["Gated", "vtrap", "temperature_factor"]
+__all__ = ["Gated", "vtrap", "temperature_factor", "check_temperature"]
 
 
 def vtrap(x: Any, y: float) -> jax.Array:
@@ -36,6 +37,13 @@ def temperature_factor(base: Any, T: Any, T_ref: float) -> Any:
     if isinstance(base, numbers.Real) and isinstance(T, numbers.Real):
         return float(base) ** ((float(T) - T_ref) / 10.0)
     return jnp.power(jnp.asarray(bm.as_jax(base)), (jnp.asarray(bm.as_jax(T)) - T_ref) / 10.0)
+
+
+def check_temperature(who: str, T: Any, **bases: Any) -> None:
+    """Refuse a NaN or infinite temperature ``T`` and Q10 bases that are not finite and ``> 0``."""
+    check_finite(T, who, "T")
+    for name, base in bases.items():
+        check_positive(base, who, name)
 
 
 class Gated:

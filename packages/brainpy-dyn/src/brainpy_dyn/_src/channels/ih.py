@@ -10,7 +10,7 @@ import jax.numpy as jnp
 
 import brainpy_math as bm
 from brainpy_dyn._src.channels.base import shared_time
-from brainpy_dyn._src.channels.gates import temperature_factor
+from brainpy_dyn._src.channels.gates import check_temperature, temperature_factor
 from brainpy_dyn._src.channels.ions import Calcium, CalciumChannel, IhChannel
 from brainpy_dyn._src.integrators.joint_eq import JointEq
 from brainpy_dyn._src.neurons.base import as_value
@@ -165,6 +165,7 @@ class Ih_De1996(IhChannel, CalciumChannel):
         mode: bm.Mode | None = None,
     ):
         IhChannel.__init__(self, size, name=name, keep_size=keep_size, mode=mode)
+        check_temperature(type(self).__name__, T, T_base=T_base)
         self.T = T
         self.T_base = T_base
         phi = temperature_factor(T_base, T, 36.0) if phi is None else phi

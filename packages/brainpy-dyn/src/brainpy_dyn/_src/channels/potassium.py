@@ -21,7 +21,7 @@ import jax
 import jax.numpy as jnp
 
 import brainpy_math as bm
-from brainpy_dyn._src.channels.gates import Gated, temperature_factor, vtrap
+from brainpy_dyn._src.channels.gates import Gated, check_temperature, temperature_factor, vtrap
 from brainpy_dyn._src.channels.ions import PotassiumChannel
 from brainpy_dyn._src.neurons.base import as_value
 
@@ -214,6 +214,7 @@ class IKDR_Ba2002(_IKTraub):
         name: str | None = None,
         mode: bm.Mode | None = None,
     ):
+        check_temperature(type(self).__name__, T, T_base=T_base)
         phi = temperature_factor(T_base, T, 36.0) if phi is None else phi
         self._init(size, keep_size, E, g_max, phi, V_sh, method, name, mode)
         self.T = T

@@ -20,7 +20,7 @@ import jax
 import jax.numpy as jnp
 
 import brainpy_math as bm
-from brainpy_dyn._src.channels.gates import Gated, temperature_factor, vtrap
+from brainpy_dyn._src.channels.gates import Gated, check_temperature, temperature_factor, vtrap
 from brainpy_dyn._src.channels.ions import SodiumChannel
 from brainpy_dyn._src.neurons.base import as_value
 
@@ -238,6 +238,7 @@ class INa_Ba2002(_INaTraub):
         name: str | None = None,
         mode: bm.Mode | None = None,
     ):
+        check_temperature(type(self).__name__, T)
         phi = temperature_factor(3.0, T, 36.0)
         super().__init__(size, keep_size, E, g_max, phi, V_sh, method, name, mode)
         self.T = T

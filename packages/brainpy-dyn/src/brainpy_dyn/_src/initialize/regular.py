@@ -17,6 +17,7 @@ from brainpy_dyn._src.initialize.base import (
     to_float_dtype,
     to_shape,
 )
+from brainpy_dyn._src.params import check_finite
 
 __all__ = ["ZeroInit", "Constant", "OneInit", "Identity"]
 
@@ -74,6 +75,8 @@ class Constant(InterLayerInitializer):
                 raise ValueError(
                     f"{type(self).__name__}: value must be a number or an array, got {value!r}."
                 )
+        # NaN fills every state with NaN; inf is a meaningful fill (e.g. -inf "never spiked")
+        check_finite(value, type(self).__name__, "value", allow_inf=True)
         self.value = value
 
     def _arguments(self) -> dict[str, Any]:
@@ -135,6 +138,7 @@ class Identity(InterLayerInitializer):
     def __init__(self, value: float = 1.0):
         if isinstance(value, bool) or not isinstance(value, numbers.Number):
             raise ValueError(f"Identity: value must be a number, got {value!r}.")
+        check_finite(value, "Identity", "value")
         self.value = value
 
     def _arguments(self) -> dict[str, Any]:

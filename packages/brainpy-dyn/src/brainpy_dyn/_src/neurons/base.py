@@ -26,6 +26,7 @@ from brainpy_dyn._src.dynsys import NeuGroupNS
 from brainpy_dyn._src.initialize.helpers import noise as init_noise
 from brainpy_dyn._src.initialize.helpers import parameter, variable_
 from brainpy_dyn._src.integrators.odeint import odeint
+from brainpy_dyn._src.params import check_finite, check_positive
 from brainpy_math import random as bm_random
 
 __all__ = [
@@ -33,6 +34,7 @@ __all__ = [
     "IntegrateAndFire",
     "as_value",
     "build_integral",
+    "check_finite",
     "check_initializer",
     "check_positive",
     "check_spike_fun",
@@ -46,47 +48,6 @@ _MAY_BE_INFINITE = frozenset({"V_th", "V_T", "V_c", "V_peak", "V_th_inf", "theta
 def as_value(x: Any) -> Any:
     """The JAX value of a parameter (reads Variables, so ``TrainVar`` s get gradients)."""
     return bm.as_jax(x)
-
-
-def check_positive(value: Any, who: str, name: str, *, strict: bool = True) -> None:
-    """Check that a concrete parameter is ``> 0`` (``>= 0`` when not ``strict``).
-
-    Traced values (inside a transformation) cannot be checked and are let through.
-
-    Raises:
-      ValueError: the message names ``who`` and the argument ``name``.
-    """
-    try:
-        arr = np.asarray(bm.as_jax(value) if isinstance(value, bm.Array) else value)
-    except jax.errors.TracerArrayConversionError:
-        return
-    ok = np.all(arr > 0) if strict else np.all(arr >= 0)
-    if not ok or not np.all(np.isfinite(arr)):
-        need = "> 0" if strict else ">= 0"
-        shown = value if arr.size == 1 else f"an array with min {arr.min()!r}"
-        raise ValueError(f"{who}: {name} must be finite and {need}, got {name}={shown!r}.")
-
-
-def check_finite(value: Any, who: str, name: str, *, allow_inf: bool = False) -> None:
-    """Refuse a NaN (and, unless ``allow_inf``, an infinite) concrete parameter.
-
-    A NaN parameter would make every state NaN from the first step, silently. Traced values
-    and initializers' outputs that cannot be read are let through.
-
-    Raises:
-      ValueError: the message names ``who``, the argument and the value.
-    """
-    try:
-        arr = np.asarray(bm.as_jax(value) if isinstance(value, bm.Array) else value)
-    except (jax.errors.TracerArrayConversionError, TypeError, ValueError):
-        return
-    if arr.dtype.kind not in "fc" or arr.size == 0:
-        return
-    bad = np.isnan(arr) if allow_inf else ~np.isfinite(arr)
-    if np.any(bad):
-        shown = value if arr.size == 1 else f"an array with {int(bad.sum())} such entries"
-        need = "a number (not NaN)" if allow_inf else "a finite number (not NaN or inf)"
-        raise ValueError(f"{who}: {name} must be {need}, got {name}={shown!r}.")
 
 
 def build_integral(f: Callable[..., Any], method: str, who: str) -> Any:

@@ -23,8 +23,9 @@ from brainpy_dyn._src.dynsys import NeuGroup
 from brainpy_dyn._src.initialize.helpers import parameter, variable_
 from brainpy_dyn._src.initialize.random_inits import Uniform
 from brainpy_dyn._src.integrators.joint_eq import JointEq
-from brainpy_dyn._src.neurons.base import build_integral, check_initializer, check_positive
+from brainpy_dyn._src.neurons.base import build_integral, check_initializer
 from brainpy_dyn._src.neurons.ou_process import OUProcess
+from brainpy_dyn._src.params import check_finite, check_positive
 
 __all__ = ["RateModel", "TwoVariableRate", "UNIFORM_005", "UNIFORM_05"]
 
@@ -33,6 +34,9 @@ UNIFORM_005 = Uniform(0.0, 0.05)
 UNIFORM_05 = Uniform(0.0, 0.5)
 
 _METHOD_ALIASES = {"exp_euler_auto": "exp_auto"}
+
+# Parameters for which an infinite value means something (a sigmoid threshold never reached).
+_MAY_BE_INFINITE = frozenset({"E_theta", "I_theta"})
 
 
 class RateModel(NeuGroup):
@@ -71,6 +75,8 @@ class RateModel(NeuGroup):
         p = parameter(value, self.varshape, allow_none=False, name=name)
         if positive or nonneg:
             check_positive(p, type(self).__name__, name, strict=positive)
+        else:
+            check_finite(p, type(self).__name__, name, allow_inf=name in _MAY_BE_INFINITE)
         return p
 
     def _state(self, name: str, init: Any, batch_size: Any) -> None:

@@ -11,6 +11,7 @@ import numpy as np
 
 import brainpy_math as bm
 from brainpy_dyn._src.neurons.base import as_value
+from brainpy_dyn._src.params import check_positive
 from brainpy_dyn._src.rates.base import UNIFORM_005, TwoVariableRate
 
 __all__ = ["FHN", "FeedbackFHN"]
@@ -180,6 +181,7 @@ class FeedbackFHN(TwoVariableRate):
         self.mu = self._param(mu, "mu")
         self.v0 = self._param(v0, "v0")
         self.dt = bm.get_dt() if dt is None else dt
+        check_positive(self.dt, type(self).__name__, "dt")
         self.delay = self._param(delay, "delay", nonneg=True)
         steps = np.round(np.asarray(bm.as_jax(self.delay), dtype=float) / float(self.dt))
         self.delay_steps = np.broadcast_to(steps.astype(np.int32), self.varshape).copy()

@@ -15,11 +15,21 @@ from brainpy_dyn._src.initialize.helpers import parameter, variable_
 __all__ = ["DynamicalSystemNS", "share", "parameter", "variable_", "check_positive", "exp_decay"]
 
 
-def check_positive(value: Any, arg: str, owner: Any) -> float:
-    """``value`` as a float, or a ValueError naming ``owner``, ``arg`` and the value."""
-    if isinstance(value, bool) or not isinstance(value, numbers.Real) or not value > 0:
+def check_positive(value: Any, arg: str, owner: Any, *, allow_inf: bool = False) -> float:
+    """``value`` as a float ``> 0``, or a ValueError naming ``owner``, ``arg`` and the value.
+
+    NaN is refused; ``+inf`` only passes with ``allow_inf`` (a time constant of an exactly
+    integrated decay, where it means "no decay").
+    """
+    if (
+        isinstance(value, bool)
+        or not isinstance(value, numbers.Real)
+        or not value > 0
+        or not (allow_inf or math.isfinite(value))
+    ):
         who = getattr(owner, "name", type(owner).__name__)
-        raise ValueError(f"{who}: {arg} must be a positive number, got {value!r}.")
+        need = "a positive number" if allow_inf else "a finite positive number"
+        raise ValueError(f"{who}: {arg} must be {need}, got {arg}={value!r}.")
     return float(value)
 
 

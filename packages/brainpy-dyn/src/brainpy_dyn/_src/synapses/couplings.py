@@ -18,6 +18,7 @@ import numpy as np
 
 import brainpy_math as bm
 from brainpy_dyn._src.dynsys import DynamicalSystem
+from brainpy_dyn._src.params import check_finite
 
 __all__ = ["AdditiveCoupling", "DelayCoupling", "DiffusiveCoupling"]
 
@@ -92,8 +93,10 @@ class DelayCoupling(DynamicalSystem):
                 f"{who}: conn_mat must have the shape {self.required_shape}, "
                 f"got {tuple(conn.shape)}."
             )
+        check_finite(conn, who, "conn_mat")
         self.conn_mat = conn
         self.delay_steps, self.delay_type, self.max_delay = self._delays(delay_steps)
+        check_finite(initial_delay_data, who, "initial_delay_data")
         self.initial_delay_data = initial_delay_data
         self.reset_state(self.mode)
 

@@ -130,7 +130,7 @@ class Exponential(SynConn):
         mode: Any = None,
     ):
         super().__init__(conn, out, stp, comp_method, g_max, name, mode)
-        self.tau = check_positive(tau, "tau", self)
+        self.tau = check_positive(tau, "tau", self, allow_inf=True)  # inf: no decay
         self.method = method
         self.reset_state(self.mode)
 
@@ -196,8 +196,10 @@ class DualExponential(SynConn):
         super().__init__(conn, out, stp, comp_method, g_max, name, mode)
         self.tau_decay = check_positive(tau_decay, "tau_decay", self)
         self.tau_rise = check_positive(tau_rise, "tau_rise", self)
-        if A is not None and (isinstance(A, bool) or not isinstance(A, numbers.Real)):
-            raise ValueError(f"{self.name}: A must be a number or None, got {A!r}.")
+        if A is not None and (
+            isinstance(A, bool) or not isinstance(A, numbers.Real) or not math.isfinite(A)
+        ):
+            raise ValueError(f"{self.name}: A must be a finite number or None, got A={A!r}.")
         self.A = _peak_normaliser(self.tau_rise, self.tau_decay) if A is None else float(A)
         self.method = method
         self.reset_state(self.mode)

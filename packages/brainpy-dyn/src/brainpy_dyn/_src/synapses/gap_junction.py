@@ -9,6 +9,7 @@ import jax.numpy as jnp
 
 import brainpy_math as bm
 from brainpy_dyn._src.initialize.helpers import parameter
+from brainpy_dyn._src.params import check_finite
 from brainpy_dyn._src.syn_conn import TwoEndConn
 
 __all__ = ["GapJunction"]
@@ -85,6 +86,7 @@ class GapJunction(TwoEndConn):
             self.post_ids = jnp.asarray(bm.as_numpy(post_ids), jnp.int32)
             shape = tuple(self.pre_ids.shape)
         weights = parameter(g_max, shape, allow_none=False, name="g_max")
+        check_finite(weights, self.name, "g_max")
         if jnp.ndim(bm.as_jax(weights)) not in (0,) and tuple(jnp.shape(weights)) != shape:
             raise ValueError(
                 f"{self.name}: g_max must be a scalar or have the shape {shape} "

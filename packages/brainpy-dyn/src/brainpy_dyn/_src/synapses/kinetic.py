@@ -45,13 +45,16 @@ def _check_groups(pre: Any, post: Any, who: str) -> None:
 
 
 def _number(value: Any, arg: str, who: str, minimum: float = 0.0) -> float:
-    """``value`` as a float ``>= minimum``, or a ValueError naming ``arg``."""
+    """``value`` as a finite float ``>= minimum``, or a ValueError naming ``arg``."""
     if (
         isinstance(value, bool)
         or not isinstance(value, numbers.Real)
         or not float(value) >= minimum
+        or not math.isfinite(value)
     ):
-        raise ValueError(f"{who}: {arg} must be a number >= {minimum:g}, got {value!r}.")
+        raise ValueError(
+            f"{who}: {arg} must be a finite number >= {minimum:g}, got {arg}={value!r}."
+        )
     return float(value)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import brainpy_math as bm
+from brainpy_dyn._src.params import check_finite, check_positive
 from brainpy_dyn._src.synapses._deps import DynamicalSystemNS
 
 __all__ = ["SynOut", "COBA", "CUBA", "MgBlock"]
@@ -112,6 +113,7 @@ class COBA(SynOut):
         name: str | None = None,
     ):
         super().__init__(name=name)
+        check_finite(E, self.name, "E")
         self.E = E
         self.target_var, self.membrane_var = target_var, membrane_var
 
@@ -169,6 +171,10 @@ class MgBlock(SynOut):
         name: str | None = None,
     ):
         super().__init__(name=name)
+        check_finite(E, self.name, "E")
+        check_positive(cc_Mg, self.name, "cc_Mg", strict=False)
+        check_finite(alpha, self.name, "alpha")
+        check_positive(beta, self.name, "beta")
         self.E, self.cc_Mg, self.alpha, self.beta = E, cc_Mg, alpha, beta
         self.target_var, self.membrane_var = target_var, membrane_var
 

@@ -9,6 +9,7 @@ import jax.numpy as jnp
 import numpy as np
 
 import brainpy_math as bm
+from brainpy_dyn._src.params import check_range
 from brainpy_dyn._src.synapses._deps import (
     DynamicalSystemNS,
     check_positive,
@@ -96,6 +97,12 @@ class SynLTP(DynamicalSystemNS):
         raise NotImplementedError(f"{type(self).__name__} must implement update().")
 
 
+def _check_fraction(value: Any, arg: str, owner: Any) -> Any:
+    """A fraction of resources: a number (or array) in ``[0, 1]``."""
+    check_range(value, getattr(owner, "name", type(owner).__name__), arg, 0.0, 1.0)
+    return value
+
+
 def _checked_size(pre_size: Any, who: str) -> tuple[int, ...]:
     size = (pre_size,) if isinstance(pre_size, int) else pre_size
     if isinstance(size, (tuple, list)) and size and all(isinstance(s, int) and s > 0 for s in size):
@@ -149,9 +156,9 @@ class STD(SynSTP):
         name: str | None = None,
         mode: Any = None,
     ):
-        super().__init__(pre_size, name=name, mode=mode)
-        self.tau = check_positive(tau, "tau", self)
-        self.U = U
+        super().__init__(name=name, mode=mode, pre_size=pre_size)
+        self.tau = check_positive(tau, "tau", self, allow_inf=True)  # inf: no recovery
+        self.U = _check_fraction(U, "U", self)
         self.method = method
         self.reset_state(self.mode)
 
@@ -207,10 +214,10 @@ class STP(SynSTP):
         name: str | None = None,
         mode: Any = None,
     ):
-        super().__init__(pre_size, name=name, mode=mode)
-        self.U = U
-        self.tau_f = check_positive(tau_f, "tau_f", self)
-        self.tau_d = check_positive(tau_d, "tau_d", self)
+        super().__init__(name=name, mode=mode, pre_size=pre_size)
+        self.U = _check_fraction(U, "U", self)
+        self.tau_f = check_positive(tau_f, "tau_f", self, allow_inf=True)
+        self.tau_d = check_positive(tau_d, "tau_d", self, allow_inf=True)
         self.method = method
         self.reset_state(self.mode)
 

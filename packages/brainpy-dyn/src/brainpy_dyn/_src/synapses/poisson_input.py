@@ -10,6 +10,7 @@ import jax.numpy as jnp
 import brainpy_math as bm
 from brainpy_dyn._src.context import share
 from brainpy_dyn._src.dynsys import DynamicalSystem
+from brainpy_dyn._src.params import check_finite
 from brainpy_math import random as bm_random
 
 __all__ = ["PoissonInput"]
@@ -77,9 +78,10 @@ class PoissonInput(DynamicalSystem):
             raise ValueError(f"{self.name}: num_input must be an int >= 1, got {num_input!r}.")
         for arg, value in (("freq", freq), ("weight", weight)):
             if isinstance(value, bool) or not isinstance(value, numbers.Real):
-                raise ValueError(f"{self.name}: {arg} must be a number, got {value!r}.")
+                raise ValueError(f"{self.name}: {arg} must be a number, got {arg}={value!r}.")
+            check_finite(value, self.name, arg)
         if not freq >= 0:
-            raise ValueError(f"{self.name}: freq must be >= 0 Hz, got {freq!r}.")
+            raise ValueError(f"{self.name}: freq must be >= 0 Hz, got freq={freq!r}.")
         self.target_var = target_var
         self.num_input = int(num_input)
         self.freq = float(freq)

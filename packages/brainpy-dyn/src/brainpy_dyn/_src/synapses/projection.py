@@ -22,6 +22,7 @@ from jax.sharding import Mesh, NamedSharding, PartitionSpec
 
 import brainpy_math as bm
 from brainpy_dyn._src.object import BrainPyObject
+from brainpy_dyn._src.params import check_finite
 from brainpy_dyn._src.synapses._deps import parameter
 from brainpy_math.event import EllTable, csr_to_ell, ell_event_matvec, split_ell_by_target
 
@@ -84,6 +85,7 @@ class Projection(BrainPyObject):
         else:
             indices, indptr = (np.asarray(a) for a in conn.require("pre2post"))
             weight = parameter(g_max, (indices.size,), allow_none=False)
+        check_finite(weight, owner, "g_max")
         self.rows = self.ell_weights = None
         self.shards: tuple[Mesh, str] | None = None
         if self.training:
