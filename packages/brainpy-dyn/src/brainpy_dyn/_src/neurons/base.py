@@ -147,13 +147,7 @@ class SpikingGroup(NeuGroupNS):
     # ----------------------------------------------------------------- state
     def _batch(self, batch_size: Any) -> Any:
         """``None`` → this group's mode; a ``BatchingMode`` → its ``batch_size``."""
-        if batch_size is None:
-            batch_size = self.mode
-        if isinstance(batch_size, bm.Mode):
-            if isinstance(batch_size, bm.BatchingMode):
-                return getattr(batch_size, "batch_size", 1) or 1
-            return None
-        return batch_size
+        return bm.modes.batch_size_of(batch_size, self.mode)
 
     def _state(self, name: str, init: Any, batch_size: Any) -> None:
         """Create Variable ``name`` (or refill it in place when its layout allows)."""
@@ -208,7 +202,7 @@ class SpikingGroup(NeuGroupNS):
         if g is None:
             return V
         xi = bm.as_jax(bm_random.normal(0.0, 1.0, size=V.shape))
-        return V + bm.as_jax(g) * jnp.sqrt(dt) * xi.astype(V.dtype)
+        return _euler_maruyama(V, bm.as_jax(g), dt, xi)
 
     def _fire(
         self, V: jax.Array, V_old: jax.Array, t: Any, dt: Any, reset: Any
@@ -231,10 +225,8 @@ class SpikingGroup(NeuGroupNS):
             V = V + (as_value(reset) - V) * s
             fired = s > 0
         else:
-            fired = V >= V_th
+            V, fired, s = _threshold_reset(V, V_th, as_value(reset))
             spike = fired
-            s = fired.astype(V.dtype)
-            V = jnp.where(fired, as_value(reset), V)
         if self.tau_ref is not None:
             n_ref = jnp.round(as_value(self.tau_ref) / dt).astype(jnp.int32)
             self.ref_left.value = jnp.where(
@@ -287,3 +279,21 @@ class IntegrateAndFire(SpikingGroup):
 
     def _reset_potential(self) -> Any:
         return self.V_reset
+
+
+# Element-wise kernels of the step, each compiled as one XLA computation: inlined in a compiled
+# loop, and one dispatch instead of several in a step run op by op (``DSRunner(jit=False)``).
+@jax.jit
+def _euler_maruyama(V: jax.Array, g: jax.Array, dt: Any, xi: jax.Array) -> jax.Array:
+    """``V + g·sqrt(dt)·xi``: the noise increment of one Euler–Maruyama step."""
+    return V + g * jnp.sqrt(dt) * xi.astype(V.dtype)
+
+
+@jax.jit
+def _threshold_reset(V: jax.Array, V_th: Any, reset: Any) -> tuple[jax.Array, jax.Array, jax.Array]:
+    """Detect ``V >= V_th`` and reset the neurons that crossed.
+
+    Returns ``(V, fired, s)``: ``fired`` as bool, ``s`` as ``V``'s dtype.
+    """
+    fired = V >= V_th
+    return jnp.where(fired, reset, V), fired, fired.astype(V.dtype)
