@@ -78,7 +78,7 @@ class DSRunner(Runner):
         :func:`~brainpy_dyn.init_distributed`), gather every record whole onto every
         process; ``False`` keeps each process's own part (the block of neurons its devices
         hold, for records too large to gather), with its position in the whole in
-        :attr:`local_slices`. One process holds everything either way.
+        ``local_slices`` (record name -> slices). One process holds everything either way.
 
     Examples:
       >>> import brainpy_math as bm
