@@ -1,4 +1,9 @@
-"""Sphinx extension: document a module's public API from its ``__all__``.
+"""Sphinx extension: one API page per public module, written from the modules' ``__all__``.
+
+When the build starts (:func:`write_pages`), every public module of this project
+(``brainpy_math``, ``brainpy_math.random``, ``brainpy_dyn.neurons``...) gets a page in
+``api/generated/`` (not versioned): its title, its docstring, ``.. public-api:: <module>`` and a
+table of contents of its public submodules. New modules therefore need no edit of the docs.
 
 ``.. public-api:: brainpy_math`` expands, when the page is read, to:
 
@@ -6,15 +11,15 @@
   module exports (private names, dunders included, are skipped). An object exported under
   several public names is documented once, under its home name (see :func:`_homes`);
 * short entries for the other names: constants and instances, aliases (``Tensor`` is
-  ``Array``), modules and re-exports of other libraries (``bm.float32`` is
-  ``jax.numpy.float32``), each a reference target;
-* one section per public submodule (``brainpy_math.random``), recursively.
+  ``Array``; ``brainpy_dyn.LIF`` is ``brainpy_dyn.neurons.LIF``), modules and re-exports of
+  other libraries (``bm.float32`` is ``jax.numpy.float32``), each a reference target.
 
-With the ``:reexports:`` flag (the ``brainpy`` meta-package) it renders only the short entries,
-each pointing at the component object documented on that component's page.
+Submodules have their own pages. With the ``:reexports:`` flag (the ``brainpy`` meta-package)
+the directive renders only the short entries, each pointing at the component object documented
+on that component's pages.
 
-New names therefore need no edit of the docs. :func:`resolve_fallbacks` resolves references
-that name an object through ``bm.``, ``_src`` or an unqualified type hint.
+:func:`resolve_fallbacks` resolves references that name an object through ``bm.``, ``_src`` or
+an unqualified type hint.
 """
 
 from __future__ import annotations
@@ -24,6 +29,7 @@ import importlib
 import inspect
 import pkgutil
 from functools import cache
+from pathlib import Path
 from types import ModuleType
 from typing import Any
 
@@ -75,11 +81,13 @@ def _documentable(obj: Any) -> bool:
 def _homes(package: str) -> dict[int, str]:
     """Map each documentable object of ``package`` (by id) to its one documented public name.
 
-    Every other public name of the object becomes an alias. Preference: its own ``__name__`` over an alias (``Array`` over ``Tensor``), the package
-    namespace over a submodule, a submodule named like the object's source module
-    (``synapses`` for ``_src/synapses/...``), then the alphabetical first.
+    Every other public name of the object becomes an alias. Preference: its own ``__name__``
+    over an alias (``Array`` over ``Tensor``); the module its ``__module__`` names, which is
+    where it says it lives (``brainpy_dyn.neurons.LIF`` over ``brainpy_dyn.LIF``); the package
+    namespace over a submodule; a submodule named like the object's source module
+    (``synapses`` for ``_src/synapses/...``); then the alphabetical first.
     """
-    options: dict[int, list[tuple[tuple[bool, bool, bool, str], str]]] = {}
+    options: dict[int, list[tuple[tuple[bool, bool, bool, bool, str], str]]] = {}
     for module in _public_modules(importlib.import_module(package)):
         for name in _public_names(module):
             obj = getattr(module, name)
@@ -87,6 +95,7 @@ def _homes(package: str) -> dict[int, str]:
                 continue
             rank = (
                 name != getattr(obj, "__name__", name),
+                module.__name__ != obj.__module__,
                 module.__name__ != package,
                 module.__name__.rsplit(".", 1)[-1] not in obj.__module__.split("."),
                 module.__name__,
@@ -100,12 +109,24 @@ def _home(obj: Any) -> str | None:
     return _homes(obj.__module__.split(".")[0]).get(id(obj))
 
 
+def _documented_bases(cls: type) -> list[type]:
+    """The classes of this project that ``cls`` derives from and that have their own entry."""
+    return [base for base in cls.__mro__[1:] if _documentable(base) and _home(base) is not None]
+
+
 def _autodoc(qualified: str, obj: Any) -> list[str]:
+    """An autodoc entry; a class lists its own members and those of undocumented bases.
+
+    Members that a class inherits from a documented class of this project are left to that
+    class's entry (the "Bases" line links it): a model does not repeat the thirty methods of
+    ``BrainPyObject``. :func:`resolve_fallbacks` resolves ``Model.inherited_method`` there.
+    """
     if inspect.isclass(obj):
+        bases = sorted({base.__name__ for base in _documented_bases(obj)} - {obj.__name__})
         options = [
             ":members:",
             ":undoc-members:",
-            ":inherited-members:",
+            f":inherited-members: {', '.join(bases)}" if bases else ":inherited-members:",
             ":special-members: __call__",
             ":show-inheritance:",
         ]
@@ -160,12 +181,9 @@ def _alias_entry(qualified: str, obj: Any) -> list[str]:
     return _data(qualified, f"Re-export of ``{_external_name(obj)}``.")
 
 
-_UNDERLINES = "-~^"  # section levels below the page title, for nested submodules
-
-
-def api_lines(module: ModuleType, depth: int = 0) -> list[str]:
-    """Return the reStructuredText that documents ``module``'s public API, submodules included."""
-    submodules = [sub.__name__ for sub in _public_submodules(module)]
+def api_lines(module: ModuleType) -> list[str]:
+    """Return the reStructuredText that documents ``module``'s public API, submodules excluded."""
+    submodules = {sub.__name__ for sub in _public_submodules(module)}
     documented: list[tuple[str, Any]] = []
     values: list[str] = []
     aliases: list[str] = []
@@ -173,7 +191,7 @@ def api_lines(module: ModuleType, depth: int = 0) -> list[str]:
         obj = getattr(module, name)
         qualified = f"{module.__name__}.{name}"
         if inspect.ismodule(obj) and obj.__name__ in submodules:
-            continue  # documented in its own section below
+            continue  # documented on its own page
         if _documentable(obj) and _home(obj) in (qualified, None):
             documented.append((qualified, obj))
         elif inspect.ismodule(obj) or inspect.isclass(obj) or callable(obj):
@@ -191,11 +209,47 @@ def api_lines(module: ModuleType, depth: int = 0) -> list[str]:
         lines += [".. rubric:: Constants and instances", "", *values]
     if aliases:
         lines += [".. rubric:: Aliases and re-exports", "", *aliases]
-    for sub in sorted(submodules):
-        title = f"``{sub}``"
-        lines += [title, _UNDERLINES[depth] * len(title), "", f".. automodule:: {sub}", ""]
-        lines += api_lines(importlib.import_module(sub), depth + 1)
     return lines
+
+
+GENERATED = "api/generated"  # relative to the source folder; listed in .gitignore
+
+
+def page_text(module: ModuleType) -> str:
+    """Return the page of one public module: title, docstring, submodules, public API."""
+    name = module.__name__
+    title = f"``{name}``"
+    if name in PROJECT_PACKAGES:
+        title += f" (distribution ``{name.replace('_', '-')}``)"
+    lines = [title, "=" * len(title), "", f".. automodule:: {name}", ""]
+    submodules = sorted(sub.__name__ for sub in _public_submodules(module))
+    if submodules:
+        lines += [".. rubric:: Submodules", "", ".. toctree::", "   :maxdepth: 1", ""]
+        lines += [f"   {sub}" for sub in submodules]
+        lines.append("")
+    lines += [f".. public-api:: {name}", ""]
+    return "\n".join(lines)
+
+
+def write_pages(app: Sphinx) -> None:
+    """Write one page per public module into ``api/generated/``; remove stale pages.
+
+    A page is rewritten only when its text changed, so an incremental build rereads only what
+    changed.
+    """
+    folder = Path(app.srcdir) / GENERATED
+    folder.mkdir(parents=True, exist_ok=True)
+    pages = {}
+    for package in PROJECT_PACKAGES:
+        for module in _public_modules(importlib.import_module(package)):
+            pages[f"{module.__name__}.rst"] = page_text(module)
+    for stale in folder.glob("*.rst"):
+        if stale.name not in pages:
+            stale.unlink()
+    for filename, text in pages.items():
+        path = folder / filename
+        if not path.is_file() or path.read_text(encoding="utf-8") != text:
+            path.write_text(text, encoding="utf-8")
 
 
 def reexport_lines(module: ModuleType) -> list[str]:
@@ -243,6 +297,45 @@ def _in_signature(node: nodes.Node) -> bool:
     return False
 
 
+def _lookup(dotted: str) -> Any:
+    """The object a dotted public name points at (``brainpy_dyn.neurons.LIF``), or ``None``."""
+    parts = dotted.split(".")
+    for cut in range(len(parts), 0, -1):
+        try:
+            obj = importlib.import_module(".".join(parts[:cut]))
+        except ImportError:
+            continue
+        for part in parts[cut:]:
+            obj = getattr(obj, part, None)
+        return obj
+    return None
+
+
+def _inherited_candidates(node: addnodes.pending_xref, targets: list[str]) -> list[str]:
+    """Where ``Class.member`` is documented when ``Class`` inherits it from a documented base.
+
+    A bare ``member`` inside a class's docstring counts as ``Class.member`` of that class.
+    """
+    found: list[str] = []
+    module, cls_name = node.get("py:module") or "", node.get("py:class") or ""
+    for target in targets:
+        owner, _, member = target.rpartition(".")
+        if not owner and module and cls_name:
+            owner = f"{module}.{cls_name}"
+        elif owner and module and owner.split(".")[0] not in (*PROJECT_PACKAGES, "brainpy"):
+            owner = f"{module}.{owner}"  # relative to the current module: ``LIF.update``
+        if not owner or not member or owner.split(".")[0] not in (*PROJECT_PACKAGES, "brainpy"):
+            continue
+        cls = _lookup(owner)
+        if not inspect.isclass(cls):
+            continue
+        for base in _documented_bases(cls):
+            if member in vars(base):
+                found.append(f"{_home(base)}.{member}")
+                break
+    return found
+
+
 def resolve_fallbacks(
     app: Sphinx, env: BuildEnvironment, node: addnodes.pending_xref, contnode: nodes.TextElement
 ) -> nodes.Node | None:
@@ -252,7 +345,9 @@ def resolve_fallbacks(
     * ``brainpy.math.random`` (through the meta-package) as ``brainpy_math.random``;
     * ``pkg._src.module.Name`` as the public ``pkg.Name``;
     * an unqualified ``Name`` as ``pkg.Name``, trying the package of the current module first,
-      then every component (an inherited docstring names its own package's objects).
+      then every component (an inherited docstring names its own package's objects);
+    * ``Class.member`` (or a bare ``member`` in ``Class``'s docstring), where ``Class``
+      inherits ``member`` from a documented base, as that base's member.
 
     A type hint in a signature that still does not resolve (a private alias such as ``Size``)
     and a reference into ``_src`` stay plain text; every other miss is reported.
@@ -276,6 +371,7 @@ def resolve_fallbacks(
         current = (node.get("py:module") or "").split(".")[0]
         packages = [current] if current in PROJECT_PACKAGES else []
         candidates += [f"{package}.{target}" for package in (*packages, *PROJECT_PACKAGES)]
+    candidates += _inherited_candidates(node, [target, *candidates])
     domain = env.get_domain("py")
     for candidate in candidates:
         resolved = domain.resolve_xref(
@@ -311,8 +407,9 @@ def skip_member(
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
-    """Register the directive, the reference resolver and the member filter."""
+    """Register the page writer, the directive, the reference resolver and the member filter."""
     app.add_directive("public-api", PublicApi)
+    app.connect("builder-inited", write_pages)
     app.connect("missing-reference", resolve_fallbacks)
     app.connect("autodoc-skip-member", skip_member)
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}
