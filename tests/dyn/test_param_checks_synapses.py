@@ -49,6 +49,20 @@ BUILDERS = {
     **{
         f"synapses.{n}": (getattr(bd.synapses, n), tuple) for n in ("COBA", "MgBlock", "STD", "STP")
     },
+    # BrainPy 2.3.5's classic synapses with a built-in output (brainpy.dyn.*)
+    **{
+        f"dyn.{n}": (getattr(bd, n), _pre_post)
+        for n in (
+            "AlphaCOBA",
+            "AlphaCUBA",
+            "DeltaSynapse",
+            "DualExpCOBA",
+            "DualExpCUBA",
+            "ExpCOBA",
+            "ExpCUBA",
+            "NMDA",
+        )
+    },
 }
 
 
@@ -69,6 +83,8 @@ CASES = [(key, p) for key, (cls, _) in BUILDERS.items() for p in _numeric(cls)]
 INF_ALLOWED = {
     ("synapses.Exponential", "tau"),
     ("experimental.Exponential", "tau"),
+    ("dyn.ExpCOBA", "tau"),
+    ("dyn.ExpCUBA", "tau"),
     ("synapses.STD", "tau"),
     ("synapses.STP", "tau_f"),
     ("synapses.STP", "tau_d"),

@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 import brainpy_math as bm
+from brainpy_dyn._src.params import check_numbers
 from brainpy_dyn._src.synapses.kinetic import NMDA as _NMDA
 from brainpy_dyn._src.synapses.kinetic import Delta
 from brainpy_dyn._src.synapses.outputs import COBA, CUBA, MgBlock
@@ -126,6 +127,7 @@ class ExpCOBA(Exponential):
         method: str = "exp_auto",
         name: str | None = None,
     ):
+        check_numbers(type(self).__name__, E=E)
         super().__init__(
             pre,
             post,
@@ -237,6 +239,7 @@ class DualExpCOBA(DualExponential):
         method: str = "exp_auto",
         name: str | None = None,
     ):
+        check_numbers(type(self).__name__, E=E)
         super().__init__(
             pre,
             post,
@@ -344,6 +347,7 @@ class AlphaCOBA(Alpha):
         method: str = "exp_auto",
         name: str | None = None,
     ):
+        check_numbers(type(self).__name__, E=E)
         super().__init__(
             pre,
             post,
@@ -401,6 +405,7 @@ class DeltaSynapse(Delta):
         post_has_ref: bool = False,
         name: str | None = None,
     ):
+        check_numbers(type(self).__name__, weights=weights)
         super().__init__(
             pre,
             post,
@@ -470,6 +475,7 @@ class NMDA(_NMDA):
         mode: Any = None,
         stop_spike_gradient: bool = False,
     ):
+        check_numbers(type(self).__name__, E=E, cc_Mg=cc_Mg, alpha=alpha, beta=beta)
         super().__init__(
             pre,
             post,
