@@ -103,7 +103,16 @@ class UnsupportedError(DynError, ValueError):
 
 
 class PackageMissingError(DynError, ImportError):
-    """An optional package a feature needs is not installed; the message says which."""
+    """An optional package a feature needs is not installed; the message says which.
+
+    Examples:
+      >>> import brainpy_dyn as bd
+      >>> try:  # code that runs with or without an optional package
+      ...     raise bd.errors.PackageMissingError('plotting needs matplotlib: pip install matplotlib')
+      ... except ImportError as err:
+      ...     print(err)
+      plotting needs matplotlib: pip install matplotlib
+    """
 
 
 class _PlainKeyError(KeyError):
@@ -199,7 +208,16 @@ class ShareValueError(DynError, ValueError):
 
 
 class ShareTypeError(DynError, TypeError):
-    """A shared value name is not a string."""
+    """A shared value name is not a string.
+
+    Examples:
+      >>> import brainpy_dyn as bd
+      >>> try:
+      ...     bd.share[1] = 0.5  # shared values are named by strings
+      ... except TypeError as err:
+      ...     print(type(err).__name__)
+      ShareTypeError
+    """
 
 
 class DelayEntryError(DynError, _PlainKeyError):
