@@ -115,3 +115,29 @@ def test_surrogates_take_2_3_5_keywords():
     with pytest.warns(DeprecationWarning, match="spike_with_sigmoid_grad"):
         spike = bm.spike_with_sigmoid_grad
     np.testing.assert_array_equal(spike(x, 100.0), [0.0, 1.0, 1.0])
+
+
+def test_numpy_1_keywords_of_2_3_5():
+    x = np.arange(5.0)
+    np.testing.assert_array_equal(bm.clip(x, a_min=1.0, a_max=3.0), np.clip(x, 1.0, 3.0))
+    np.testing.assert_array_equal(bm.clip(x, 1.0, 3.0), np.clip(x, 1.0, 3.0))
+    np.testing.assert_array_equal(bm.clip(x, max=2.0), np.clip(x, None, 2.0))
+    with pytest.raises(TypeError, match="a_min"):
+        bm.clip(x, a_min=1.0, min=2.0)
+    assert bm.reshape(x[:4], newshape=(2, 2)).shape == (2, 2)
+    assert bm.reshape(x[:4], (4, 1)).shape == (4, 1)
+    assert bm.reshape(x[:4], shape=(1, 4)).shape == (1, 4)
+    for name in ("percentile", "nanpercentile"):
+        got = getattr(bm, name)(x, [10.0, 90.0], interpolation="lower")
+        np.testing.assert_allclose(got, getattr(np, name)(x, [10.0, 90.0], method="lower"))
+    for name in ("quantile", "nanquantile"):
+        got = getattr(bm, name)(x, 0.3, interpolation="higher")
+        np.testing.assert_allclose(got, getattr(np, name)(x, 0.3, method="higher"))
+    assert bm.compat_numpy.clip is bm.clip
+
+
+def test_identity_is_the_activation_and_compat_numpy_keeps_the_matrix():
+    x = jnp.asarray([1.0, -2.0])
+    assert bm.identity is bm.activations.identity
+    np.testing.assert_array_equal(bm.identity(x), x)
+    np.testing.assert_array_equal(bm.compat_numpy.identity(2), np.eye(2))

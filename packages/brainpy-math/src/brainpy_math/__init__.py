@@ -169,7 +169,9 @@ from brainpy_math._version import __version__ as __version__
 
 # PyTorch- and TensorFlow-compatible operators, sorted after the NumPy namespace so that the
 # torch-style abs, absolute, add, angle, arccos, arccosh, arcsin, arctan (and the TF-style
-# concat) replace the NumPy-style functions of the same name, as in BrainPy 2.3.5.
+# concat) replace the NumPy-style functions of the same name, as in BrainPy 2.3.5; so does the
+# activation identity(x) (NumPy's identity matrix is compat_numpy.identity).
+from brainpy_math.activations import identity as identity
 from brainpy_math.compat_pytorch import abs as abs
 from brainpy_math.compat_pytorch import absolute as absolute
 from brainpy_math.compat_pytorch import acos as acos

@@ -200,6 +200,118 @@ def frompyfunc(func: Callable[..., Any], /, nin: int, nout: int, *, identity: An
     return wrap_ufunc(ufunc, getattr(func, "__name__", "ufunc"), "brainpy_math")
 
 
+_clip = wrap_jax_function(jnp.clip, "clip")
+_reshape = wrap_jax_function(jnp.reshape, "reshape")
+
+
+def _one_of(old: Any, new: Any, old_name: str, new_name: str, who: str) -> Any:
+    """The value given under NumPy 1's name ``old_name`` or NumPy 2's ``new_name``."""
+    if old is not None and new is not None:
+        raise TypeError(f"{who}: give {new_name} or its NumPy 1 name {old_name}, not both.")
+    return new if old is None else old
+
+
+@_set_public
+def clip(
+    a: Any = None,
+    a_min: Any = None,
+    a_max: Any = None,
+    out: Any = None,
+    *,
+    min: Any = None,
+    max: Any = None,
+    arr: Any = None,
+) -> Any:
+    """BrainPy implementation of :func:`numpy.clip`: limit the values to ``[a_min, a_max]``.
+
+    Takes NumPy 1's (and BrainPy 2.3.5's) ``a``, ``a_min``, ``a_max`` as well as NumPy 2's
+    (and ``jax.numpy``'s) ``min``, ``max`` and ``arr``.
+
+    Examples:
+      >>> import brainpy_math as bm
+      >>> bm.clip(bm.arange(5), a_min=1, a_max=3)
+      Array([1, 1, 2, 3, 3], dtype=int32)
+      >>> bm.clip(bm.arange(5), max=2)
+      Array([0, 1, 2, 2, 2], dtype=int32)
+    """
+    a = _one_of(a, arr, "a", "arr", "clip")
+    lo = _one_of(a_min, min, "a_min", "min", "clip")
+    hi = _one_of(a_max, max, "a_max", "max", "clip")
+    return _clip(a, lo, hi, out=out)
+
+
+@_set_public
+def reshape(
+    a: Any,
+    newshape: Any = None,
+    order: str = "C",
+    *,
+    shape: Any = None,
+    copy: bool | None = None,
+    out: Any = None,
+) -> Any:
+    """BrainPy implementation of :func:`numpy.reshape` (``newshape``, 2.3.5's name, or ``shape``).
+
+    Examples:
+      >>> import brainpy_math as bm
+      >>> bm.reshape(bm.arange(4), newshape=(2, 2))
+      Array([[0, 1],
+             [2, 3]], dtype=int32)
+    """
+    shape = _one_of(newshape, shape, "newshape", "shape", "reshape")
+    if shape is None:
+        raise TypeError("reshape: the new shape (newshape or shape) is missing.")
+    return _reshape(a, shape, order, copy=copy, out=out)
+
+
+def _with_interpolation(name: str) -> Callable[..., Any]:
+    """``name`` of :mod:`jax.numpy` that also takes NumPy 1's ``interpolation=`` (2.3.5's)."""
+    base = wrap_jax_function(getattr(jnp, name), name)
+
+    def fun(
+        a: Any,
+        q: Any,
+        axis: Any = None,
+        out: Any = None,
+        overwrite_input: bool = False,
+        method: str = "linear",
+        keepdims: bool = False,
+        *,
+        interpolation: str | None = None,
+        weights: Any = None,
+    ) -> Any:
+        if interpolation is not None:
+            if method != "linear" and method != interpolation:
+                raise TypeError(
+                    f"{name}: give method or its NumPy 1 name interpolation, not both "
+                    f"(got method={method!r}, interpolation={interpolation!r})."
+                )
+            method = interpolation
+        options = {} if weights is None else {"weights": weights}
+        if isinstance(q, (list, tuple)):  # NumPy takes a list of quantiles
+            q = jnp.asarray(unwrap(q))
+        return base(
+            a,
+            q,
+            axis=axis,
+            overwrite_input=overwrite_input,
+            method=method,
+            keepdims=keepdims,
+            out=out,
+            **options,
+        )
+
+    fun.__name__ = fun.__qualname__ = name
+    fun.__doc__ = (
+        f"BrainPy implementation of :func:`numpy.{name}` (through :func:`jax.numpy.{name}`); "
+        "NumPy 1's ``interpolation=`` (BrainPy 2.3.5's) is another name for ``method=``."
+    )
+    return _set_public(fun)
+
+
+for _name in ("percentile", "nanpercentile", "quantile", "nanquantile"):
+    _with_interpolation(_name)
+
 _trunc = wrap_jax_function(jnp.trunc, "trunc")
 _vstack = wrap_jax_function(jnp.vstack, "vstack")
 
