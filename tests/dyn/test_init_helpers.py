@@ -59,7 +59,7 @@ def test_parameter_callables():
 @pytest.mark.parametrize(
     ("param", "match"),
     [
-        (np.ones(4), "tau has shape \\(4,\\), which does not broadcast to sizes \\(3,\\)"),
+        (np.ones(4), "tau has shape \\(4,\\), which does not broadcast to size \\(3,\\)"),
         (lambda s: jnp.ones(5), "tau has shape \\(5,\\)"),
         ("abc", "tau must be None, a number, an array or a callable"),
         ({"a": 1}, "tau must be"),
@@ -71,7 +71,7 @@ def test_parameter_errors(param, match):
 
 
 def test_parameter_bad_sizes():
-    with pytest.raises(ValueError, match="sizes"):
+    with pytest.raises(ValueError, match="size"):
         init.parameter(1.0, "abc")
 
 
@@ -115,8 +115,8 @@ def test_variable_argument_order():
 @pytest.mark.parametrize(
     ("args", "match"),
     [
-        ((bm.zeros, None), "sizes must be given"),
-        ((jnp.zeros(3), (4,)), "init has shape \\(3,\\), but sizes=\\(4,\\)"),
+        ((bm.zeros, None), "size must be given"),
+        ((jnp.zeros(3), (4,)), "init has shape \\(3,\\), but size=\\(4,\\)"),
         ((bm.zeros, (3,), 0), "batch_size_or_mode"),
         ((bm.zeros, (3,), True), "batch_size_or_mode"),
         ((bm.zeros, (3,), "big"), "batch_size_or_mode"),

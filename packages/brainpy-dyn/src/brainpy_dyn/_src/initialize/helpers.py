@@ -48,7 +48,7 @@ def _broadcasts(shape: tuple[int, ...], sizes: tuple[int, ...]) -> bool:
 @public
 def parameter(
     param: Any,
-    sizes: Shape,
+    size: Shape,
     allow_none: bool = True,
     allow_scalar: bool = True,
     *,
@@ -60,21 +60,21 @@ def parameter(
 
     * ``None`` is returned as is if ``allow_none``.
     * A Python or NumPy scalar is returned as is if ``allow_scalar``.
-    * An initializer or any other callable is called as ``param(sizes)``.
+    * An initializer or any other callable is called as ``param(size)``.
     * A :class:`brainpy_math.Variable` (a ``TrainVar`` too) or ``Array`` is returned as is
       (so a trainable parameter keeps its identity); a NumPy or JAX array, or a list,
       is wrapped in a :class:`brainpy_math.Array`.
 
-    An array (given or made by the callable) must broadcast to ``sizes``; with
-    ``allow_scalar=False`` it is broadcast to exactly ``sizes`` (scalars included),
-    except Variables, which must already have shape ``sizes``.
+    An array (given or made by the callable) must broadcast to ``size``; with
+    ``allow_scalar=False`` it is broadcast to exactly ``size`` (scalars included),
+    except Variables, which must already have shape ``size``.
 
     Args:
       param: the parameter: ``None``, a number, an array or a callable.
-      sizes: the shape the parameter is for (usually a group's ``varshape``).
+      size: the shape the parameter is for (usually a group's ``varshape``).
       allow_none: whether ``None`` is accepted.
-      allow_scalar: whether scalars (and arrays smaller than ``sizes`` that broadcast)
-        may be returned without expanding them to ``sizes``.
+      allow_scalar: whether scalars (and arrays smaller than ``size`` that broadcast)
+        may be returned without expanding them to ``size``.
       name: the argument name used in error messages (not in 2.3.5).
 
     Returns:
@@ -82,7 +82,7 @@ def parameter(
 
     Raises:
       ValueError: ``param`` is ``None`` but ``allow_none`` is false, has an unknown
-        type, or its shape does not broadcast to ``sizes``. The message names ``name``.
+        type, or its shape does not broadcast to ``size``. The message names ``name``.
 
     Examples:
       >>> import brainpy_dyn as bd
@@ -95,9 +95,9 @@ def parameter(
       >>> bd.init.parameter([1., 2.], (3,), name='tau')
       Traceback (most recent call last):
       ...
-      ValueError: parameter(): tau has shape (2,), which does not broadcast to sizes (3,).
+      ValueError: parameter(): tau has shape (2,), which does not broadcast to size (3,).
     """
-    sizes = to_shape(sizes, "parameter()", "sizes")
+    size = to_shape(size, "parameter()", "size")
     if param is None:
         if allow_none:
             return None
@@ -107,17 +107,17 @@ def parameter(
     if isinstance(param, int | float | complex | np.number | np.bool_):
         if allow_scalar:
             return param
-        return bm.Array(jnp.full(sizes, param, dtype=_scalar_dtype(param)))
+        return bm.Array(jnp.full(size, param, dtype=_scalar_dtype(param)))
     if _is_function(param):
-        param = param(sizes)
+        param = param(size)
         if isinstance(param, numbers.Number):
             param = jnp.asarray(param)
     if isinstance(param, bm.Variable):
-        if _shape_of(param) == sizes or (allow_scalar and _broadcasts(_shape_of(param), sizes)):
+        if _shape_of(param) == size or (allow_scalar and _broadcasts(_shape_of(param), size)):
             return param
         raise ValueError(
             f"parameter(): {name} is a Variable of shape {_shape_of(param)}; it must have "
-            f"shape {sizes}."
+            f"shape {size}."
         )
     if isinstance(param, list | tuple):
         param = np.asarray(param)
@@ -127,12 +127,12 @@ def parameter(
             f"{type(param).__name__}: {param!r}."
         )
     shape = _shape_of(param)
-    if not _broadcasts(shape, sizes):
+    if not _broadcasts(shape, size):
         raise ValueError(
-            f"parameter(): {name} has shape {shape}, which does not broadcast to sizes {sizes}."
+            f"parameter(): {name} has shape {shape}, which does not broadcast to size {size}."
         )
-    if not allow_scalar and shape != sizes:
-        return bm.Array(jnp.broadcast_to(bm.as_jax(param), sizes))
+    if not allow_scalar and shape != size:
+        return bm.Array(jnp.broadcast_to(bm.as_jax(param), size))
     return param if isinstance(param, bm.Array) else bm.Array(param)
 
 
@@ -144,7 +144,7 @@ def _batch_size(batch_size_or_mode: Any) -> int | None:
 @public
 def variable_(
     init: Any,
-    sizes: Shape | None = None,
+    size: Shape | None = None,
     batch_size_or_mode: int | bm.Mode | None = None,
     batch_axis: int = 0,
 ) -> bm.Variable:
@@ -161,8 +161,8 @@ def variable_(
 
     Args:
       init: a callable (an initializer, ``brainpy_math.zeros`` …) called with the full
-        shape, or an array of shape ``sizes`` (repeated along the batch axis).
-      sizes: the shape without the batch axis; required when ``init`` is callable.
+        shape, or an array of shape ``size`` (repeated along the batch axis).
+      size: the shape without the batch axis; required when ``init`` is callable.
       batch_size_or_mode: see above.
       batch_axis: where the batch axis goes.
 
@@ -170,8 +170,8 @@ def variable_(
       A new :class:`brainpy_math.Variable`.
 
     Raises:
-      ValueError: ``sizes`` is missing for a callable, an array ``init`` does not have
-        shape ``sizes``, or ``batch_size_or_mode``/``batch_axis`` is invalid.
+      ValueError: ``size`` is missing for a callable, an array ``init`` does not have
+        shape ``size``, or ``batch_size_or_mode``/``batch_axis`` is invalid.
 
     Examples:
       >>> import brainpy_math as bm
@@ -187,20 +187,20 @@ def variable_(
       (4,)
     """
     batch = _batch_size(batch_size_or_mode)
-    if sizes is not None:
-        sizes = to_shape(sizes, "variable_()", "sizes")
+    if size is not None:
+        size = to_shape(size, "variable_()", "size")
     if not is_int(batch_axis):
         raise ValueError(f"variable_(): batch_axis must be an int, got {batch_axis!r}.")
     is_fn = _is_function(init)
     if is_fn:
-        if sizes is None:
-            raise ValueError("variable_(): sizes must be given when init is a callable.")
-        base_shape = sizes
+        if size is None:
+            raise ValueError("variable_(): size must be given when init is a callable.")
+        base_shape = size
     else:
         base_shape = _shape_of(init)
-        if sizes is not None and base_shape != sizes:
+        if size is not None and base_shape != size:
             raise ValueError(
-                f"variable_(): init has shape {base_shape}, but sizes={sizes} was given."
+                f"variable_(): init has shape {base_shape}, but size={size} was given."
             )
     if batch is None:
         return bm.Variable(bm.as_jax(init(base_shape) if is_fn else init))
@@ -221,11 +221,11 @@ def variable_(
 @public
 def variable(
     init: Any,
-    batch_or_mode: int | bm.Mode | None = None,
-    sizes: Shape | None = None,
+    batch_size_or_mode: int | bm.Mode | None = None,
+    size: Shape | None = None,
     batch_axis: int = 0,
 ) -> bm.Variable:
-    """:func:`variable_` with the 2.3.5 argument order ``(init, batch_or_mode, sizes)``.
+    """:func:`variable_` with the 2.3.5 argument order ``(init, batch_size_or_mode, size)``.
 
     Examples:
       >>> import brainpy_math as bm
@@ -233,7 +233,7 @@ def variable(
       >>> bd.init.variable(bm.zeros, 2, (3,)).shape
       (2, 3)
     """
-    return variable_(init, sizes, batch_or_mode, batch_axis)
+    return variable_(init, size, batch_size_or_mode, batch_axis)
 
 
 @public
