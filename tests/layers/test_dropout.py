@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import inspect
+
 import jax.numpy as jnp
 import numpy as np
 import pytest
@@ -49,3 +51,17 @@ def test_traced_fit_flag():
 def test_bad_prob(prob):
     with pytest.raises(LayerArgumentError, match=r"^Dropout: prob \(the keep probability\)"):
         bl.Dropout(prob)
+
+
+def test_seed_gives_the_layer_its_own_reproducible_generator():
+    assert list(inspect.signature(bl.Dropout).parameters) == ["prob", "seed", "mode", "name"]
+    bd.share.save(fit=True)
+    try:
+        a, b = bl.Dropout(0.5, seed=7), bl.Dropout(0.5, 7)
+        np.testing.assert_array_equal(a(jnp.ones(64)), b(jnp.ones(64)))
+        assert bl.Dropout(0.5, bm.batching_mode).rng is None  # the older (prob, mode) order
+        assert isinstance(bl.Dropout(0.5, bm.batching_mode).mode, bm.BatchingMode)
+    finally:
+        bd.share.clear_shargs()
+    with pytest.raises(LayerArgumentError, match="seed"):
+        bl.Dropout(0.5, seed=0.5)

@@ -23,11 +23,14 @@ class Dropout(Layer):
     BrainPy implementation of ``brainpy.layers.Dropout`` (2.3.5). The layer is active only
     when the shared value ``fit`` is true (``brainpy_dyn.share.load('fit', False)``; a
     training runner saves ``fit=True``); otherwise it returns its input unchanged. The
-    random mask is drawn from ``brainpy_math.random.DEFAULT``, so under ``bm.jit`` each call
-    draws a new one.
+    random mask is drawn from ``brainpy_math.random.DEFAULT`` (or, with a ``seed``, from the
+    layer's own ``brainpy_math.random.RandomState``), so under ``bm.jit`` each call draws a
+    new one.
 
     Args:
       prob: the probability to **keep** an element, in ``(0, 1]``.
+      seed: ``None`` (the global generator) or the seed of the layer's own generator
+        ``rng``, which makes its masks reproducible.
       mode: the computing mode (``None``: :func:`brainpy_math.get_mode`).
       name: the object name.
 
@@ -55,8 +58,21 @@ class Dropout(Layer):
 
     prob: float
 
-    def __init__(self, prob: float, mode: bm.Mode | None = None, name: str | None = None):
+    def __init__(
+        self,
+        prob: float,
+        seed: int | None = None,
+        mode: bm.Mode | None = None,
+        name: str | None = None,
+    ):
+        if isinstance(seed, bm.Mode) or (isinstance(seed, type) and issubclass(seed, bm.Mode)):
+            seed, mode = None, seed  # Dropout(prob, mode): the order before 2.3.5's seed
         super().__init__(name=name, mode=mode)
+        if seed is not None and (isinstance(seed, bool) or not isinstance(seed, int | np.integer)):
+            raise LayerArgumentError(
+                f"{type(self).__name__}: seed must be None or an int, got {seed!r}."
+            )
+        self.rng = None if seed is None else bm.random.RandomState(int(seed))
         value: object = prob
         ok = isinstance(value, int | float | np.floating | np.integer)
         if not ok or isinstance(value, bool) or not 0.0 < float(prob) <= 1.0:
@@ -72,7 +88,8 @@ class Dropout(Layer):
         fit = bd.share.load("fit", False)
         if isinstance(fit, bool | np.bool_) and not fit:
             return data
-        keep = bm.as_jax(bm.random.bernoulli(self.prob, data.shape))
+        rng = bm.random if self.rng is None else self.rng
+        keep = bm.as_jax(rng.bernoulli(self.prob, data.shape))
         dropped: jax.Array = jnp.where(keep, data / self.prob, jnp.zeros_like(data))
         if isinstance(fit, bool | np.bool_):
             return dropped
