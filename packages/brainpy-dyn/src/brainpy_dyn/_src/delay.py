@@ -465,5 +465,4 @@ def _check_indices(owner: str, indices: tuple) -> None:
 
 
 # Show the public path in reprs, docs and pickles (CONTRIBUTING.md, convention 5).
-for _obj in (Delay,):
-    _obj.__module__ = "brainpy_dyn"
+bm.set_module("brainpy_dyn", Delay)

@@ -51,13 +51,7 @@ def shared_time(tdi: Any) -> tuple[Any, Any]:
 
 def batch_of(batch_size: Any, mode: bm.Mode) -> int | None:
     """The batch size asked for by ``batch_size`` (``None``: ``mode``'s own layout)."""
-    if batch_size is None:
-        batch_size = mode
-    if isinstance(batch_size, bm.Mode):
-        if isinstance(batch_size, bm.BatchingMode):
-            return getattr(batch_size, "batch_size", 1) or 1
-        return None
-    return int(batch_size)
+    return bm.modes.batch_size_of(batch_size, mode)
 
 
 def check_master(master: type, *channels: Any, **named_channels: Any) -> None:
@@ -375,6 +369,4 @@ class CondNeuGroup(NeuGroup, Container):
 
 Channel.master_type = CondNeuGroup
 
-for _obj in (Channel, CondNeuGroup):
-    _obj.__module__ = "brainpy_dyn"
-del _obj
+bm.set_module("brainpy_dyn", Channel, CondNeuGroup)
