@@ -2,21 +2,39 @@
 
 from __future__ import annotations
 
+import functools
+import inspect
 from typing import Any
 
 import brainpy_math as bm
 from brainpy_dyn._src.params import check_finite, check_positive
 from brainpy_dyn._src.synapses._deps import DynamicalSystemNS
 
-__all__ = ["SynOut", "COBA", "CUBA", "MgBlock"]
+__all__ = ["SynOut", "COBA", "CUBA", "MgBlock", "takes_shared_first"]
 
 
 class SynOut(DynamicalSystemNS):
     """Base class of synaptic outputs: ``update(post_g, post_v) -> current``.
 
-    BrainPy 2.3.5's ``bp.SynOut``. A hand-written synapse registers itself as the output's
-    master (:meth:`register_master`), which resolves a ``target_var`` given by name to the
-    master's postsynaptic Variable, and passes its currents through :meth:`filter`.
+    BrainPy 2.3.5's ``bp.SynOut`` (and ``bp.experimental.SynOut``). A hand-written synapse
+    registers itself as the output's master (:meth:`register_master`), which resolves a
+    ``target_var`` given by name to the master's postsynaptic Variable, and passes its
+    currents through :meth:`filter`.
+
+    The outputs here (``COBA``, ``CUBA``, ``MgBlock``) implement ``update(post_g, post_v)``,
+    which calling the output runs. A subclass written for 2.3.5's ``bp.SynOut`` that keeps
+    the base :meth:`update` (a per-step hook taking the shared data ``tdi``) and overrides
+    :meth:`filter` instead (or overrides ``update(tdi)``) is called as ``filter(post_g)``.
+
+    Args:
+      name: the object name.
+      target_var: the Variable (or the name of the postsynaptic group's Variable) that
+        :meth:`filter` adds the current to; ``None`` for none.
+      mode: the computing mode (a Mode given as the second positional argument, as
+        ``bp.experimental.SynOut(name, mode)`` took it, is taken as ``mode``).
+
+    Raises:
+      TypeError: ``target_var`` is not a name, a Variable or ``None``.
 
     Examples:
       >>> import brainpy_math as bm
@@ -35,6 +53,36 @@ class SynOut(DynamicalSystemNS):
 
     master: Any = None
     target_var: Any = None
+
+    def __init__(
+        self,
+        name: str | None = None,
+        target_var: str | bm.Variable | None = None,
+        mode: bm.Mode | None = None,
+    ):
+        if _is_mode(target_var) and mode is None:  # bp.experimental.SynOut(name, mode)
+            target_var, mode = None, target_var
+        if target_var is not None and not isinstance(target_var, (str, bm.Variable)):
+            raise TypeError(
+                f"{type(self).__name__}: target_var must be the name of a Variable of the "
+                f"postsynaptic group, a Variable or None, got {type(target_var).__name__}: "
+                f"{target_var!r}."
+            )
+        super().__init__(name=name, mode=mode)
+        self.target_var = target_var
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        """Run :meth:`update` (``filter(post_g)`` for a 2.3.5 ``filter``-only subclass)."""
+        if not takes_shared_first(type(self).update):
+            return super().__call__(*args, **kwargs)
+        if args and isinstance(args[0], dict):  # the shared data of 2.3.5's calling style
+            args = args[1:]
+        post_g = kwargs["post_g"] if "post_g" in kwargs else args[0]
+        self._deliver = False  # the caller (a synapse) delivers the current it gets back
+        try:
+            return self.filter(post_g)
+        finally:
+            del self._deliver
 
     def register_master(self, master: Any) -> None:
         """Attach this output to the synapse ``master`` (once).
@@ -68,11 +116,14 @@ class SynOut(DynamicalSystemNS):
     def filter(self, g: Any) -> Any:
         """Deliver ``g``: add it to ``target_var`` when there is one; return ``g``.
 
+        Called through the output (``output(g)``, by a synapse that delivers the current
+        itself) it only returns ``g``.
+
         Raises:
           ValueError: ``target_var`` is still a name (no master registered).
         """
         target = self.target_var
-        if target is None:
+        if target is None or not getattr(self, "_deliver", True):
             return g
         if isinstance(target, str):
             raise ValueError(
@@ -82,11 +133,29 @@ class SynOut(DynamicalSystemNS):
         target.value = target.value + bm.as_jax(g).astype(target.dtype)
         return g
 
-    def update(self, post_g: Any, post_v: Any = None) -> Any:  # pragma: no cover - abstract
-        raise NotImplementedError
+    def update(self, tdi: Any = None) -> None:
+        """The per-step hook of 2.3.5's outputs (``tdi``: the shared data); does nothing.
+
+        Subclasses that compute a current override it as ``update(post_g, post_v)``.
+        """
 
     def reset_state(self, batch_size: int | None = None) -> None:
         """Outputs hold no state."""
+
+
+@functools.cache
+def takes_shared_first(update: Any) -> bool:
+    """Whether an ``update`` method follows 2.3.5's component style ``update(tdi, ...)``."""
+    try:
+        params = list(inspect.signature(update).parameters)
+    except (TypeError, ValueError):
+        return False
+    return len(params) > 1 and params[1] == "tdi"
+
+
+def _is_mode(value: Any) -> bool:
+    """Whether ``value`` is a computing mode (an instance or a Mode class)."""
+    return isinstance(value, bm.Mode) or (isinstance(value, type) and issubclass(value, bm.Mode))
 
 
 class COBA(SynOut):

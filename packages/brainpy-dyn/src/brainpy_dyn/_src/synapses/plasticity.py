@@ -17,6 +17,7 @@ from brainpy_dyn._src.synapses._deps import (
     share,
     variable_,
 )
+from brainpy_dyn._src.synapses.outputs import takes_shared_first
 
 __all__ = ["SynLTP", "SynSTP", "STD", "STP"]
 
@@ -24,9 +25,20 @@ __all__ = ["SynLTP", "SynSTP", "STD", "STP"]
 class SynSTP(DynamicalSystemNS):
     """Base class of short-term plasticity: ``update(pre_spike) -> efficacy``.
 
+    BrainPy 2.3.5's ``bp.SynSTP`` (and ``bp.experimental.SynSTP``). The models here
+    (``STD``, ``STP``) implement ``update(pre_spike)``, returning the efficacy that scales
+    the synaptic variable. A subclass written for 2.3.5's ``bp.SynSTP`` implements
+    ``update(tdi, pre_spike)`` (advance the state) and ``filter(g)`` (scale ``g``); calling
+    it then runs ``update(shared data, pre_spike)`` and returns ``filter(1.)``.
+
     ``pre_size`` may be left out (``None``), as BrainPy 2.3.5's ``bp.synplast.STD()``
     was written: the synapse that receives the model then supplies its number of
     presynaptic neurons and creates the state.
+
+    Args:
+      name: the object name.
+      mode: the computing mode.
+      pre_size: the number (or shape) of presynaptic neurons, or ``None``.
 
     Examples:
       >>> import brainpy_dyn as bd
@@ -41,11 +53,29 @@ class SynSTP(DynamicalSystemNS):
       [0.8, 1.0]
     """
 
-    def __init__(self, pre_size: Any = None, name: str | None = None, mode: Any = None):
+    def __init__(self, name: str | None = None, mode: Any = None, pre_size: Any = None):
         super().__init__(name=name, mode=mode)
         self.pre_size: tuple[int, ...] | None = None
         if pre_size is not None:
             self.pre_size = _checked_size(pre_size, type(self).__name__)
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        """Run :meth:`update` (a 2.3.5 ``update(tdi, pre_spike)`` subclass: see above)."""
+        if not takes_shared_first(type(self).update):
+            return super().__call__(*args, **kwargs)
+        if args and isinstance(args[0], dict):
+            share.save(**args[0])
+            args = args[1:]
+        self.update(share.get_shargs(), *args, **kwargs)
+        return self.filter(1.0)
+
+    def update(self, tdi: Any = None, pre_spike: Any = None) -> Any:
+        """Advance one step; subclasses implement ``update(pre_spike)`` (or 2.3.5's form)."""
+        raise NotImplementedError(f"{type(self).__name__} must implement update().")
+
+    def filter(self, g: Any) -> Any:
+        """Scale ``g`` by the efficacy (2.3.5's component interface); here ``g`` unchanged."""
+        return g
 
     def bind_pre(self, pre_num: int, owner: str) -> None:
         """Give a model made without ``pre_size`` the ``pre_num`` of the synapse ``owner``.
@@ -92,8 +122,17 @@ class SynLTP(DynamicalSystemNS):
       [[0.10000000149011612, 0.10000000149011612], [0.0, 0.0]]
     """
 
-    def update(self, *args: Any, **kwargs: Any) -> Any:
-        """Apply one step of the rule; subclasses implement it."""
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        """Run :meth:`update`; a 2.3.5-style ``update(tdi, ...)`` gets the shared data first."""
+        if not takes_shared_first(type(self).update):
+            return super().__call__(*args, **kwargs)
+        if args and isinstance(args[0], dict):
+            share.save(**args[0])
+            args = args[1:]
+        return self.update(share.get_shargs(), *args, **kwargs)
+
+    def update(self, tdi: Any = None, pre_spike: Any = None, *args: Any, **kwargs: Any) -> Any:
+        """Apply one step of the rule; subclasses implement it (2.3.5: ``(tdi, pre_spike)``)."""
         raise NotImplementedError(f"{type(self).__name__} must implement update().")
 
 
