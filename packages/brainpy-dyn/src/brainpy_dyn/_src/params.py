@@ -17,6 +17,7 @@ from __future__ import annotations
 from typing import Any
 
 import jax
+import jax.numpy as jnp
 import numpy as np
 
 import brainpy_math as bm
@@ -24,12 +25,21 @@ import brainpy_math as bm
 __all__ = ["check_finite", "check_numbers", "check_positive", "check_range"]
 
 
-def _concrete(value: Any) -> np.ndarray | None:
-    """``value`` as a NumPy array, or ``None`` when it cannot be read (traced, callable …)."""
+def _concrete(value: Any) -> Any:
+    """``value`` as an array, or ``None`` when it cannot be read (traced, callable …).
+
+    A JAX array stays a JAX array, on its device: the checks reduce it there and bring back
+    a scalar, not the (possibly large) weights.
+    """
     if value is None or callable(value) and not isinstance(value, (bm.Array, jax.Array)):
         return None
+    raw = bm.as_jax(value) if isinstance(value, bm.Array) else value
+    if isinstance(raw, jax.core.Tracer):
+        return None
+    if isinstance(raw, jax.Array):
+        return raw
     try:
-        arr = np.asarray(bm.as_jax(value) if isinstance(value, bm.Array) else value)
+        arr = np.asarray(raw)
     except (jax.errors.TracerArrayConversionError, TypeError, ValueError):
         return None
     if arr.dtype == object:
@@ -37,7 +47,12 @@ def _concrete(value: Any) -> np.ndarray | None:
     return arr
 
 
-def _got(name: str, value: Any, arr: np.ndarray, what: str) -> str:
+def _xp(arr: Any) -> Any:
+    """The array module of ``arr`` (``jax.numpy`` for JAX arrays, else NumPy)."""
+    return jnp if isinstance(arr, jax.Array) else np
+
+
+def _got(name: str, value: Any, arr: Any, what: str) -> str:
     """``got name=value`` for a single value, ``got an array name with <what>`` else."""
     if arr.size == 1:
         return f"got {name}={value!r}"
@@ -70,10 +85,12 @@ def check_finite(value: Any, who: str, name: str, *, allow_inf: bool = False) ->
     arr = _concrete(value)
     if arr is None or arr.dtype.kind not in "fc" or arr.size == 0:
         return
-    bad = np.isnan(arr) if allow_inf else ~np.isfinite(arr)
-    if np.any(bad):
+    xp = _xp(arr)
+    bad = xp.isnan(arr) if allow_inf else ~xp.isfinite(arr)
+    count = int(xp.sum(bad))
+    if count:
         need = "a number (not NaN)" if allow_inf else "a finite number (not NaN or inf)"
-        got = _got(name, value, arr, f"{int(np.sum(bad))} such entries")
+        got = _got(name, value, arr, f"{count} such entries")
         raise ValueError(f"{who}: {name} must be {need}, {got}.")
 
 
@@ -101,12 +118,13 @@ def check_positive(
     need = "> 0" if strict else ">= 0"
     if arr.dtype.kind not in "biuf":
         raise ValueError(f"{who}: {name} must be a number {need}, got {name}={value!r}.")
+    xp = _xp(arr)
     ok = arr > 0 if strict else arr >= 0
     if not allow_inf:
-        ok = ok & np.isfinite(arr)
-    if not np.all(ok):
+        ok = ok & xp.isfinite(arr)
+    if not bool(xp.all(ok)):
         prefix = "" if allow_inf else "finite and "
-        got = _got(name, value, arr, f"min {float(np.min(arr))!r}")
+        got = _got(name, value, arr, f"min {float(xp.min(arr))!r}")
         raise ValueError(f"{who}: {name} must be {prefix}{need}, {got}.")
 
 
@@ -130,9 +148,10 @@ def check_range(value: Any, who: str, name: str, low: float, high: float) -> Non
         raise ValueError(
             f"{who}: {name} must be a number in [{low:g}, {high:g}], got {name}={value!r}."
         )
+    xp = _xp(arr)
     ok = (arr >= low) & (arr <= high)
-    if not np.all(ok):
-        got = _got(name, value, arr, f"{int(np.sum(~ok))} entries outside")
+    if not bool(xp.all(ok)):
+        got = _got(name, value, arr, f"{int(xp.sum(~ok))} entries outside")
         raise ValueError(f"{who}: {name} must be a number in [{low:g}, {high:g}], {got}.")
 
 
