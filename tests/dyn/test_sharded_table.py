@@ -59,6 +59,19 @@ def test_fixed_prob_chunks_are_its_network(small_blocks, options):
     np.testing.assert_array_equal(lengths, np.diff(indptr))
 
 
+@pytest.mark.parametrize(
+    "options", [{}, {"include_self": False}, {"allow_multi_conn": True}, {"num": 0.7}]
+)
+def test_fixed_post_num_chunks_are_its_network(small_blocks, options):
+    options = {"num": 9, **options}
+    chunks = list(bd.conn.FixedPostNum(**options, seed=2, pre=300, post=300).iter_csr())
+    indices, indptr = bd.conn.FixedPostNum(**options, seed=2, pre=300, post=300).require("csr")
+    assert len(chunks) > 1 or options.get("allow_multi_conn")
+    np.testing.assert_array_equal(np.concatenate([ind for _, _, ind in chunks]), indices)
+    lengths = np.concatenate([np.diff(ptr) for _, ptr, _ in chunks])
+    np.testing.assert_array_equal(lengths, np.diff(indptr))
+
+
 def test_chunked_drawing_caches_nothing(small_blocks):
     conn = bd.conn.FixedProb(0.05, seed=1, pre=300, post=200)
     assert len(list(conn.iter_csr())) > 1
@@ -98,3 +111,15 @@ def test_local_parts_check_the_chunks():
     with pytest.raises(RuntimeError, match="cover 1 rows, expected 2"):
         local_parts(iter([(0, np.array([0, 1]), np.array([0]))]), 2, 4, 2, [0])
 
+
+def test_sharded_projection_holds_the_split_table_in_hidden_variables():
+    mesh = jax.make_mesh((4,), ("neuron",), axis_types=(AxisType.Auto,), devices=jax.devices()[:4])
+    conn = bd.conn.FixedProb(0.1, seed=4, pre=60, post=80)
+    syn = bd.experimental.Exponential(conn, g_max=0.5, tau=5.0, out=bd.experimental.CUBA())
+    whole = split_ell_by_target(csr_to_ell(*conn.require("pre2post"), n_post=80), 4)
+    names = set(syn.vars())
+    bd.shard_neurons(syn, mesh)
+    table = syn.projection.device_table
+    np.testing.assert_array_equal(np.asarray(table.indices.value), whole.indices)
+    assert table.indices.value.sharding == by_part(mesh, "neuron")
+    assert set(syn.vars()) == names  # state dicts and checkpoints do not change

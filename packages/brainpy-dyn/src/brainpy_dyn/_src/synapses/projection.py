@@ -18,12 +18,21 @@ from typing import Any
 import jax
 import jax.numpy as jnp
 import numpy as np
-from jax.sharding import Mesh, NamedSharding, PartitionSpec
+from jax.sharding import Mesh, PartitionSpec
 
 import brainpy_math as bm
 from brainpy_dyn._src.object import BrainPyObject
 from brainpy_dyn._src.params import check_finite
 from brainpy_dyn._src.synapses._deps import parameter
+from brainpy_dyn._src.synapses.sharded_table import (
+    DeviceTable,
+    agreed_max,
+    by_part,
+    gather,
+    local_part_ids,
+    local_parts,
+    place,
+)
 from brainpy_math.event import EllTable, csr_to_ell, ell_event_matvec, split_ell_by_target
 
 __all__ = ["Projection"]
@@ -82,19 +91,32 @@ class Projection(BrainPyObject):
         elif self.kind == "dense":
             self.mask = jnp.asarray(conn.require("conn_mat"), dtype=bool)
             weight = parameter(g_max, (self.pre_num, self.post_num), allow_none=False)
+        elif self._defers_table(g_max):
+            indices = indptr = None  # built by shard_neurons, each process its own parts
+            weight = parameter(g_max, (), allow_none=False)
         else:
             indices, indptr = (np.asarray(a) for a in conn.require("pre2post"))
             weight = parameter(g_max, (indices.size,), allow_none=False)
         check_finite(weight, owner, "g_max")
-        self.rows = self.ell_weights = None
+        self.rows = self.ell_weights = self.table_indices = None
         self.shards: tuple[Mesh, str] | None = None
+        self.device_table: DeviceTable | None = None
         if self.training:
             weight = bm.TrainVar(jnp.asarray(bm.as_jax(weight), dtype=bm.get_float()))
         elif not isinstance(weight, (int, float)):
             weight = bm.as_jax(weight)
         self.weight = weight
-        if self.kind == "sparse":
+        if self.kind == "sparse" and indices is not None:
             self._build_sparse(indices, indptr)
+
+    def _defers_table(self, g_max: Any) -> bool:
+        """Whether the table waits for :meth:`shard_by_target` (a run of several processes).
+
+        With one scalar weight, each process then builds only the parts of the table its
+        devices hold, from the connector's chunks; nothing is built until it is needed.
+        """
+        scalar = isinstance(g_max, (int, float, np.number)) and not isinstance(g_max, bool)
+        return scalar and not self.training and jax.process_count() > 1
 
     def _build_sparse(self, indices: np.ndarray, indptr: np.ndarray) -> None:
         """Device-side tables only: the host CSR arrays are not kept (memory at scale)."""
@@ -137,9 +159,11 @@ class Projection(BrainPyObject):
         if self.rows is not None:  # training: differentiable, visits every connection
             contrib = syn.astype(jnp.result_type(float))[self.rows] * w
             return jax.ops.segment_sum(contrib, self.cols, num_segments=self.post_num)
+        if self.device_table is not None:
+            return self._sharded_matvec(syn, w, weighted)
+        if self.table_indices is None:  # deferred, and used unsharded: build it whole
+            self._build_sparse(*(np.asarray(a) for a in self.conn.require("pre2post")))
         weights = w if self.ell_weights is None else self.ell_weights
-        if self.shards is not None:
-            return self._sharded_matvec(syn, weights, weighted)
         return ell_event_matvec(
             syn, self.table_indices, weights, self.post_num, weighted_events=weighted
         )
@@ -154,21 +178,37 @@ class Projection(BrainPyObject):
         """Split the table over the devices of ``mesh`` along ``axis``, by blocks of targets.
 
         Each device then propagates every spike to the targets it holds, so the drive comes
-        out sharded like the postsynaptic neurons, with the same sums as on one device.
+        out sharded like the postsynaptic neurons, with the same sums as on one device. In a
+        run of several processes each process builds only its devices' parts (see
+        :mod:`~brainpy_dyn._src.synapses.sharded_table`).
         """
         if self.shards == (mesh, axis):
             return
-        parts = split_ell_by_target(self._whole_table(), mesh.shape[axis])
-        by_part = NamedSharding(mesh, PartitionSpec(axis))
-        self.table_indices = jax.device_put(parts.indices, by_part)
-        if parts.weights is not None:
-            self.ell_weights = jax.device_put(parts.weights, by_part)
+        n_parts = mesh.shape[axis]
+        sharding = by_part(mesh, axis)
+        weights = None
+        if self.table_indices is None:  # never built whole: draw this process's parts
+            mine = local_part_ids(sharding, n_parts)
+            parts = local_parts(self.conn.iter_csr(), self.pre_num, self.post_num, n_parts, mine)
+            width = agreed_max(max((a.shape[1] for a in parts.values()), default=1))
+        else:
+            split = split_ell_by_target(self._whole_table(), n_parts)
+            parts = dict(enumerate(split.indices))
+            width = split.indices.shape[2]
+            if split.weights is not None:
+                weights = place(dict(enumerate(split.weights)), n_parts, width, 0, sharding)
+        table = place(parts, n_parts, width, self.post_num // n_parts, sharding, self.pre_num)
+        self.device_table = DeviceTable(table, weights, mesh, axis)
+        if self.table_indices is not None:  # else left unbuilt: never whole on a host
+            self.table_indices = table
+            if weights is not None:
+                self.ell_weights = weights
         self.shards = (mesh, axis)
 
     def _whole_table(self) -> EllTable:
         """The unsplit table, on the host (joined back from its parts when sharded)."""
-        indices = np.asarray(self.table_indices)
-        weights = None if self.ell_weights is None else np.asarray(self.ell_weights)
+        indices = gather(self.table_indices)
+        weights = None if self.ell_weights is None else gather(self.ell_weights)
         if self.shards is None:
             return EllTable(indices, weights, self.post_num)
         # Part p holds targets [p*m, (p+1)*m) as local indices, padded with m. Joining the
@@ -180,10 +220,14 @@ class Projection(BrainPyObject):
         joined_weights = None if weights is None else np.concatenate(list(weights), axis=1)
         return EllTable(np.concatenate(list(indices), axis=1), joined_weights, self.post_num)
 
-    def _sharded_matvec(self, syn: jax.Array, weights: Any, weighted: bool) -> jax.Array:
-        mesh, axis = self.shards  # type: ignore[misc]
+    def _sharded_matvec(self, syn: jax.Array, w: Any, weighted: bool) -> jax.Array:
+        device_table = self.device_table
+        mesh, axis = device_table.mesh, device_table.axis  # type: ignore[union-attr]
         per_part = self.post_num // mesh.shape[axis]
-        per_synapse = self.ell_weights is not None
+        per_synapse = device_table.weights is not None  # type: ignore[union-attr]
+        # Read through Variables: a compiled loop takes the tables as arguments.
+        table = device_table.indices.value  # type: ignore[union-attr]
+        weights = device_table.weights.value if per_synapse else jnp.asarray(w)  # type: ignore[union-attr]
 
         def local(events: jax.Array, table: jax.Array, w: jax.Array) -> jax.Array:
             w = w[0] if per_synapse else w
@@ -196,4 +240,4 @@ class Projection(BrainPyObject):
             in_specs=(PartitionSpec(), PartitionSpec(axis), w_spec),
             out_specs=PartitionSpec(axis),
             check_vma=False,  # the kernel's loop carries start replicated, then vary
-        )(syn, self.table_indices, jnp.asarray(weights))
+        )(syn, table, weights)
