@@ -334,3 +334,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"brainpy_dyn.launch: processes failed (id: exit code): {bad}", file=sys.stderr)
         return 1
     return 0
+
+
+# Show the public paths in reprs, docs and pickles.
+bm.set_module("brainpy_dyn", init_distributed)
+bm.set_module("brainpy_dyn.launch", launch, free_port)
