@@ -141,3 +141,23 @@ def test_identity_is_the_activation_and_compat_numpy_keeps_the_matrix():
     assert bm.identity is bm.activations.identity
     np.testing.assert_array_equal(bm.identity(x), x)
     np.testing.assert_array_equal(bm.compat_numpy.identity(2), np.eye(2))
+
+
+def test_for_loop_remat_keeps_values_and_gradients():
+    v = bm.Variable(jnp.zeros(2))
+    w = bm.TrainVar(jnp.asarray([1.0, 2.0]))
+
+    def body(x):
+        v.value = 0.9 * v.value + w.value * x
+        return v.value
+
+    def loss(remat):
+        v.value = jnp.zeros(2)
+        return bm.for_loop(body, jnp.ones((3, 2)), remat=remat).sum()
+
+    # v_t = w (1 + 0.9 + ... + 0.9^t): the sum over t=0..2 is w (1 + 1.9 + 2.71) = 5.61 w
+    for remat in (False, True):
+        np.testing.assert_allclose(loss(remat), 5.61 * 3.0, rtol=1e-6)
+        np.testing.assert_allclose(bm.grad(lambda r=remat: loss(r), w)(), [5.61, 5.61], rtol=1e-6)
+        grad = bm.jit(bm.grad(lambda r=remat: loss(r), w))
+        np.testing.assert_allclose(grad(), [5.61, 5.61], rtol=1e-6)

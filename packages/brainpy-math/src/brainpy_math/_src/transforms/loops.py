@@ -176,17 +176,24 @@ def _build_for(call, operands, reverse, unroll, remat):
     first = jax.tree_util.tree_map(lambda x: jax.ShapeDtypeStruct(x.shape[1:], x.dtype), operands)
     trace = discover(lambda: jax.eval_shape(lambda x: (call(x), None)[1], first))
     state, written = trace.variables, trace.written
-    body = jax.checkpoint(call) if remat else call
+
+    def pure_step(values, carry, x):
+        # A pure function of every Variable value it uses: what remat (jax.checkpoint) may
+        # wrap (a Variable value captured by closure would be baked into its trace).
+        with swapped_in(state, values), swapped_in(written, carry):
+            out = call(x)
+            return [v._value for v in written], _unwrap(out)
+
+    body = jax.checkpoint(pure_step) if remat else pure_step
 
     def run(values, xs):
+        def step(carry, x):
+            with checked_trace(state, "for_loop"):
+                return body(values, carry, x)
+
         with swapped_in(state, values):
-
-            def step(carry, x):
-                with swapped_in(written, carry), checked_trace(state, "for_loop"):
-                    out = body(x)
-                    return [v._value for v in written], _unwrap(out)
-
-            return lax.scan(step, [v._value for v in written], xs, reverse=reverse, unroll=unroll)
+            first = [v._value for v in written]
+        return lax.scan(step, first, xs, reverse=reverse, unroll=unroll)
 
     return state, written, run, jax.jit(run)
 
