@@ -179,3 +179,39 @@ def test_pre_post_synapse_update_takes_tdi_then_pre_spike():
         assert float(syn.x.value[1]) > 0
     finally:
         bd.share.clear_shargs()
+
+
+class _Leaky(bd.DynamicalSystemNS):
+    def __init__(self):
+        super().__init__()
+        self.w = bm.TrainVar(jnp.asarray([0.5, 2.0]))
+        self.v = bm.Variable(jnp.zeros(2))
+
+    def update(self, x):
+        self.v.value = 0.9 * self.v.value + self.w.value * x
+        return self.v.value
+
+
+def test_loop_over_time_takes_jit_and_remat():
+    params = list(inspect.signature(bd.LoopOverTime).parameters)
+    assert params[-3:] == ["name", "jit", "remat"]
+    xs = jnp.linspace(0.0, 1.0, 6 * 2).reshape(6, 2)
+    outs, grads = [], []
+    for jit, remat in ((True, False), (False, False), (True, True)):
+        net = _Leaky()
+        loop = bd.LoopOverTime(net, jit=jit, remat=remat)
+        assert loop.jit is jit and loop.remat is remat
+        outs.append(np.asarray(loop(xs)))
+        net.v.value = jnp.zeros(2)
+        loop.reset_state()
+
+        def loss(loop=loop):
+            return loop(xs).sum()
+
+        grads.append(np.asarray(bm.grad(loss, net.w)()))
+    # v_t = sum_k 0.9^(t-k) w x_k: d(sum_t v_t)/dw = sum_t sum_{k<=t} 0.9^(t-k) x_k
+    x = np.asarray(xs)
+    want = sum(0.9 ** (t - k) * x[k] for t in range(6) for k in range(t + 1))
+    for out, grad in zip(outs, grads):
+        np.testing.assert_allclose(out, outs[0], rtol=1e-6)
+        np.testing.assert_allclose(grad, want, rtol=1e-5)

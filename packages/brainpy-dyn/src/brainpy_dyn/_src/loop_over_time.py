@@ -64,6 +64,10 @@ class LoopOverTime(DynamicalSystem):
       data_first_axis: ``'T'`` when the data (and the outputs) are ``(time, batch, ...)``,
         ``'B'`` when they are ``(batch, time, ...)``.
       name: the object name (``None``: automatic).
+      jit: ``False`` runs the steps one by one in Python (for debugging); ``True`` runs
+        them as one compiled loop.
+      remat: recompute each step in the backward pass (:func:`jax.checkpoint`) instead of
+        storing its intermediates: less memory when differentiating through the loop.
 
     Attributes:
       t0: a Variable, the time of the next step (advances across calls).
@@ -103,6 +107,8 @@ class LoopOverTime(DynamicalSystem):
         shared_arg: dict[str, Any] | None = None,
         data_first_axis: str = "T",
         name: str | None = None,
+        jit: bool = True,
+        remat: bool = False,
     ):
         if not isinstance(target, DynamicalSystem):
             raise RunnerTypeError(
@@ -134,7 +140,8 @@ class LoopOverTime(DynamicalSystem):
         self.i0 = None if i0 is None else bm.Variable(jnp.asarray(i0, dtype=bm.get_int()))
         self._step = StepFunction(target, dt=self.dt, shared_args=shared)
         probe = None if self.out_vars is None else self._out_var_values
-        self._loop = make_loop(self._step, probe=probe)
+        self.jit, self.remat = bool(jit), bool(remat)
+        self._loop = make_loop(self._step, probe=probe, jit=self.jit, remat=self.remat)
 
     # ----------------------------------------------------------------- state
     def reset_state(self, batch_size: int | bm.Mode | None = None) -> None:

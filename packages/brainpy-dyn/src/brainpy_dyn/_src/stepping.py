@@ -307,6 +307,7 @@ def make_loop(
     progress: Callable[[Any], Any] | None = None,
     numpy_monitors: bool = False,
     jit: bool = True,
+    remat: bool = False,
 ) -> Callable[..., Any]:
     """Build the loop that takes ``step`` once per row of its operands, as one scan.
 
@@ -332,6 +333,8 @@ def make_loop(
       numpy_monitors: return the monitor records as NumPy arrays (joined on the host, so
         nothing compiles); only outside a trace.
       jit: ``False`` runs the steps one by one in Python, for debugging.
+      remat: recompute each step in the backward pass (:func:`jax.checkpoint`) instead of
+        storing its intermediates: less memory under ``grad``, more compute.
 
     Returns:
       ``loop``, returning ``(outputs, monitors)`` or, with ``probe``, ``(outputs,
@@ -381,6 +384,7 @@ def make_loop(
         progress,
         bool(numpy_monitors),
         jit,
+        bool(remat),
     )
 
 
@@ -401,6 +405,7 @@ class _Loop:
         progress: Callable[[Any], Any] | None,
         numpy_monitors: bool,
         jit: bool,
+        remat: bool = False,
     ):
         self.step = step
         self.shared = shared
@@ -409,6 +414,7 @@ class _Loop:
         self.progress = progress
         self.numpy_monitors = numpy_monitors
         self.jit = jit
+        self.remat = remat
 
     def __repr__(self) -> str:
         return f"make_loop({self.step!r}, monitor_every={self.every}, jit={self.jit})"
@@ -428,7 +434,12 @@ class _Loop:
     def _chunk(self, t: Any, i: Any, it: Any, x: Any, y: Any) -> Any:
         """``every`` steps (a row of the outer scan), the last one recorded."""
         ops = (t, i, it, x, y)
-        bm.for_loop(self._skip, jax.tree_util.tree_map(lambda a: a[:-1], ops), jit=self.jit)
+        bm.for_loop(
+            self._skip,
+            jax.tree_util.tree_map(lambda a: a[:-1], ops),
+            jit=self.jit,
+            remat=self.remat,
+        )
         return self._recorded(*jax.tree_util.tree_map(lambda a: a[-1], ops))
 
     def _main(self) -> Callable[..., Any]:
@@ -436,7 +447,7 @@ class _Loop:
 
     def _outer(self, t: Any, i: Any, it: Any, x: Any, y: Any) -> Any:
         """A chunk of rows, then the progress callback."""
-        out = bm.for_loop(self._main(), (t, i, it, x, y), jit=self.jit)
+        out = bm.for_loop(self._main(), (t, i, it, x, y), jit=self.jit, remat=self.remat)
         jax.debug.callback(self.progress, i.reshape(-1)[-1])
         return out
 
@@ -444,7 +455,7 @@ class _Loop:
     def _run_main(self, operands: Any) -> Any:
         rows = _rows(operands)
         if self.progress is None or rows < _MIN_ROWS_FOR_PROGRESS:
-            return bm.for_loop(self._main(), operands, jit=self.jit)
+            return bm.for_loop(self._main(), operands, jit=self.jit, remat=self.remat)
         per_chunk = rows // 100
         n_chunks = rows // per_chunk
         cut = n_chunks * per_chunk
@@ -452,7 +463,9 @@ class _Loop:
         def split(a):
             return a[:cut].reshape(n_chunks, per_chunk, *a.shape[1:])
 
-        res = bm.for_loop(self._outer, jax.tree_util.tree_map(split, operands), jit=self.jit)
+        res = bm.for_loop(
+            self._outer, jax.tree_util.tree_map(split, operands), jit=self.jit, remat=self.remat
+        )
         # Monitor records (part 1) are joined on the host, where NumPy compiles nothing; with
         # several processes on the devices, and gathered to the host once at the end.
         host = self.numpy_monitors and jax.process_count() == 1
@@ -497,7 +510,7 @@ class _Loop:
         res = self._run_main(head)
         if n_main < n:
             rest = jax.tree_util.tree_map(lambda a: a[n_main:], operands)
-            bm.for_loop(self._skip, rest, jit=self.jit)
+            bm.for_loop(self._skip, rest, jit=self.jit, remat=self.remat)
         if self.numpy_monitors:
             res = (res[0], jax.tree_util.tree_map(host_array, res[1]), *res[2:])
         return res
