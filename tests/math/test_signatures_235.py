@@ -161,3 +161,21 @@ def test_for_loop_remat_keeps_values_and_gradients():
         np.testing.assert_allclose(bm.grad(lambda r=remat: loss(r), w)(), [5.61, 5.61], rtol=1e-6)
         grad = bm.jit(bm.grad(lambda r=remat: loss(r), w))
         np.testing.assert_allclose(grad(), [5.61, 5.61], rtol=1e-6)
+
+
+def test_call_based_schedulers_take_last_call():
+    sch = bm.optimizers.ExponentialDecay(1.0, 10, 0.5, -1, 19)  # resumes at update 20
+    np.testing.assert_allclose(float(sch()), 0.5**2, rtol=1e-6)
+    sch.step_call()
+    np.testing.assert_allclose(float(sch()), 0.5**2.1, rtol=1e-6)
+    piece = bm.optimizers.PiecewiseConstant([2, 4], [1.0, 0.5, 0.25], last_call=1)
+    assert float(piece()) == 0.5
+    for cls, args in (
+        (bm.optimizers.InverseTimeDecay, (1.0, 10, 0.5, False)),
+        (bm.optimizers.PolynomialDecay, (1.0, 10, 0.0, 1.0)),
+    ):
+        assert list(inspect.signature(cls).parameters)[-2:] == ["last_epoch", "last_call"]
+        np.testing.assert_allclose(float(cls(*args, -1, 4)()), float(cls(*args)(5)), rtol=1e-6)
+    with pytest.raises(ValueError, match="last_call"):
+        bm.optimizers.ExponentialDecay(1.0, 10, 0.5, last_call=-2)
+    assert float(bm.optimizers.make_schedule(scalar_or_schedule=0.2)()) == pytest.approx(0.2)

@@ -75,6 +75,8 @@ class Scheduler:
       lr: the initial learning rate, a number >= 0.
       last_epoch: the index of the last finished epoch; ``-1`` (the default) starts at epoch 0,
         as in ``torch.optim.lr_scheduler``.
+      last_call: the index of the last optimizer update (keyword; the per-update schedulers
+        also take it positionally after ``last_epoch``, as in 2.3.5); ``-1`` starts at 0.
 
     Examples:
       >>> import brainpy_math as bm
@@ -90,14 +92,15 @@ class Scheduler:
     #: ``"epoch"`` or ``"call"``: which counter :meth:`__call__` reads by default.
     counter: str = "epoch"
 
-    def __init__(self, lr: float, last_epoch: int = -1):
+    def __init__(self, lr: float, last_epoch: int = -1, *, last_call: int = -1):
         owner = type(self).__name__
         self.lr = check_lr(lr, owner)
-        if isinstance(last_epoch, bool) or not isinstance(last_epoch, int) or last_epoch < -1:
-            raise ValueError(f"{owner}: last_epoch must be an int >= -1, got {last_epoch!r}.")
-        # Like torch, which steps once on construction: the epoch now running.
+        for name, value in (("last_epoch", last_epoch), ("last_call", last_call)):
+            if isinstance(value, bool) or not isinstance(value, int) or value < -1:
+                raise ValueError(f"{owner}: {name} must be an int >= -1, got {value!r}.")
+        # Like torch, which steps once on construction: the epoch (update) now running.
         self.last_epoch = Variable(jnp.asarray(last_epoch + 1, jnp.int32))
-        self.last_call = Variable(jnp.asarray(0, jnp.int32))
+        self.last_call = Variable(jnp.asarray(last_call + 1, jnp.int32))
 
     def step_epoch(self) -> None:
         """Advance the epoch counter by one (call it at the end of each epoch)."""
@@ -141,6 +144,7 @@ class ExponentialDecay(Scheduler):
       decay_steps: the number of updates over which the rate is multiplied by ``decay_rate``.
       decay_rate: the decay factor, > 0.
       last_epoch: see :class:`Scheduler`.
+      last_call: the index of the last update; ``-1`` (the default) starts at update 0.
 
     Examples:
       >>> import brainpy_math as bm
@@ -150,8 +154,15 @@ class ExponentialDecay(Scheduler):
 
     counter = "call"
 
-    def __init__(self, lr: float, decay_steps: int, decay_rate: float, last_epoch: int = -1):
-        super().__init__(lr, last_epoch)
+    def __init__(
+        self,
+        lr: float,
+        decay_steps: int,
+        decay_rate: float,
+        last_epoch: int = -1,
+        last_call: int = -1,
+    ):
+        super().__init__(lr, last_epoch, last_call=last_call)
         self.decay_steps = _check_positive_int(decay_steps, "decay_steps", type(self).__name__)
         self.decay_rate = _check_positive(decay_rate, "decay_rate", type(self).__name__)
 
@@ -168,6 +179,7 @@ class InverseTimeDecay(Scheduler):
       decay_rate: the decay rate, >= 0.
       staircase: if true, ``i / decay_steps`` is rounded down to an integer.
       last_epoch: see :class:`Scheduler`.
+      last_call: the index of the last update; ``-1`` (the default) starts at update 0.
 
     Examples:
       >>> import brainpy_math as bm
@@ -184,8 +196,9 @@ class InverseTimeDecay(Scheduler):
         decay_rate: float,
         staircase: bool = False,
         last_epoch: int = -1,
+        last_call: int = -1,
     ):
-        super().__init__(lr, last_epoch)
+        super().__init__(lr, last_epoch, last_call=last_call)
         owner = type(self).__name__
         self.decay_steps = _check_positive_int(decay_steps, "decay_steps", owner)
         if (
@@ -215,6 +228,7 @@ class PolynomialDecay(Scheduler):
       final_lr: the learning rate reached after ``decay_steps`` updates.
       power: the power of the polynomial (1 is linear).
       last_epoch: see :class:`Scheduler`.
+      last_call: the index of the last update; ``-1`` (the default) starts at update 0.
 
     Examples:
       >>> import brainpy_math as bm
@@ -232,8 +246,9 @@ class PolynomialDecay(Scheduler):
         final_lr: float,
         power: float = 1.0,
         last_epoch: int = -1,
+        last_call: int = -1,
     ):
-        super().__init__(lr, last_epoch)
+        super().__init__(lr, last_epoch, last_call=last_call)
         owner = type(self).__name__
         self.decay_steps = _check_positive_int(decay_steps, "decay_steps", owner)
         self.final_lr = check_lr(final_lr, owner + " (final_lr)")
@@ -251,6 +266,7 @@ class PiecewiseConstant(Scheduler):
       boundaries: increasing update counts at which the rate changes.
       values: the rates, one more than ``boundaries``; ``values[0]`` is the initial rate.
       last_epoch: see :class:`Scheduler`.
+      last_call: the index of the last update; ``-1`` (the default) starts at update 0.
 
     Examples:
       >>> import brainpy_math as bm
@@ -261,7 +277,13 @@ class PiecewiseConstant(Scheduler):
 
     counter = "call"
 
-    def __init__(self, boundaries: Sequence[int], values: Sequence[float], last_epoch: int = -1):
+    def __init__(
+        self,
+        boundaries: Sequence[int],
+        values: Sequence[float],
+        last_epoch: int = -1,
+        last_call: int = -1,
+    ):
         owner = type(self).__name__
         boundaries = [int(b) for b in boundaries]
         values = [check_lr(v, owner + " (values)") for v in values]
@@ -272,7 +294,7 @@ class PiecewiseConstant(Scheduler):
             )
         if any(b >= c for b, c in zip(boundaries, boundaries[1:])):
             raise ValueError(f"{owner}: boundaries must increase, got boundaries={boundaries}.")
-        super().__init__(values[0], last_epoch)
+        super().__init__(values[0], last_epoch, last_call=last_call)
         self.boundaries = tuple(boundaries)
         self.values = tuple(values)
 
@@ -469,17 +491,24 @@ class ExponentialLR(Scheduler):
         return self.lr * self.gamma**i
 
 
-def make_schedule(lr: float | Scheduler, owner: str = "Optimizer") -> Scheduler:
-    """Return ``lr`` if it is a :class:`Scheduler`, else a :class:`Constant` of it.
+def make_schedule(scalar_or_schedule: float | Scheduler, owner: str = "Optimizer") -> Scheduler:
+    """Return ``scalar_or_schedule`` if it is a :class:`Scheduler`, else a :class:`Constant` of it.
+
+    Args:
+      scalar_or_schedule: a learning rate (a number >= 0) or a scheduler (2.3.5's name).
+      owner: who asks, for the error message.
+
+    Raises:
+      ValueError: a learning rate that is not a number >= 0.
 
     Examples:
       >>> import brainpy_math as bm
       >>> bm.optimizers.make_schedule(0.1)
       Constant(lr=0.1)
     """
-    if isinstance(lr, Scheduler):
-        return lr
-    return Constant(check_lr(lr, owner))
+    if isinstance(scalar_or_schedule, Scheduler):
+        return scalar_or_schedule
+    return Constant(check_lr(scalar_or_schedule, owner))
 
 
 set_module(
