@@ -14,6 +14,7 @@ from typing import Any
 
 import jax
 import jax.numpy as jnp
+import numpy as np
 
 import brainpy_math as bm
 from brainpy_layers._src.algorithms.utils import (
@@ -222,9 +223,13 @@ class RidgeRegression(RegressionAlgorithm):
       TrainerArgumentError: a negative or non-finite ``alpha``.
 
     Note:
-      2.3.5 multiplied with the pseudo-inverse of :math:`X^T X + \alpha I`; this computes
-      the same closed form through the SVD of :math:`X` (stabler in float32, where
-      :math:`X^T X` loses half the digits), and uses ``lstsq`` for ``alpha == 0``.
+      2.3.5 multiplied with the pseudo-inverse of :math:`X^T X + \alpha I`, which in
+      float32 loses half the digits (and truncates the small singular values). This solves
+      the same closed form: data on the CPU by the normal equations in float64; traced
+      data (and data on an accelerator) as the least squares of :math:`[X; \sqrt\alpha I]`
+      by a CholeskyQR factorisation (matrix products, with the accuracy of a QR
+      factorisation; the SVD of :math:`X` where that breaks down). ``alpha == 0`` uses
+      ``lstsq``.
 
     Examples:
       >>> import numpy as np
@@ -282,11 +287,116 @@ class RidgeRegression(RegressionAlgorithm):
 
 
 def ridge_solve(targets: jax.Array, inputs: jax.Array, alpha: float) -> jax.Array:
-    """``(XᵀX + αI)⁻¹ XᵀY`` through the SVD of ``X``."""
-    # Through the SVD X = U S Vᵀ: W = V diag(s / (s² + α)) Uᵀ Y, the same closed form
-    # without forming XᵀX, whose squared condition number float32 cannot hold.
-    u, sv, vt = jnp.linalg.svd(inputs, full_matrices=False)
-    return vt.T @ ((sv / (sv**2 + alpha))[:, None] * (u.T @ targets))
+    """``(XᵀX + αI)⁻¹ XᵀY``, accurate in float32 and at the speed of matrix products.
+
+    Concrete data on the CPU (a trainer's fit) are solved on the host, in float64, by the
+    normal equations: nothing to compile, and float64 holds the squared condition number
+    (see :func:`_ridge_on_host`). Traced data (inside ``jit``, ``grad``, ``vmap``) and data
+    on an accelerator go through one compiled function per shape (``alpha`` is traced, so a
+    new value does not recompile).
+    """
+    dtype = jnp.result_type(inputs, targets, jnp.float32)
+    if _on_host(inputs) and _on_host(targets):
+        w = _ridge_on_host(np.asarray(inputs), np.asarray(targets), float(alpha))
+        if w is not None:
+            return jnp.asarray(w.astype(dtype))
+    x, y = jnp.asarray(inputs, dtype), jnp.asarray(targets, dtype)
+    return _ridge_solve(x, y, jnp.asarray(alpha, dtype))
+
+
+def _on_host(a: Any) -> bool:
+    """Whether ``a`` is concrete data held by the CPU (a NumPy array or a CPU JAX array)."""
+    if isinstance(a, np.ndarray):
+        return True
+    if isinstance(a, jax.core.Tracer) or not isinstance(a, jax.Array):
+        return False
+    try:
+        return all(d.platform == "cpu" for d in a.devices())
+    except Exception:  # pragma: no cover - arrays without concrete devices
+        return False
+
+
+#: the largest bound on cond(XᵀX + αI) that the float64 normal equations take (about
+#: 1e-3 relative error in the worst case); beyond it the QR path keeps cond(X) instead
+_HOST_MAX_COND = 1e13
+
+
+def _ridge_on_host(x: np.ndarray, y: np.ndarray, alpha: float) -> np.ndarray | None:
+    """Ridge by the normal equations in float64 (``None`` when they are too ill-posed).
+
+    Float32 data have 24-bit mantissas: their Gram matrix ``XᵀX`` is exact to float64
+    rounding, and ``cond(XᵀX + αI) <= trace(XᵀX) / α + 1`` bounds the error of the solve.
+    """
+    x64, y64 = x.astype(np.float64, copy=False), y.astype(np.float64, copy=False)
+    gram = x64.T @ x64
+    scale = float(np.trace(gram))
+    if not (np.isfinite(scale) and alpha > 0 and scale / alpha < _HOST_MAX_COND):
+        return None
+    gram[np.diag_indices_from(gram)] += alpha
+    try:
+        w = np.linalg.solve(gram, x64.T @ y64)
+    except np.linalg.LinAlgError:  # pragma: no cover - alpha > 0 keeps it regular
+        return None
+    return w if np.all(np.isfinite(w)) else None
+
+
+_HI = jax.lax.Precision.HIGHEST
+
+
+def _upper_cholesky(g: jax.Array) -> jax.Array:
+    """The upper-triangular ``R`` with ``g = RᵀR`` (NaN where ``g`` is not positive definite)."""
+    return jnp.linalg.cholesky(g).T
+
+
+def _upper_inverse(r: jax.Array) -> jax.Array:
+    eye = jnp.eye(r.shape[0], dtype=r.dtype)
+    return jax.scipy.linalg.solve_triangular(r, eye, lower=False)
+
+
+def _ridge_by_cholesky_qr(x: jax.Array, y: jax.Array, alpha: jax.Array) -> jax.Array:
+    """Ridge as the least squares of ``A = [X; √α I]``, ``B = [Y; 0]``, by shifted CholeskyQR3.
+
+    A QR factorisation of ``A`` keeps the condition number of ``X`` (the normal equations
+    square it, which float32 cannot hold for a small ``alpha``); Householder QR of a tall
+    matrix runs at a small fraction of the speed of a matrix product on CPUs, while
+    CholeskyQR is made of products. Its first pass factors ``AᵀA`` plus a small shift (so
+    the Cholesky factorisation exists in float32), and two passes of plain CholeskyQR on
+    ``Q = A R⁻¹`` restore the accuracy of a Householder QR for condition numbers up to about
+    ``1 / eps`` (Fukaya et al., SIAM J. Sci. Comput. 42, A477, 2020). Then ``W = R⁻¹ QᵀB``.
+    Returns NaNs where a factorisation breaks down (the caller falls back to the SVD).
+    """
+    n = x.shape[1]
+    eye = jnp.eye(n, dtype=x.dtype)
+    gram = jnp.matmul(x.T, x, precision=_HI)
+    eps = jnp.finfo(x.dtype).eps
+    shift = jnp.sqrt(jnp.asarray(n, x.dtype)) * eps * jnp.sqrt(jnp.sum(gram * gram))
+    r = _upper_cholesky(gram + (alpha + shift) * eye)
+    inv = _upper_inverse(r)
+    # Q = A R⁻¹ in two blocks: the data rows, and the √α I rows (an n×n block).
+    q_top, q_bot = jnp.matmul(x, inv, precision=_HI), jnp.sqrt(alpha) * inv
+    for _ in range(2):
+        g = jnp.matmul(q_top.T, q_top, precision=_HI) + jnp.matmul(q_bot.T, q_bot, precision=_HI)
+        step = _upper_cholesky(g)
+        inv = _upper_inverse(step)
+        q_top = jnp.matmul(q_top, inv, precision=_HI)
+        q_bot = jnp.matmul(q_bot, inv, precision=_HI)
+        r = jnp.matmul(step, r, precision=_HI)
+    z = jnp.matmul(q_top.T, y, precision=_HI)  # QᵀB: the √α I rows of B are zeros
+    return jax.scipy.linalg.solve_triangular(r, z, lower=False)
+
+
+def _ridge_by_svd(x: jax.Array, y: jax.Array, alpha: jax.Array) -> jax.Array:
+    """Ridge through the SVD ``X = U S Vᵀ``: ``W = V diag(s / (s² + α)) Uᵀ Y`` (slower)."""
+    u, sv, vt = jnp.linalg.svd(x, full_matrices=False)
+    return vt.T @ ((sv / (sv**2 + alpha))[:, None] * (u.T @ y))
+
+
+@jax.jit
+def _ridge_solve(x: jax.Array, y: jax.Array, alpha: jax.Array) -> jax.Array:
+    if x.shape[0] < x.shape[1]:  # wide data: the SVD is the cheap one
+        return _ridge_by_svd(x, y, alpha)
+    w = _ridge_by_cholesky_qr(x, y, alpha)
+    return jax.lax.cond(jnp.all(jnp.isfinite(w)), lambda: w, lambda: _ridge_by_svd(x, y, alpha))
 
 
 def ridge_regression(targets: Any, inputs: Any, outputs: Any = None) -> jax.Array:

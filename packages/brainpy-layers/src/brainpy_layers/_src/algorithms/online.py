@@ -194,8 +194,11 @@ class RLS(OnlineAlgorithm):
             )
         p = P.value
         k = p @ input.T  # (num_in, batch)
-        s = jnp.eye(input.shape[0], dtype=p.dtype) + input @ k  # (batch, batch)
-        g = jnp.linalg.solve(s.T, k.T).T  # K S^{-1}; S is symmetric
+        if input.shape[0] == 1:  # one sample: S is a scalar, no factorisation per step
+            g = k / (1.0 + input @ k)
+        else:
+            s = jnp.eye(input.shape[0], dtype=p.dtype) + input @ k  # (batch, batch)
+            g = jnp.linalg.solve(s.T, k.T).T  # K S^{-1}; S is symmetric
         P.value = p - g @ k.T
         return -g @ (output - target)
 

@@ -142,13 +142,20 @@ class ReadoutTrainer(DSTrainer):
         return f"{type(self).__name__}(target={self.target!r}, fit_method={self.fit_method!r})"
 
     def _record_fn(self, shared: dict[str, Any], with_ys: bool) -> Any:
-        """A compiled run ``(xs, ts, idx, iters, ys) -> (outs, mons, probes)``."""
+        """A compiled run ``(xs, ts, idx, iters, ys) -> (outs, mons, probes)``.
+
+        ``xs`` comes in the layout of the data and the outputs go back in it: the transposes
+        run inside the one compiled function (each eager transpose would compile on its own).
+        """
         key = (hashable_items(shared), with_ys)
         fun = self._compiled.get(key)
         if fun is None:
 
             def run(xs, ts, idx, iters, ys):
-                return self._unroll(xs, ts, idx, iters, shared, ys=ys, probe=self._probe)
+                outs, mons, probes = self._unroll(
+                    self._time_major(xs), ts, idx, iters, shared, ys=ys, probe=self._probe
+                )
+                return self._data_major(outs), mons, probes
 
             fun = self._compiled[key] = bm.jit(run) if self.jit else run
         return fun
@@ -158,9 +165,7 @@ class ReadoutTrainer(DSTrainer):
 
     def _run_fit(self, xs: Any, ys: Any, shared: dict[str, Any], n: int) -> tuple[Any, Any]:
         ts, idx, iters = self._clock(n)
-        outs, mons, probes = self._record_fn(shared, ys is not None)(
-            self._time_major(xs), ts, idx, iters, ys
-        )
+        outs, mons, probes = self._record_fn(shared, ys is not None)(to_jax(xs), ts, idx, iters, ys)
         jax.block_until_ready((outs, mons, probes))
         t0 = self.t0
         self._advance(n)
@@ -169,4 +174,4 @@ class ReadoutTrainer(DSTrainer):
         )
         mon["ts"] = np.asarray(t0 + self.dt * np.arange(1, n + 1), dtype=bm.get_float())
         self.mon = self._monitors_in_data_layout(mon)
-        return self._data_major(outs), probes
+        return outs, probes
