@@ -215,3 +215,13 @@ def test_loop_over_time_takes_jit_and_remat():
     for out, grad in zip(outs, grads):
         np.testing.assert_allclose(out, outs[0], rtol=1e-6)
         np.testing.assert_allclose(grad, want, rtol=1e-5)
+
+
+def test_coo2csc_takes_post_num_and_data():
+    pre, post = np.array([0, 1, 1, 2]), np.array([1, 0, 1, 0])
+    data = np.array([10.0, 20.0, 30.0, 40.0])
+    indices, indptr, sorted_data = bd.conn.coo2csc((pre, post), post_num=2, data=data)
+    # post 0 gets (pre 1, 20) and (pre 2, 40); post 1 gets (pre 0, 10) and (pre 1, 30)
+    assert indices.tolist() == [1, 2, 0, 1] and indptr.tolist() == [0, 2, 4]
+    assert sorted_data.tolist() == [20.0, 40.0, 10.0, 30.0]
+    assert bd.conn.coo2mat(ij=(pre, post), num_pre=3, num_post=2).sum() == 4

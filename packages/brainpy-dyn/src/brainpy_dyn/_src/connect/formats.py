@@ -149,20 +149,29 @@ def coo2csr(coo: tuple[Any, Any], num_pre: int) -> tuple[np.ndarray, np.ndarray]
 
 
 @_public
-def coo2csc(coo: tuple[Any, Any], num_post: int) -> tuple[np.ndarray, np.ndarray]:
+def coo2csc(coo: tuple[Any, Any], post_num: int, data: Any = None) -> Any:
     """CSC ``(indices, indptr)`` of a COO structure; pre ids sorted within each post.
+
+    With ``data`` (one value per synapse in COO order) the result is
+    ``(indices, indptr, data_in_csc_order)``, as in 2.3.5.
 
     Examples:
       >>> from brainpy_dyn.conn import coo2csc
-      >>> [a.tolist() for a in coo2csc(([0, 1, 1], [1, 0, 1]), num_post=2)]
+      >>> [a.tolist() for a in coo2csc(([0, 1, 1], [1, 0, 1]), post_num=2)]
       [[1, 0, 1], [0, 1, 3]]
+      >>> coo2csc(([0, 1, 1], [1, 0, 1]), 2, data=[10., 20., 30.])[2].tolist()
+      [20.0, 10.0, 30.0]
     """
-    pre, post = coo
-    return coo2csr((post, pre), num_post)
+    pre, post = (np.asarray(a, dtype=IDX) for a in coo)
+    order = np.lexsort((pre, post))
+    csc = pre[order], _indptr(np.bincount(post, minlength=post_num))
+    if data is None:
+        return csc
+    return (*csc, np.asarray(data)[order])
 
 
 @_public
-def coo2mat(coo: tuple[Any, Any], num_pre: int, num_post: int) -> np.ndarray:
+def coo2mat(ij: tuple[Any, Any], num_pre: int, num_post: int) -> np.ndarray:
     """Dense boolean ``(num_pre, num_post)`` matrix of a COO structure.
 
     Examples:
@@ -170,7 +179,7 @@ def coo2mat(coo: tuple[Any, Any], num_pre: int, num_post: int) -> np.ndarray:
       >>> coo2mat(([0, 1, 1], [1, 0, 1]), num_pre=2, num_post=3).astype(int).tolist()
       [[0, 1, 0], [1, 1, 0]]
     """
-    pre, post = (np.asarray(a, dtype=IDX) for a in coo)
+    pre, post = (np.asarray(a, dtype=IDX) for a in ij)
     mat = np.zeros((num_pre, num_post), dtype=bool)
     mat[pre, post] = True
     return mat
