@@ -63,3 +63,18 @@ def test_checkpoint_errors_under_their_2_3_5_names(tmp_path):
         bp.checkpoints.save(str(tmp_path / "d"), {"a": np.ones(2)}, step=2)
     for name in bp.errors.__all__:
         assert getattr(bp.errors, name) is not None
+
+
+def test_checkpoint_errors_constructed_as_in_2_3_5():
+    import brainpy_checkpoints
+
+    err = bp.errors.InvalidCheckpointError("ckpts/checkpoint_3", 3)
+    assert isinstance(err, ValueError) and "step 3" in str(err)
+    assert bp.errors.InvalidCheckpointError is brainpy_checkpoints.InvalidCheckpointError
+    assert issubclass(bp.errors.CheckpointExistsError, bp.errors.InvalidCheckpointError)
+    assert "ckpt" in str(bp.errors.MPARestoreTargetRequiredError("ckpt", 1, key="w"))
+    assert "ckpt" in str(bp.errors.MPARestoreDataCorruptedError(1, "ckpt"))
+    assert "gda" in str(bp.errors.MPARestoreTypeNotMatchError(1, "gda"))
+    assert "ckpt" in str(bp.errors.MPACheckpointingRequiredError("ckpt", 1))
+    with pytest.raises(bp.errors.MPARestoreDataCorruptedError):
+        raise bp.errors.CorruptCheckpointError("bad bytes")

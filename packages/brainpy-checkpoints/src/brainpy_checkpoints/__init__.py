@@ -5,11 +5,13 @@ ways between this package and BrainPy 2.3.5:
 
 * :func:`save_pytree`/:func:`load_pytree`: one pytree in one ``.bp`` file;
 * :func:`save`/:func:`load`: numbered steps in a folder, keeping the newest;
+* :func:`save_sharded`/:func:`load_sharded`: sharded arrays from every process of a
+  multi-process run, one file per process, restorable on another process count;
 * :class:`AsyncManager`: writes in a background thread;
 * :func:`to_state_dict`/:func:`from_state_dict`/:func:`register_serialization_state`:
   how objects (``brainpy_math.Variable`` included, by duck typing) become storable
   trees and back;
-* the :class:`CheckpointError` family of errors;
+* the :class:`CheckpointError` family of errors (with BrainPy 2.3.5's names as bases);
 * :mod:`brainpy_checkpoints.io`: a model's Variables in ``.npz``, HDF5, pickle and
   ``.mat`` files (BrainPy 2.3.5's ``checkpoints.io``).
 
@@ -30,10 +32,25 @@ from brainpy_checkpoints._src.errors import (
 from brainpy_checkpoints._src.errors import CheckpointStructureError as CheckpointStructureError
 from brainpy_checkpoints._src.errors import CheckpointWriteError as CheckpointWriteError
 from brainpy_checkpoints._src.errors import CorruptCheckpointError as CorruptCheckpointError
+from brainpy_checkpoints._src.errors import InvalidCheckpointError as InvalidCheckpointError
+from brainpy_checkpoints._src.errors import (
+    MPACheckpointingRequiredError as MPACheckpointingRequiredError,
+)
+from brainpy_checkpoints._src.errors import (
+    MPARestoreDataCorruptedError as MPARestoreDataCorruptedError,
+)
+from brainpy_checkpoints._src.errors import (
+    MPARestoreTargetRequiredError as MPARestoreTargetRequiredError,
+)
+from brainpy_checkpoints._src.errors import (
+    MPARestoreTypeNotMatchError as MPARestoreTypeNotMatchError,
+)
 from brainpy_checkpoints._src.pytree_io import load_pytree as load_pytree
 from brainpy_checkpoints._src.pytree_io import msgpack_restore as msgpack_restore
 from brainpy_checkpoints._src.pytree_io import msgpack_serialize as msgpack_serialize
 from brainpy_checkpoints._src.pytree_io import save_pytree as save_pytree
+from brainpy_checkpoints._src.sharded import load_sharded as load_sharded
+from brainpy_checkpoints._src.sharded import save_sharded as save_sharded
 from brainpy_checkpoints._src.state_dict import from_state_dict as from_state_dict
 from brainpy_checkpoints._src.state_dict import (
     register_serialization_state as register_serialization_state,
@@ -50,15 +67,22 @@ __all__ = [
     "CheckpointStructureError",
     "CheckpointWriteError",
     "CorruptCheckpointError",
+    "InvalidCheckpointError",
+    "MPACheckpointingRequiredError",
+    "MPARestoreDataCorruptedError",
+    "MPARestoreTargetRequiredError",
+    "MPARestoreTypeNotMatchError",
     "checkpoint_steps",
     "from_state_dict",
     "io",
     "load",
     "load_pytree",
+    "load_sharded",
     "msgpack_restore",
     "msgpack_serialize",
     "register_serialization_state",
     "save",
     "save_pytree",
+    "save_sharded",
     "to_state_dict",
 ]

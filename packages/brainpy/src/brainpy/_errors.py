@@ -4,7 +4,8 @@
 It holds every error of ``brainpy_dyn.errors`` (which includes brainpy_math's) and the
 checkpoint errors of ``brainpy_checkpoints`` under the names 2.3.5 gave them, so a 2.3.5
 ``except bp.errors.X`` catches what the packages raise. Every name is one of the raised
-classes, never a copy.
+classes or a base of them (the checkpoint errors 2.3.5 built from ``(path, step)``), never
+a copy.
 
 Examples:
   >>> import brainpy as bp
@@ -21,6 +22,11 @@ from brainpy_checkpoints import CheckpointNotFoundError as CheckpointNotFoundErr
 from brainpy_checkpoints import CheckpointSerializationError as CheckpointSerializationError
 from brainpy_checkpoints import CheckpointStructureError as CheckpointStructureError
 from brainpy_checkpoints import CorruptCheckpointError as CorruptCheckpointError
+from brainpy_checkpoints import InvalidCheckpointError as InvalidCheckpointError
+from brainpy_checkpoints import MPACheckpointingRequiredError as MPACheckpointingRequiredError
+from brainpy_checkpoints import MPARestoreDataCorruptedError as MPARestoreDataCorruptedError
+from brainpy_checkpoints import MPARestoreTargetRequiredError as MPARestoreTargetRequiredError
+from brainpy_checkpoints import MPARestoreTypeNotMatchError as MPARestoreTypeNotMatchError
 from brainpy_dyn.errors import AnalyzerError as AnalyzerError
 from brainpy_dyn.errors import BrainPyError as BrainPyError
 from brainpy_dyn.errors import CodeError as CodeError
@@ -59,13 +65,9 @@ from brainpy_dyn.errors import TracerLeakError as TracerLeakError
 from brainpy_dyn.errors import UniqueNameError as UniqueNameError
 from brainpy_dyn.errors import UnsupportedError as UnsupportedError
 
-# 2.3.5's checkpoint errors: the classes brainpy_checkpoints raises in the same situations.
+# 2.3.5's checkpoint errors: the classes brainpy_checkpoints raises in the same situations,
+# or (InvalidCheckpointError and the MPA* names, which keep 2.3.5's constructors) their bases.
 InvalidCheckpointPath = CheckpointExistsError  # save_pytree(overwrite=False) onto a file
-InvalidCheckpointError = CheckpointExistsError  # save(step <= the latest, overwrite=False)
-MPARestoreDataCorruptedError = CorruptCheckpointError  # bytes that do not decode
-MPARestoreTargetRequiredError = CheckpointStructureError  # a file that needs a target
-MPARestoreTypeNotMatchError = CheckpointStructureError  # a target of another structure
-MPACheckpointingRequiredError = CheckpointSerializationError  # a value that cannot be stored
 BackendNotInstalled = PackageMissingError  # an optional package is missing
 AlreadyExistsError = CheckpointExistsError  # a save onto an existing file or step
 NoLongerSupportError = UnsupportedError  # a 2.3.5 feature this version does not provide

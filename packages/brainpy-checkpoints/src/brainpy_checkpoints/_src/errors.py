@@ -25,6 +25,14 @@ error                              raised when
 
 Decoding never unpickles anything, and never allocates more than a small multiple of the
 file's size.
+
+BrainPy 2.3.5's names for these errors are base classes of the ones raised, with 2.3.5's
+constructors, so ``except`` clauses written for 2.3.5 catch what this package raises:
+:class:`InvalidCheckpointError` (of :class:`CheckpointExistsError`),
+:class:`MPACheckpointingRequiredError` (of :class:`CheckpointSerializationError`),
+:class:`MPARestoreDataCorruptedError` (of :class:`CorruptCheckpointError`) and
+:class:`MPARestoreTargetRequiredError` and :class:`MPARestoreTypeNotMatchError` (both of
+:class:`CheckpointStructureError`).
 """
 
 from __future__ import annotations
@@ -41,6 +49,11 @@ __all__ = [
     "CheckpointStructureError",
     "CheckpointWriteError",
     "CorruptCheckpointError",
+    "InvalidCheckpointError",
+    "MPACheckpointingRequiredError",
+    "MPARestoreDataCorruptedError",
+    "MPARestoreTargetRequiredError",
+    "MPARestoreTypeNotMatchError",
 ]
 
 
@@ -83,6 +96,204 @@ class CheckpointError(ValueError):
         return type(self)(self.reason, filename=filename, path=self.path)
 
 
+class _Legacy(CheckpointError):
+    """A 2.3.5 error class: built from 2.3.5's arguments, not from a message.
+
+    The classes this package raises derive from it and take ``(message, filename=, path=)``
+    again; pickling and :meth:`with_filename` follow whichever constructor built the error.
+    """
+
+    def _legacy_init(self, message: str, filename: Any, *args: Any) -> None:
+        CheckpointError.__init__(self, message)
+        self.filename = None if filename is None else str(filename)
+        self._legacy_args = args
+
+    def with_filename(self, filename: Any) -> CheckpointError:
+        """Return this error (built from 2.3.5's arguments, it names its file already)."""
+        if "_legacy_args" in self.__dict__:
+            return self
+        return super().with_filename(filename)
+
+    def __reduce__(self) -> Any:
+        if "_legacy_args" in self.__dict__:
+            return type(self), self._legacy_args
+        return super().__reduce__()
+
+
+@set_module
+class InvalidCheckpointError(_Legacy):
+    """A save would not be the newest step of its directory (2.3.5's name).
+
+    :func:`~brainpy_checkpoints.save` raises :class:`CheckpointExistsError`, a subclass,
+    when a checkpoint of the same or a newer step exists and ``overwrite=False``: pass
+    ``overwrite=True`` or save a larger step.
+
+    Args:
+      path: the checkpoint file or folder.
+      step: the step that was to be saved.
+
+    Examples:
+      >>> import brainpy_checkpoints as bc
+      >>> err = bc.InvalidCheckpointError('ckpts/checkpoint_3', 3)
+      >>> str(err)
+      'cannot save step 3 at ckpts/checkpoint_3: a checkpoint of the same or a newer step exists.'
+      >>> issubclass(bc.CheckpointExistsError, bc.InvalidCheckpointError)
+      True
+    """
+
+    def __init__(self, path: Any, step: Any):
+        self.step = step
+        self._legacy_init(
+            f"cannot save step {step} at {path}: a checkpoint of the same or a newer step exists.",
+            path,
+            path,
+            step,
+        )
+
+
+@set_module
+class MPACheckpointingRequiredError(_Legacy):
+    """A value cannot be stored in a checkpoint (2.3.5's name).
+
+    2.3.5 raised it for multi-process arrays, which need an asynchronous manager; this
+    package raises :class:`CheckpointSerializationError`, a subclass, for any value it
+    cannot store.
+
+    Args:
+      path: the checkpoint file.
+      step: the step being saved.
+
+    Examples:
+      >>> import os, tempfile
+      >>> import numpy as np
+      >>> import brainpy_checkpoints as bc
+      >>> try:  # code written for BrainPy 2.3.5 catches the old name
+      ...     bc.save_pytree(os.path.join(tempfile.mkdtemp(), 'f.bp'), {'f': object()}, verbose=False)
+      ... except bc.MPACheckpointingRequiredError as err:
+      ...     print(type(err).__name__)
+      CheckpointSerializationError
+    """
+
+    def __init__(self, path: Any, step: Any):
+        self.step = step
+        self._legacy_init(
+            f"cannot save step {step} at {path}: the target holds a multi-process array, "
+            "which a single-file checkpoint cannot store.",
+            path,
+            path,
+            step,
+        )
+
+
+@set_module
+class MPARestoreDataCorruptedError(_Legacy):
+    """The stored data of a checkpoint is incomplete or corrupt (2.3.5's name).
+
+    This package raises :class:`CorruptCheckpointError`, a subclass.
+
+    Args:
+      step: the step being restored.
+      path: the file or folder whose data is incomplete.
+
+    Examples:
+      >>> import os, tempfile
+      >>> import numpy as np
+      >>> import brainpy_checkpoints as bc
+      >>> path = bc.save_pytree(os.path.join(tempfile.mkdtemp(), 'net.bp'),
+      ...                       {'w': np.ones(2, np.float32)}, verbose=False)
+      >>> with open(path, 'r+b') as f:
+      ...     _ = f.truncate(20)
+      >>> try:  # code written for BrainPy 2.3.5 catches the old name
+      ...     bc.load_pytree(path)
+      ... except bc.MPARestoreDataCorruptedError as err:
+      ...     print(type(err).__name__)
+      CorruptCheckpointError
+    """
+
+    def __init__(self, step: Any, path: Any):
+        self.step = step
+        self._legacy_init(
+            f"cannot restore step {step} from {path}: the stored array data is incomplete "
+            "(was the save interrupted?).",
+            path,
+            step,
+            path,
+        )
+
+
+@set_module
+class MPARestoreTargetRequiredError(_Legacy):
+    """Restoring needs a ``target`` that matches the stored tree (2.3.5's name).
+
+    This package raises :class:`CheckpointStructureError`, a subclass, when the file does
+    not fit the ``target`` given.
+
+    Args:
+      path: the checkpoint file.
+      step: the step being restored.
+      key: the position in the tree concerned, or ``None``.
+
+    Examples:
+      >>> import os, tempfile
+      >>> import numpy as np
+      >>> import brainpy_checkpoints as bc
+      >>> path = bc.save_pytree(os.path.join(tempfile.mkdtemp(), 'net.bp'),
+      ...                       {'w': np.ones(2, np.float32)}, verbose=False)
+      >>> try:  # code written for BrainPy 2.3.5 catches the old name
+      ...     bc.load_pytree(path, target={'w': np.zeros(3, np.float32)})
+      ... except bc.MPARestoreTargetRequiredError as err:
+      ...     print(type(err).__name__)
+      CheckpointStructureError
+    """
+
+    def __init__(self, path: Any, step: Any, key: Any = None):
+        self.step, self.key = step, key
+        where = f" (at {key})" if key else ""
+        self._legacy_init(
+            f"cannot restore step {step} from {path}: a multi-process array needs a target "
+            f"that holds a pre-created array{where}.",
+            path,
+            path,
+            step,
+            key,
+        )
+
+
+@set_module
+class MPARestoreTypeNotMatchError(_Legacy):
+    """The ``target``'s array type does not match the stored one (2.3.5's name).
+
+    This package raises :class:`CheckpointStructureError`, a subclass, when the file does
+    not fit the ``target`` given.
+
+    Args:
+      step: the step being restored.
+      gda_path: the stored array concerned.
+
+    Examples:
+      >>> import os, tempfile
+      >>> import numpy as np
+      >>> import brainpy_checkpoints as bc
+      >>> path = bc.save_pytree(os.path.join(tempfile.mkdtemp(), 'net.bp'),
+      ...                       {'w': np.ones(2, np.float32)}, verbose=False)
+      >>> try:  # code written for BrainPy 2.3.5 catches the old name
+      ...     bc.load_pytree(path, target={'w': np.zeros(2, np.int32)})
+      ... except bc.MPARestoreTypeNotMatchError as err:
+      ...     print(type(err).__name__)
+      CheckpointStructureError
+    """
+
+    def __init__(self, step: Any, gda_path: Any):
+        self.step = step
+        self._legacy_init(
+            f"cannot restore step {step} from {gda_path}: the target's array type does not "
+            "match the stored array's.",
+            gda_path,
+            step,
+            gda_path,
+        )
+
+
 @set_module
 class CheckpointNotFoundError(CheckpointError, FileNotFoundError):
     """The checkpoint file, directory entry or requested step does not exist.
@@ -103,7 +314,7 @@ class CheckpointNotFoundError(CheckpointError, FileNotFoundError):
 
 
 @set_module
-class CorruptCheckpointError(CheckpointError):
+class CorruptCheckpointError(MPARestoreDataCorruptedError):
     """The file is not a valid checkpoint.
 
     Raised for an empty, truncated or bit-flipped file (files written by
@@ -131,9 +342,11 @@ class CorruptCheckpointError(CheckpointError):
       CorruptCheckpointError
     """
 
+    __init__ = CheckpointError.__init__
+
 
 @set_module
-class CheckpointStructureError(CheckpointError):
+class CheckpointStructureError(MPARestoreTargetRequiredError, MPARestoreTypeNotMatchError):
     """The checkpoint decodes, but its tree does not fit the ``target`` given.
 
     The message names the position in the tree (for example ``['layer']['w']``)
@@ -156,9 +369,11 @@ class CheckpointStructureError(CheckpointError):
       got an array of shape (2,) and dtype float32 (state)
     """
 
+    __init__ = CheckpointError.__init__
+
 
 @set_module
-class CheckpointExistsError(CheckpointError, FileExistsError):
+class CheckpointExistsError(InvalidCheckpointError, FileExistsError):
     """A save would replace a checkpoint that ``overwrite=False`` protects.
 
     Raised by :func:`~brainpy_checkpoints.save_pytree` when the file exists, and
@@ -180,9 +395,11 @@ class CheckpointExistsError(CheckpointError, FileExistsError):
       CheckpointExistsError - pass overwrite=True to replace it.
     """
 
+    __init__ = CheckpointError.__init__
+
 
 @set_module
-class CheckpointSerializationError(CheckpointError, TypeError):
+class CheckpointSerializationError(MPACheckpointingRequiredError, TypeError):
     """A leaf of the tree cannot be stored in a checkpoint.
 
     Storable leaves are NumPy and JAX arrays of boolean, integer, floating
@@ -203,6 +420,8 @@ class CheckpointSerializationError(CheckpointError, TypeError):
       ...     print(type(err).__name__, '-', str(err).split(': ', 2)[2].split(';')[0])
       CheckpointSerializationError - objects of type object cannot be stored
     """
+
+    __init__ = CheckpointError.__init__
 
 
 @set_module
