@@ -196,7 +196,14 @@ def local_array(value: Any) -> tuple[np.ndarray, tuple[slice, ...]]:
 
 
 def free_port(host: str = "127.0.0.1") -> int:
-    """A TCP port of ``host`` that nothing listens on now (for a coordinator)."""
+    """A TCP port of ``host`` that nothing listens on now (for a coordinator).
+
+    Examples:
+      >>> from brainpy_dyn.launch import free_port
+      >>> port = free_port()
+      >>> isinstance(port, int) and 0 < port < 65536
+      True
+    """
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
         sock.bind((host, 0))
         return int(sock.getsockname()[1])
@@ -251,6 +258,13 @@ def launch(
     Raises:
       ValueError: ``num_processes`` or ``devices_per_process`` below 1, or no ``args``.
       TimeoutError: the run took longer than ``timeout`` (the processes were stopped).
+
+    Examples:
+      >>> from brainpy_dyn.launch import launch
+      >>> script = ('import os, sys; '
+      ...           'sys.exit(int(os.environ["BRAINPY_NUM_PROCESSES"]) - 2)')  # each one sees 2
+      >>> launch(['-c', script], num_processes=2)  # the exit codes, by process id
+      [0, 0]
     """
     if isinstance(num_processes, bool) or not isinstance(num_processes, int) or num_processes < 1:
         raise ValueError(f"launch: num_processes must be an int >= 1, got {num_processes!r}.")

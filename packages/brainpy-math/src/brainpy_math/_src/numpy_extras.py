@@ -312,6 +312,34 @@ def _with_interpolation(name: str) -> Callable[..., Any]:
 for _name in ("percentile", "nanpercentile", "quantile", "nanquantile"):
     _with_interpolation(_name)
 
+_QUANTILE_EXAMPLES = {
+    "percentile": """
+      >>> import brainpy_math as bm
+      >>> bm.percentile(bm.arange(5.), 50)
+      Array(2., dtype=float32)
+      >>> bm.percentile(bm.arange(5.), 30, interpolation='lower')  # NumPy 1's method=
+      Array(1., dtype=float32)
+    """,
+    "nanpercentile": """
+      >>> import brainpy_math as bm
+      >>> bm.nanpercentile(bm.Array([1., bm.nan, 3.]), [0, 100])  # NaNs are ignored
+      Array([1., 3.], dtype=float32)
+    """,
+    "quantile": """
+      >>> import brainpy_math as bm
+      >>> bm.quantile(bm.Array([[1., 2.], [3., 4.]]), 0.5, axis=0)
+      Array([2., 3.], dtype=float32)
+    """,
+    "nanquantile": """
+      >>> import brainpy_math as bm
+      >>> bm.nanquantile(bm.Array([1., bm.nan, 3.]), 0.5)
+      Array(2., dtype=float32)
+    """,
+}
+for _name, _text in _QUANTILE_EXAMPLES.items():
+    _example = textwrap.indent(textwrap.dedent(_text).strip(), "  ")
+    EXTRAS[_name].__doc__ += f"\n\nExamples:\n{_example}\n"
+
 _trunc = wrap_jax_function(jnp.trunc, "trunc")
 _vstack = wrap_jax_function(jnp.vstack, "vstack")
 
