@@ -246,6 +246,16 @@ def load_sharded(directory: str | os.PathLike[str], target: Any) -> Any:
       CheckpointStructureError: ``target`` has another number of arrays, or an array
         of another shape or dtype (the message names its path).
       CorruptCheckpointError: a file is unreadable or a block is missing.
+
+    Examples:
+      >>> import os, tempfile
+      >>> import numpy as np
+      >>> import brainpy_checkpoints as ckpt
+      >>> folder = os.path.join(tempfile.mkdtemp(), 'state')
+      >>> _ = ckpt.save_sharded(folder, {'w': np.ones((2, 3), np.float32), 'b': np.arange(3.)})
+      >>> state = ckpt.load_sharded(folder, {'w': np.zeros((2, 3), np.float32), 'b': np.zeros(3)})
+      >>> state['w'].sum().item(), state['b'].tolist()
+      (6.0, [0.0, 1.0, 2.0])
     """
     _import_jax()
     directory = os.path.abspath(os.fspath(directory))
