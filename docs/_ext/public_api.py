@@ -122,7 +122,10 @@ def _autodoc(qualified: str, obj: Any) -> list[str]:
     ``BrainPyObject``. :func:`resolve_fallbacks` resolves ``Model.inherited_method`` there.
     """
     if inspect.isclass(obj):
-        bases = sorted({base.__name__ for base in _documented_bases(obj)} - {obj.__name__})
+        # Sphinx drops an inherited member when the class defining it is named here, so the
+        # list holds every class at or above a documented base (its mixins included).
+        above = {cls.__name__ for base in _documented_bases(obj) for cls in base.__mro__}
+        bases = sorted(above - {obj.__name__, "object"})
         options = [
             ":members:",
             ":undoc-members:",
@@ -329,10 +332,9 @@ def _inherited_candidates(node: addnodes.pending_xref, targets: list[str]) -> li
         cls = _lookup(owner)
         if not inspect.isclass(cls):
             continue
-        for base in _documented_bases(cls):
-            if member in vars(base):
+        for base in _documented_bases(cls):  # nearest first; each lists what it inherits
+            if any(member in vars(above) for above in base.__mro__):
                 found.append(f"{_home(base)}.{member}")
-                break
     return found
 
 
