@@ -225,3 +225,16 @@ def test_coo2csc_takes_post_num_and_data():
     assert indices.tolist() == [1, 2, 0, 1] and indptr.tolist() == [0, 2, 4]
     assert sorted_data.tolist() == [20.0, 40.0, 10.0, 30.0]
     assert bd.conn.coo2mat(ij=(pre, post), num_pre=3, num_post=2).sum() == 4
+
+
+def test_container_may_hold_plain_objects_when_asked():
+    class Table(bd.BrainPyObject):
+        def __init__(self):
+            super().__init__()
+            self.w = bm.Variable(bm.ones(2))
+
+    with pytest.raises(bd.errors.ContainerChildError, match="must be a DynamicalSystem"):
+        bd.Container(table=Table())
+    container = bd.Container(table=Table(), must_be_dynsys_subclass=False)
+    assert list(container.vars(method="relative")) == ["table.w"]
+    container()  # plain objects are held, not called

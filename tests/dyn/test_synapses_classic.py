@@ -332,7 +332,9 @@ def test_bad_arguments_name_the_argument():
         bd.synapses.AMPA(pre, post, np.ones((2, 3)))
     with pytest.raises(TypeError, match="post must be a neuron group"):
         bd.synapses.NMDA(pre, "post", conn)
-    with pytest.raises(ValueError, match=r"T_duration must be a finite number >= 0, got T_duration=-1\.0"):
+    with pytest.raises(
+        ValueError, match=r"T_duration must be a finite number >= 0, got T_duration=-1\.0"
+    ):
         bd.synapses.AMPA(pre, post, conn, T_duration=-1.0)
     with pytest.raises(ValueError, match="T must be a finite number >= 0"):
         bd.synapses.GABAa(pre, post, conn, T="1")

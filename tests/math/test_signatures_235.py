@@ -179,3 +179,34 @@ def test_call_based_schedulers_take_last_call():
     with pytest.raises(ValueError, match="last_call"):
         bm.optimizers.ExponentialDecay(1.0, 10, 0.5, last_call=-2)
     assert float(bm.optimizers.make_schedule(scalar_or_schedule=0.2)()) == pytest.approx(0.2)
+
+
+@pytest.mark.parametrize("tol", [None, 1e-2, 0.5])
+@pytest.mark.parametrize(
+    "a",
+    [np.diag([1.0, 1e-3, 0.0]), np.arange(24.0).reshape(2, 3, 4), np.zeros((2, 2)), np.ones(3)],
+)
+def test_matrix_rank_tol_is_numpys_absolute_threshold(a, tol):
+    np.testing.assert_array_equal(bm.linalg.matrix_rank(a, tol), np.linalg.matrix_rank(a, tol))
+
+
+def test_matrix_rank_rtol_and_both_refused():
+    a = np.diag([1.0, 0.3, 0.01])
+    assert int(bm.linalg.matrix_rank(a, rtol=0.1)) == np.linalg.matrix_rank(a, rtol=0.1) == 2
+    with pytest.raises(TypeError, match="not both"):
+        bm.linalg.matrix_rank(a, 0.1, rtol=0.1)
+
+
+def test_histograms_take_density_before_weights_as_numpy():
+    x, y = np.array([0.0, 1.0, 1.0, 3.0]), np.array([0.0, 2.0, 1.0, 3.0])
+    for ours, ref in [
+        (bm.histogram(x, 3, (0.0, 3.0), True), np.histogram(x, 3, (0.0, 3.0), True)),
+        (bm.histogram2d(x, y, 2, None, True), np.histogram2d(x, y, 2, None, True)),
+        (
+            bm.histogramdd(np.stack([x, y], 1), 2, None, True),
+            np.histogramdd(np.stack([x, y], 1), 2, None, True),
+        ),
+    ]:
+        np.testing.assert_allclose(ours[0], ref[0], rtol=1e-6)
+    counts, _ = bm.histogram(x, 2, weights=np.array([1.0, 2.0, 3.0, 4.0]))
+    np.testing.assert_allclose(counts, np.histogram(x, 2, weights=[1.0, 2.0, 3.0, 4.0])[0])

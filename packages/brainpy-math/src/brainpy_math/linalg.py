@@ -11,8 +11,10 @@ Examples:
 
 import jax.numpy as jnp
 
+from brainpy_math._src.linalg_extras import matrix_rank
 from brainpy_math._src.wrapping import build_namespace
 
 _NAMESPACE = build_namespace(jnp.linalg, module="brainpy_math.linalg")
+_NAMESPACE["matrix_rank"] = matrix_rank  # NumPy's absolute ``tol`` (jax.numpy's is relative)
 globals().update(_NAMESPACE)
 __all__ = sorted(_NAMESPACE)

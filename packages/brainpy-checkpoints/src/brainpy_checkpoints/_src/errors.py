@@ -347,7 +347,7 @@ class CorruptCheckpointError(MPARestoreDataCorruptedError):
 
 @set_module
 class CheckpointStructureError(MPARestoreTargetRequiredError, MPARestoreTypeNotMatchError):
-    """The checkpoint decodes, but its tree does not fit the ``target`` given.
+    r"""The checkpoint decodes, but its tree does not fit the ``target`` given.
 
     The message names the position in the tree (for example ``['layer']['w']``)
     and both the expected (target) and the found (file) value: missing or
@@ -364,7 +364,7 @@ class CheckpointStructureError(MPARestoreTargetRequiredError, MPARestoreTypeNotM
       >>> try:
       ...     bc.load_pytree(path, target={'w': np.zeros(3, np.float32)})
       ... except bc.CheckpointStructureError as err:
-      ...     print(str(err).split(': ', 1)[1].replace(', got', ',\\ngot'))
+      ...     print(str(err).split(': ', 1)[1].replace(', got', ',\ngot'))
       at ['w']: expected an array of shape (3,) and dtype float32 (target),
       got an array of shape (2,) and dtype float32 (state)
     """

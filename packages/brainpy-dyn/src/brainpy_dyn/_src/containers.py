@@ -13,13 +13,15 @@ from brainpy_dyn._src.object import BrainPyObject
 __all__ = ["Container", "Network", "Sequential"]
 
 
-def _collect(owner: str, args: tuple, kwargs: dict) -> dict[str, DynamicalSystem]:
+def _collect(
+    owner: str, args: tuple, kwargs: dict, kind: type = DynamicalSystem
+) -> dict[str, DynamicalSystem]:
     children: dict[str, DynamicalSystem] = {}
 
     def add(key: str, child: Any, where: str) -> None:
-        if not isinstance(child, DynamicalSystem):
+        if not isinstance(child, kind):
             raise ContainerChildError(
-                f"{owner}: {where} must be a DynamicalSystem (or a list, tuple or dict of "
+                f"{owner}: {where} must be a {kind.__name__} (or a list, tuple or dict of "
                 f"them), got {type(child).__name__}: {child!r}."
             )
         children[key] = child
@@ -66,6 +68,9 @@ class Container(DynamicalSystem):
       *children: systems, or lists/tuples/dicts of systems.
       name: the object name.
       mode: the computing mode.
+      must_be_dynsys_subclass: whether every child must be a :class:`DynamicalSystem`
+        (``False`` also takes other :class:`BrainPyObject` s, which hold state but are not
+        called by :meth:`update`).
       **named_children: systems keyed by name.
 
     Examples:
@@ -88,9 +93,11 @@ class Container(DynamicalSystem):
         *children: Any,
         name: str | None = None,
         mode: bm.Mode | None = None,
+        must_be_dynsys_subclass: bool = True,
         **named_children: Any,
     ):
-        self.children = _collect(type(self).__name__, children, named_children)
+        kind = DynamicalSystem if must_be_dynsys_subclass else BrainPyObject
+        self.children = _collect(type(self).__name__, children, named_children, kind)
         super().__init__(name=name, mode=mode)
 
     _direct_items = _items_with_children

@@ -99,8 +99,7 @@ def _refuse_non_finite(value: Any, layer: str, arg: str) -> None:
     if arr.dtype.kind in "fc" and not np.all(np.isfinite(arr)):
         bad = int(np.sum(~np.isfinite(arr)))
         raise LayerArgumentError(
-            f"{layer}: {arg} must be finite (no NaN or inf), got an array with {bad} such "
-            "entries."
+            f"{layer}: {arg} must be finite (no NaN or inf), got an array with {bad} such entries."
         )
 
 

@@ -387,3 +387,62 @@ for _name in ("put", "place", "put_along_axis", "fill_diagonal"):
 __test__ = {
     n: f for n, f in EXTRAS.items() if not isinstance(f, type) and ">>>" in (f.__doc__ or "")
 }
+
+
+# jax.numpy takes ``weights`` before ``density``; NumPy (and BrainPy 2.3.5) the other way round,
+# so a call passing ``density`` positionally would land on ``weights``.
+_histogram = wrap_jax_function(jnp.histogram, "histogram")
+_histogram2d = wrap_jax_function(jnp.histogram2d, "histogram2d")
+_histogramdd = wrap_jax_function(jnp.histogramdd, "histogramdd")
+
+
+@_set_public
+def histogram(
+    a: Any, bins: Any = 10, range: Any = None, density: bool | None = None, weights: Any = None
+) -> Any:
+    """BrainPy implementation of :func:`numpy.histogram`, in NumPy's parameter order.
+
+    Examples:
+      >>> import brainpy_math as bm
+      >>> counts, edges = bm.histogram(bm.array([0., 1., 1., 3.]), 3, (0., 3.), True)
+      >>> counts
+      Array([0.25, 0.5 , 0.25], dtype=float32)
+    """
+    return _histogram(a, bins=bins, range=range, weights=weights, density=density)
+
+
+@_set_public
+def histogram2d(
+    x: Any,
+    y: Any,
+    bins: Any = 10,
+    range: Any = None,
+    density: bool | None = None,
+    weights: Any = None,
+) -> Any:
+    """BrainPy implementation of :func:`numpy.histogram2d`, in NumPy's parameter order.
+
+    Examples:
+      >>> import brainpy_math as bm
+      >>> counts, x_edges, y_edges = bm.histogram2d(bm.array([0., 1.]), bm.array([0., 1.]), 2)
+      >>> counts
+      Array([[1, 0],
+             [0, 1]], dtype=int32)
+    """
+    return _histogram2d(x, y, bins=bins, range=range, weights=weights, density=density)
+
+
+@_set_public
+def histogramdd(
+    sample: Any, bins: Any = 10, range: Any = None, density: bool | None = None, weights: Any = None
+) -> Any:
+    """BrainPy implementation of :func:`numpy.histogramdd`, in NumPy's parameter order.
+
+    Examples:
+      >>> import brainpy_math as bm
+      >>> counts, edges = bm.histogramdd(bm.array([[0., 0.], [1., 1.]]), 2, density=True)
+      >>> counts
+      Array([[2., 0.],
+             [0., 2.]], dtype=float32)
+    """
+    return _histogramdd(sample, bins=bins, range=range, weights=weights, density=density)

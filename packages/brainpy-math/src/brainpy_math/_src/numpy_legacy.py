@@ -315,7 +315,7 @@ def savetxt(
     comments: str = "# ",
     encoding: str | None = None,
 ) -> None:
-    """Save a 1-D or 2-D array to a text file (:func:`numpy.savetxt`).
+    r"""Save a 1-D or 2-D array to a text file (:func:`numpy.savetxt`).
 
     Examples:
       >>> import io
@@ -323,18 +323,18 @@ def savetxt(
       >>> f = io.StringIO()
       >>> bm.savetxt(f, bm.Array([[1., 2.], [3., 4.]]), fmt='%.1f')
       >>> f.getvalue()
-      '1.0 2.0\\n3.0 4.0\\n'
+      '1.0 2.0\n3.0 4.0\n'
     """
     np.savetxt(fname, _np(X), fmt, delimiter, newline, header, footer, comments, encoding)
 
 
 def loadtxt(*args: Any, **kwargs: Any) -> Array:
-    """Load an array from a text file (:func:`numpy.loadtxt`), as an Array.
+    r"""Load an array from a text file (:func:`numpy.loadtxt`), as an Array.
 
     Examples:
       >>> import io
       >>> import brainpy_math as bm
-      >>> bm.loadtxt(io.StringIO('1 2\\n3 4'))
+      >>> bm.loadtxt(io.StringIO('1 2\n3 4'))
       Array([[1., 2.],
              [3., 4.]], dtype=float32)
     """
@@ -342,12 +342,12 @@ def loadtxt(*args: Any, **kwargs: Any) -> Array:
 
 
 def genfromtxt(*args: Any, **kwargs: Any) -> Array:
-    """Load an array from a text file with missing values (:func:`numpy.genfromtxt`).
+    r"""Load an array from a text file with missing values (:func:`numpy.genfromtxt`).
 
     Examples:
       >>> import io
       >>> import brainpy_math as bm
-      >>> bm.genfromtxt(io.StringIO('1,2\\n3,'), delimiter=',')  # a missing value is nan
+      >>> bm.genfromtxt(io.StringIO('1,2\n3,'), delimiter=',')  # a missing value is nan
       Array([[ 1.,  2.],
              [ 3., nan]], dtype=float32)
     """
