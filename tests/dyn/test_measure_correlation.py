@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 import jax
 import numpy as np
 import pytest
@@ -102,3 +104,14 @@ def test_unitary_lfp_is_a_sum_of_delayed_gaussians():
     assert inh.min() < 0
     with pytest.raises(ValueError, match="location"):
         measure.unitary_LFP(times, spikes, location="cortex")
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_eager_and_jit_give_the_same_rounding(seed):
+    rng = np.random.default_rng(seed)
+    act = rng.random((10000, 3), dtype=np.float32)
+    a, b = rng.random((2, 60, 60), dtype=np.float32)
+    jit_fc = jax.jit(partial(measure.functional_connectivity, numpy=False))
+    np.testing.assert_array_equal(measure.functional_connectivity(act), jit_fc(act))
+    jit_mc = jax.jit(partial(measure.matrix_correlation, numpy=False))
+    np.testing.assert_array_equal(measure.matrix_correlation(a, b), jit_mc(a, b))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import jax
 import jax.numpy as jnp
 import numpy as np
 
@@ -119,15 +120,23 @@ def functional_connectivity(activities: Any, numpy: bool = True) -> Any:
             "functional_connectivity: activities must have shape (time steps, signals), got "
             f"{x.shape}."
         )
+    return _out(_correlation_matrix(x), numpy)
+
+
+# The kernels below are compiled as one program whether the measure is called eagerly or inside
+# ``jit``, so both give the same float32 rounding (op-by-op and fused summation orders differ
+# by an ulp or so, which near-zero correlations of long signals make visible).
+@jax.jit
+def _correlation_matrix(x: jax.Array) -> jax.Array:
     centred = x - jnp.mean(x, axis=0)
     cov = centred.T @ centred
     std = jnp.sqrt(jnp.diag(cov))
     denom = jnp.outer(std, std)
-    fc = jnp.where(denom > 0, cov / jnp.where(denom > 0, denom, 1.0), 0.0)
-    return _out(fc, numpy)
+    return jnp.where(denom > 0, cov / jnp.where(denom > 0, denom, 1.0), 0.0)
 
 
-def _pearson(x: Any, y: Any) -> Any:
+@jax.jit
+def _pearson(x: jax.Array, y: jax.Array) -> jax.Array:
     xc, yc = x - jnp.mean(x), y - jnp.mean(y)
     denom = jnp.sqrt(jnp.sum(xc * xc) * jnp.sum(yc * yc))
     return jnp.sum(xc * yc) / denom
