@@ -34,6 +34,18 @@ __all__ = ["NormalSampling"]
 _MVN_METHODS = ("cholesky", "eigh", "svd")
 
 
+def _draw_truncated_normal(
+    key: jax.Array, shape: tuple[int, ...], dtype: Any, lower: Any, upper: Any, scale: Any, loc: Any
+) -> jax.Array:
+    """``clip(truncated_normal(key, lower, upper), lower, upper) * scale + loc``.
+
+    One program with the key split (see ``KeyedSampler._draw``): drawn eagerly, the split,
+    the sampler, the clip and the affine map compiled one program each.
+    """
+    z = jax.random.truncated_normal(key, lower, upper, shape, dtype)
+    return jnp.clip(z, lower, upper) * scale + loc
+
+
 class NormalSampling(KeyedSampler):
     """Gaussian samples and the distributions built directly on them."""
 
@@ -219,10 +231,8 @@ class NormalSampling(KeyedSampler):
                 )
         shape = result_shape(fn, size, lower, upper, loc, scale)
         dtype = float_dtype()
-        lower, upper = as_param(lower), as_param(upper)
-        z = jax.random.truncated_normal(self._key(key, fn), lower, upper, shape, dtype)
-        z = jnp.clip(z, lower, upper)
-        return finish(z * as_param(scale) + as_param(loc))
+        operands = (as_param(lower), as_param(upper), as_param(scale), as_param(loc))
+        return self._draw(key, fn, _draw_truncated_normal, shape, dtype, *operands)
 
     def multivariate_normal(
         self,
