@@ -92,3 +92,13 @@ def test_a_missing_block_is_reported(tmp_path, state):
     index_file.write_text(json.dumps(index))
     with pytest.raises(bc.CorruptCheckpointError, match="cover 16 of the 17 values"):
         bc.load_sharded(tmp_path / "ck", {"V": np.zeros(17, np.float32)})
+
+
+def test_numbers_are_saved_as_0d_arrays_and_strings_refused(tmp_path):
+    folder = tmp_path / "step"
+    bc.save_sharded(folder, {"step": 7, "v": np.arange(3.0)})
+    loaded = bc.load_sharded(folder, {"step": 0, "v": np.zeros(3)})
+    assert int(loaded["step"]) == 7 and loaded["v"].tolist() == [0.0, 1.0, 2.0]
+    with pytest.raises(TypeError, match=r"numeric arrays and numbers, got str .* at \['name'\]"):
+        bc.save_sharded(tmp_path / "bad", {"name": "x"})
+    assert not (tmp_path / "bad").exists()

@@ -66,6 +66,13 @@ def _leaves(tree: Any) -> tuple[list[tuple[str, Any]], Any]:
         value = leaf.value if _is_variable(leaf) else leaf
         if hasattr(value, "value") and not isinstance(value, (jax.Array, np.ndarray)):
             value = value.value  # brainpy_math.Array
+        if not isinstance(value, jax.Array):
+            value = np.asarray(value)  # Python and NumPy scalars: 0-d arrays
+            if value.dtype.kind not in "biufc":
+                raise TypeError(
+                    f"sharded checkpoints hold numeric arrays and numbers, got "
+                    f"{type(leaf).__name__} of dtype {value.dtype} at {jax.tree_util.keystr(path)}."
+                )
         out.append((jax.tree_util.keystr(path), value))
     return out, treedef
 
