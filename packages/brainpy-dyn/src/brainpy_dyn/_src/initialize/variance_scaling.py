@@ -158,7 +158,7 @@ class VarianceScaling(RandomInitializer):
         variance = self.variance(shape)
         if self.distribution == "truncated_normal":
             std = math.sqrt(variance) / _TRUNC_STD
-            x = self.rng.truncated_normal(-2.0, 2.0, size=shape) * std
+            x = self.rng.truncated_normal(-2.0, 2.0, size=shape, scale=std)  # one program
         elif self.distribution == "normal":
             x = self.rng.normal(loc=0.0, scale=math.sqrt(variance), size=shape)
         else:
