@@ -74,3 +74,9 @@ def test_a_new_alpha_reuses_the_compiled_solver():
     before = offline._ridge_solve._cache_size()
     offline._ridge_solve(xs, ys, jnp.float32(0.2))
     assert offline._ridge_solve._cache_size() == before
+
+
+def test_a_traced_alpha_with_concrete_data_compiles_instead():
+    x, y = _correlated(m=60, n=5)
+    w = jax.jit(lambda a: offline.ridge_solve(y, x, a))(0.5)
+    np.testing.assert_allclose(w, _closed_form(x, y, 0.5), rtol=1e-3, atol=1e-4)

@@ -296,7 +296,7 @@ def ridge_solve(targets: jax.Array, inputs: jax.Array, alpha: float) -> jax.Arra
     new value does not recompile).
     """
     dtype = jnp.result_type(inputs, targets, jnp.float32)
-    if _on_host(inputs) and _on_host(targets):
+    if _on_host(inputs) and _on_host(targets) and not isinstance(alpha, jax.core.Tracer):
         w = _ridge_on_host(np.asarray(inputs), np.asarray(targets), float(alpha))
         if w is not None:
             return jnp.asarray(w.astype(dtype))
