@@ -149,7 +149,8 @@ class NVAR(Layer):
         """
         batch = mode_batch_size(self.mode, batch_size, type(self).__name__)
         shape = (self.num_delay, self.num_in)
-        value = jnp.zeros(shape if batch is None else (batch, *shape))
+        shape = shape if batch is None else (batch, *shape)
+        value = jnp.asarray(np.zeros(shape, jnp.result_type(float)))  # no eager program
         if "store" in self.__dict__:
             self.store.value = value
         else:

@@ -293,7 +293,7 @@ class Reservoir(Layer):
         """
         batch = mode_batch_size(self.mode, batch_size, type(self).__name__)
         shape = self.output_shape if batch is None else (batch, *self.output_shape)
-        value = jnp.zeros(shape)
+        value = jnp.asarray(np.zeros(shape, jnp.result_type(float)))  # no eager program
         if "state" in self.__dict__:
             self.state.value = value
         else:

@@ -15,6 +15,7 @@ from typing import Any
 
 import jax
 import jax.numpy as jnp
+import numpy as np
 
 import brainpy_math as bm
 from brainpy_layers._src.train.errors import TrainerArgumentError, TrainerArgumentTypeError
@@ -177,7 +178,8 @@ class RLS(OnlineAlgorithm):
             raise TrainerArgumentError(
                 f"RLS.register_target: feature_in must be a positive int, got {feature_in!r}."
             )
-        self.P[identifier] = bm.Variable(jnp.eye(feature_in, dtype=bm.get_float()) * self.alpha)
+        p = np.eye(feature_in, dtype=bm.get_float()) * np.asarray(self.alpha, bm.get_float())
+        self.P[identifier] = bm.Variable(jnp.asarray(p))  # built by NumPy: no eager programs
 
     def call(self, target: Any, input: Any, output: Any, identifier: str = "") -> Any:
         """Update ``P`` of ``identifier`` and return ``dW`` (see the class docstring)."""
