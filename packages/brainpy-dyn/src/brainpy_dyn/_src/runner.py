@@ -36,27 +36,9 @@ from brainpy_dyn._src.dynsys import DynamicalSystem
 from brainpy_dyn._src.errors import RunnerTypeError, RunnerValueError
 from brainpy_dyn._src.runner_base import Runner
 from brainpy_dyn._src.stepping import StepFunction, check_dt, check_shared_args, make_loop
+from brainpy_dyn._src.tools_misc import swap_time_and_batch
 
 __all__ = ["DSRunner"]
-
-
-def _swap_time_and_batch(a: Any) -> Any:
-    """``a`` with its axes 0 and 1 swapped (batch first <-> time first).
-
-    Concrete arrays held by the CPU are transposed by NumPy: an eager ``jnp.moveaxis``
-    compiles a program for every new shape, which costs more than the copy.
-    """
-    a = bm.as_jax(a)
-    if isinstance(a, np.ndarray):
-        return jnp.asarray(np.swapaxes(a, 0, 1))
-    if isinstance(a, jax.Array) and not isinstance(a, jax.core.Tracer):
-        try:
-            on_cpu = all(d.platform == "cpu" for d in a.devices())
-        except Exception:  # pragma: no cover - arrays without concrete devices
-            on_cpu = False
-        if on_cpu:
-            return jnp.asarray(np.swapaxes(np.asarray(a), 0, 1))
-    return jnp.moveaxis(a, 1, 0)
 
 
 def _hashable(value: Any) -> Any:
@@ -259,7 +241,7 @@ class DSRunner(Runner):
         self._store_monitors(mons, t0, n, every)
         if xs is not None and self.data_first_axis == "B":
             outs = jax.tree_util.tree_map(
-                lambda a: _swap_time_and_batch(a) if a.ndim > 1 else a,
+                lambda a: swap_time_and_batch(a) if a.ndim > 1 else a,
                 outs,
                 is_leaf=lambda a: isinstance(a, bm.Array),
             )
@@ -303,7 +285,7 @@ class DSRunner(Runner):
                 )
             n_xs = lengths.pop()
             if axis == 1:
-                xs = jax.tree_util.tree_map(_swap_time_and_batch, xs)
+                xs = jax.tree_util.tree_map(swap_time_and_batch, xs)
         if duration is None:
             if n_xs is None:
                 raise RunnerValueError(

@@ -8,11 +8,14 @@ import threading
 from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
 
+import jax
+import jax.numpy as jnp
 import numpy as np
 
 import brainpy_math as bm
 
 __all__ = [
+    "swap_time_and_batch",
     "size2num",
     "to_size",
     "replicate",
@@ -353,3 +356,29 @@ bm.set_module(
     numba_seed,
     numba_range,
 )
+
+
+def swap_time_and_batch(a: Any) -> jax.Array:
+    """``a`` with its axes 0 and 1 swapped: batch first <-> time first.
+
+    Concrete arrays on the CPU are transposed by NumPy: an eager ``jnp.moveaxis`` compiles a
+    program for every new shape, which costs more than the copy. Traced and device arrays
+    are moved by JAX.
+
+    Examples:
+      >>> import numpy as np
+      >>> from brainpy_dyn import tools
+      >>> tools.swap_time_and_batch(np.zeros((2, 5, 3))).shape
+      (5, 2, 3)
+    """
+    a = bm.as_jax(a)
+    if isinstance(a, np.ndarray):
+        return jnp.asarray(np.swapaxes(a, 0, 1))
+    if isinstance(a, jax.Array) and not isinstance(a, jax.core.Tracer):
+        try:
+            on_cpu = all(d.platform == "cpu" for d in a.devices())
+        except Exception:  # pragma: no cover - arrays without concrete devices
+            on_cpu = False
+        if on_cpu:
+            return jnp.asarray(np.swapaxes(np.asarray(a), 0, 1))
+    return jnp.moveaxis(a, 1, 0)

@@ -38,6 +38,7 @@ from brainpy_dyn._src.tools_misc import replicate as replicate
 from brainpy_dyn._src.tools_misc import repr_context as repr_context
 from brainpy_dyn._src.tools_misc import repr_object as repr_object
 from brainpy_dyn._src.tools_misc import size2num as size2num
+from brainpy_dyn._src.tools_misc import swap_time_and_batch as swap_time_and_batch
 from brainpy_dyn._src.tools_misc import timeout as timeout
 from brainpy_dyn._src.tools_misc import to_size as to_size
 from brainpy_dyn.tools import checking as checking
@@ -67,6 +68,7 @@ __all__ = [
     "repr_context",
     "repr_object",
     "size2num",
+    "swap_time_and_batch",
     "timeout",
     "to_size",
     "word_replace",

@@ -12,7 +12,6 @@ from __future__ import annotations
 from typing import Any
 
 import jax
-import jax.numpy as jnp
 import numpy as np
 
 import brainpy_dyn as bd
@@ -43,22 +42,6 @@ def readout_nodes(target: Any, method: str, owner: str) -> tuple[Any, ...]:
             "mode=bm.training_mode)), found none."
         )
     return nodes
-
-
-def _swap_time_and_batch(a: Any) -> Any:
-    """``a`` with its axes 0 and 1 swapped; NumPy does it for concrete CPU arrays.
-
-    An eager ``jnp.moveaxis`` compiles a program for every new shape, which costs more than
-    the copy.
-    """
-    if isinstance(a, jax.Array) and not isinstance(a, jax.core.Tracer):
-        try:
-            on_cpu = all(d.platform == "cpu" for d in a.devices())
-        except Exception:  # pragma: no cover - arrays without concrete devices
-            on_cpu = False
-        if on_cpu:
-            return jnp.asarray(np.swapaxes(np.asarray(a), 0, 1))
-    return jnp.moveaxis(a, 1, 0)
 
 
 def split_train_data(train_data: Any, owner: str) -> tuple[Any, Any]:
@@ -133,7 +116,7 @@ def format_targets(
                 f"{tuple(want)} {layouts}{extra}, matching the inputs X (batch {batch}, "
                 f"{steps} steps), got shape {shape}."
             )
-        out[node.name] = _swap_time_and_batch(y) if b_axis == 0 else y
+        out[node.name] = bd.tools.swap_time_and_batch(y) if b_axis == 0 else y
     return out, batch, steps, last_only
 
 
