@@ -9,8 +9,9 @@ from typing import Any
 
 import jax.numpy as jnp
 
-from brainpy_math._src.array import _new, unwrap
+from brainpy_math._src.array import unwrap
 from brainpy_math._src.public_path import set_module
+from brainpy_math._src.wrapping import wrap_result
 
 __all__ = ["matrix_rank"]
 
@@ -34,7 +35,7 @@ def matrix_rank(A: Any, tol: Any = None, hermitian: bool = False, *, rtol: Any =
         raise TypeError("matrix_rank: give tol (absolute) or rtol (relative), not both.")
     A = jnp.asarray(unwrap(A))
     if A.ndim < 2:
-        return _new(jnp.asarray(jnp.any(A != 0), dtype=jnp.int32))
+        return wrap_result(jnp.asarray(jnp.any(A != 0), dtype=jnp.int32))
     S = jnp.linalg.svd(A, compute_uv=False, hermitian=hermitian)
     if tol is None:
         if rtol is None:
@@ -42,4 +43,4 @@ def matrix_rank(A: Any, tol: Any = None, hermitian: bool = False, *, rtol: Any =
         threshold = jnp.max(S, axis=-1, keepdims=True) * jnp.asarray(unwrap(rtol))[..., None]
     else:
         threshold = jnp.asarray(unwrap(tol))[..., None]
-    return _new(jnp.sum(S > threshold, axis=-1))
+    return wrap_result(jnp.sum(S > threshold, axis=-1))
