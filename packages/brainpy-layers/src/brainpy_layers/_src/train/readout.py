@@ -17,6 +17,7 @@ import numpy as np
 import brainpy_dyn as bd
 import brainpy_math as bm
 from brainpy_dyn import DotDict
+from brainpy_dyn.tools import swap_time_and_batch
 from brainpy_layers._src.train.base import DSTrainer, hashable_items, leaves_of, to_jax
 from brainpy_layers._src.train.errors import TrainerArgumentError
 
@@ -116,7 +117,7 @@ def format_targets(
                 f"{tuple(want)} {layouts}{extra}, matching the inputs X (batch {batch}, "
                 f"{steps} steps), got shape {shape}."
             )
-        out[node.name] = bd.tools.swap_time_and_batch(y) if b_axis == 0 else y
+        out[node.name] = swap_time_and_batch(y) if b_axis == 0 else y
     return out, batch, steps, last_only
 
 
