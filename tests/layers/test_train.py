@@ -490,3 +490,10 @@ def test_bptt_finds_synapse_weights_through_train_vars_alone():
     bd.share.save(dt=bm.get_dt())
     trainer.fit((x, y), num_epoch=1, reset_state=True)
     np.testing.assert_allclose(weight.value, w0 - 0.2 * ref, rtol=1e-5, atol=1e-6)
+
+
+@pytest.mark.parametrize("alpha", [float("nan"), float("inf"), 0.0, -1.0, "1"])
+def test_force_trainer_names_itself_for_a_bad_alpha(alpha):
+    readout = bl.Dense(2, 1, mode=bm.training_mode)
+    with pytest.raises(train.TrainerArgumentError, match=r"^ForceTrainer: alpha must be"):
+        train.ForceTrainer(readout, alpha=alpha, progress_bar=False)

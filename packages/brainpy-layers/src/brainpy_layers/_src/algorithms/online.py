@@ -30,7 +30,8 @@ __all__ = [
 ]
 
 
-def _check_alpha(alpha: Any, owner: str) -> float:
+def check_alpha(alpha: Any, owner: str) -> float:
+    """``alpha`` as a float, or a :class:`TrainerArgumentError` naming ``owner``."""
     if (
         isinstance(alpha, bool)
         or not isinstance(alpha, (int, float))
@@ -165,7 +166,7 @@ class RLS(OnlineAlgorithm):
 
     def __init__(self, alpha: float = 0.1, name: str | None = None):
         super().__init__(name)
-        self.alpha = _check_alpha(alpha, "RLS")
+        self.alpha = check_alpha(alpha, "RLS")
         self.P: dict[str, bm.Variable] = {}
 
     def register_target(self, feature_in: int, identifier: str = "") -> None:
@@ -231,7 +232,7 @@ class LMS(OnlineAlgorithm):
 
     def __init__(self, alpha: float = 0.1, name: str | None = None):
         super().__init__(name)
-        self.alpha = _check_alpha(alpha, "LMS")
+        self.alpha = check_alpha(alpha, "LMS")
 
     def call(self, target: Any, input: Any, output: Any, identifier: str = "") -> Any:
         """Return ``-alpha * inputᵀ (output - target)``."""

@@ -12,7 +12,7 @@ from typing import Any
 
 import brainpy_dyn as bd
 import brainpy_math as bm
-from brainpy_layers._src.algorithms.online import RLS, get_online_method
+from brainpy_layers._src.algorithms.online import RLS, check_alpha, get_online_method
 from brainpy_layers._src.train.base import check_shared_args
 from brainpy_layers._src.train.readout import ReadoutTrainer, format_targets, split_train_data
 
@@ -132,6 +132,7 @@ class ForceTrainer(OnlineTrainer):
     """
 
     def __init__(self, target: bd.DynamicalSystem, alpha: float = 1.0, **kwargs: Any):
+        alpha = check_alpha(alpha, type(self).__name__)
         super().__init__(target, fit_method=RLS(alpha=alpha), **kwargs)
 
 
