@@ -171,14 +171,17 @@ class FixedProb(_Random):
             "seed": self.seed,
         }
 
+    def _source_rows(self, rng: np.random.Generator, pre_num: int) -> np.ndarray:
+        """The sorted sources that get targets: all of them, or a ``pre_ratio`` sample."""
+        if self.pre_ratio < 1.0:
+            return np.sort(rng.choice(pre_num, count_of(pre_num, self.pre_ratio), replace=False))
+        return np.arange(pre_num)
+
     def build_csr(self) -> tuple[np.ndarray, np.ndarray]:
         pre_num, post_num = self._require_sizes()
         rng = self._rng()
         k = count_of(post_num, self.prob)
-        if self.pre_ratio < 1.0:
-            rows = np.sort(rng.choice(pre_num, count_of(pre_num, self.pre_ratio), replace=False))
-        else:
-            rows = np.arange(pre_num)
+        rows = self._source_rows(rng, pre_num)
         cols = sample_rows(rng, rows.size, post_num, k, replace=self.allow_multi_conn)
         counts = np.zeros(pre_num, dtype=IDX)
         if self.include_self:
@@ -200,10 +203,7 @@ class FixedProb(_Random):
             return
         rng = self._rng()
         k = count_of(post_num, self.prob)
-        if self.pre_ratio < 1.0:
-            rows = np.sort(rng.choice(pre_num, count_of(pre_num, self.pre_ratio), replace=False))
-        else:
-            rows = np.arange(pre_num)
+        rows = self._source_rows(rng, pre_num)
         done = 0  # rows before this one have been yielded
         for start, cols in iter_sample_rows(
             rng, rows.size, post_num, k, replace=self.allow_multi_conn
