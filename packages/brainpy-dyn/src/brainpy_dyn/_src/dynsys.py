@@ -6,7 +6,10 @@ Calling convention (BrainPy 2.3.5, ``model(*args)`` → ``model.update(...)``):
   :func:`not_pass_shared`): ``update(*args)``; models read ``t``, ``i``, ``dt`` with
   ``share.load(...)``;
 * old style (``DynamicalSystem`` whose ``update`` is not decorated): the shared data is
-  passed first, ``update(share.get_shargs(), *args)``.
+  passed first, ``update(share.get_shargs(), *args)``;
+* 2.3.5's component style: a new-style class (``SynSTP``, ``SynLTP``, ...) whose subclass
+  writes ``update(self, tdi, ...)`` gets the shared data first, as the old style does.
+  :func:`takes_shared_first` reads that from the signature.
 
 In both styles a dict first argument is shared data: it is saved into ``share``, then passed
 on (old style) or dropped (new style). So a plain dict can never be a real first input.
@@ -14,6 +17,8 @@ on (old style) or dropped (new style). So a plain dict can never be a real first
 
 from __future__ import annotations
 
+import functools
+import inspect
 import math
 import numbers
 from collections.abc import Callable, Sequence
@@ -31,6 +36,7 @@ __all__ = [
     "NeuGroupNS",
     "not_pass_shared",
     "batch_size_of",
+    "takes_shared_first",
 ]
 
 _F = TypeVar("_F", bound=Callable[..., Any])
@@ -50,6 +56,19 @@ def not_pass_shared(func: _F) -> _F:
     """
     func._new_style = True  # type: ignore[attr-defined]
     return func
+
+
+@functools.cache
+def takes_shared_first(update: Any) -> bool:
+    """Whether an ``update`` function follows 2.3.5's component style ``update(self, tdi, ...)``.
+
+    The shared data is expected first when the parameter after ``self`` is named ``tdi``.
+    """
+    try:
+        params = list(inspect.signature(update).parameters)
+    except (TypeError, ValueError):
+        return False
+    return len(params) > 1 and params[1] == "tdi"
 
 
 def batch_size_of(batch_size: Any) -> int | None:
@@ -83,7 +102,8 @@ class DynamicalSystem(BrainPyObject):
 
     Attributes:
       pass_shared: class attribute; ``True`` (old style) passes the shared data to
-        ``update`` as its first argument. :class:`DynamicalSystemNS` sets it to ``False``.
+        ``update`` as its first argument. :class:`DynamicalSystemNS` sets it to ``False``;
+        there an ``update(self, tdi, ...)`` (2.3.5's component style) still gets it.
       supported_modes: class attribute; ``None`` (any mode) or a tuple of Mode classes.
 
     Examples:
@@ -127,13 +147,19 @@ class DynamicalSystem(BrainPyObject):
         """Advance the system by one step; subclasses implement it."""
         raise NotImplementedError(f"{type(self).__name__} must implement update().")
 
+    def _update_takes_shared(self) -> bool:
+        """The one rule for whether a call passes the shared data to ``update`` first."""
+        if getattr(self.update, "_new_style", False):
+            return False
+        return self.pass_shared or takes_shared_first(type(self).update)
+
     def __call__(self, *args: Any, **kwargs: Any) -> Any:
         """Call :meth:`update` following the calling convention in the module docstring."""
         update = self.update
         shared_first = bool(args) and isinstance(args[0], dict)
         if shared_first:
             share.save(**args[0])
-        if not self.pass_shared or getattr(update, "_new_style", False):
+        if not self._update_takes_shared():
             return update(*args[1:], **kwargs) if shared_first else update(*args, **kwargs)
         if shared_first:
             return update(DotDict(args[0]), *args[1:], **kwargs)

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import functools
-import inspect
 from typing import Any
 
 import brainpy_math as bm
+from brainpy_dyn._src.dynsys import takes_shared_first
 from brainpy_dyn._src.params import check_finite, check_positive
 from brainpy_dyn._src.synapses._deps import DynamicalSystemNS
 
-__all__ = ["SynOut", "COBA", "CUBA", "MgBlock", "takes_shared_first"]
+__all__ = ["SynOut", "COBA", "CUBA", "MgBlock"]
 
 
 class SynOut(DynamicalSystemNS):
@@ -141,16 +140,6 @@ class SynOut(DynamicalSystemNS):
 
     def reset_state(self, batch_size: int | None = None) -> None:
         """Outputs hold no state."""
-
-
-@functools.cache
-def takes_shared_first(update: Any) -> bool:
-    """Whether an ``update`` method follows 2.3.5's component style ``update(tdi, ...)``."""
-    try:
-        params = list(inspect.signature(update).parameters)
-    except (TypeError, ValueError):
-        return False
-    return len(params) > 1 and params[1] == "tdi"
 
 
 def _is_mode(value: Any) -> bool:

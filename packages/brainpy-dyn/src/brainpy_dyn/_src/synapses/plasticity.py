@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import math
 from typing import Any
 
@@ -9,6 +10,7 @@ import jax.numpy as jnp
 import numpy as np
 
 import brainpy_math as bm
+from brainpy_dyn._src.dynsys import takes_shared_first
 from brainpy_dyn._src.params import check_range
 from brainpy_dyn._src.synapses._deps import (
     DynamicalSystemNS,
@@ -17,7 +19,6 @@ from brainpy_dyn._src.synapses._deps import (
     share,
     variable_,
 )
-from brainpy_dyn._src.synapses.outputs import takes_shared_first
 
 __all__ = ["SynLTP", "SynSTP", "STD", "STP"]
 
@@ -59,15 +60,23 @@ class SynSTP(DynamicalSystemNS):
         if pre_size is not None:
             self.pre_size = _checked_size(pre_size, type(self).__name__)
 
-    def __call__(self, *args: Any, **kwargs: Any) -> Any:
-        """Run :meth:`update` (a 2.3.5 ``update(tdi, pre_spike)`` subclass: see above)."""
-        if not takes_shared_first(type(self).update):
-            return super().__call__(*args, **kwargs)
-        if args and isinstance(args[0], dict):
-            share.save(**args[0])
-            args = args[1:]
-        self.update(share.get_shargs(), *args, **kwargs)
-        return self.filter(1.0)
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        """Make a 2.3.5-style ``update(tdi, pre_spike)`` return the efficacy ``filter(1.)``.
+
+        Calling it then gives what the synapses here expect of ``stp(pre_spike)``; which
+        arguments it gets is decided by :meth:`DynamicalSystem.__call__`.
+        """
+        super().__init_subclass__(**kwargs)
+        update = cls.__dict__.get("update")
+        if update is None or not takes_shared_first(update):
+            return
+
+        @functools.wraps(update)
+        def update_then_efficacy(self: SynSTP, tdi: Any, *args: Any, **kw: Any) -> Any:
+            update(self, tdi, *args, **kw)
+            return self.filter(1.0)
+
+        cls.update = update_then_efficacy  # type: ignore[method-assign]
 
     def update(self, tdi: Any = None, pre_spike: Any = None) -> Any:
         """Advance one step; subclasses implement ``update(pre_spike)`` (or 2.3.5's form)."""
@@ -121,15 +130,6 @@ class SynLTP(DynamicalSystemNS):
       >>> rule.w.value.tolist()
       [[0.10000000149011612, 0.10000000149011612], [0.0, 0.0]]
     """
-
-    def __call__(self, *args: Any, **kwargs: Any) -> Any:
-        """Run :meth:`update`; a 2.3.5-style ``update(tdi, ...)`` gets the shared data first."""
-        if not takes_shared_first(type(self).update):
-            return super().__call__(*args, **kwargs)
-        if args and isinstance(args[0], dict):
-            share.save(**args[0])
-            args = args[1:]
-        return self.update(share.get_shargs(), *args, **kwargs)
 
     def update(self, tdi: Any = None, pre_spike: Any = None, *args: Any, **kwargs: Any) -> Any:
         """Apply one step of the rule; subclasses implement it (2.3.5: ``(tdi, pre_spike)``)."""
