@@ -392,6 +392,7 @@ class DeltaSynapse(Delta):
     """
 
     _connector_class = None
+    _weights_arg = "weights"
 
     def __init__(
         self,

@@ -43,6 +43,8 @@ class SynConn(DynamicalSystemNS):
       (True, 'sparse', 0.5)
     """
 
+    _weights_arg = "g_max"  # the user's name for the weights, as errors name it
+
     def __init__(
         self,
         conn: Any,
@@ -62,7 +64,8 @@ class SynConn(DynamicalSystemNS):
             raise TypeError(
                 f"{self.name}: stp must be a SynSTP (e.g. STD, STP) or None, got {stp!r}."
             )
-        self.projection = Projection(conn, g_max, comp_method, self.mode, self.name)
+        arg = self._weights_arg
+        self.projection = Projection(conn, g_max, comp_method, self.mode, self.name, arg)
         self.conn = conn
         self.comp_method = comp_method
         self.out = out

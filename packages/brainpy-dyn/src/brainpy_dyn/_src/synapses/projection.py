@@ -60,9 +60,18 @@ class Projection(BrainPyObject):
       comp_method: ``'sparse'`` or ``'dense'``.
       mode: the owner's computing mode (training makes the weights trainable).
       owner: the name used in error messages.
+      arg: the name of the weight argument the user passed, as errors name it.
     """
 
-    def __init__(self, conn: Any, g_max: Any, comp_method: str, mode: bm.Mode, owner: str):
+    def __init__(
+        self,
+        conn: Any,
+        g_max: Any,
+        comp_method: str,
+        mode: bm.Mode,
+        owner: str,
+        arg: str = "g_max",
+    ):
         super().__init__()
         if comp_method not in ("sparse", "dense"):
             raise ValueError(
@@ -84,20 +93,20 @@ class Projection(BrainPyObject):
                 raise ValueError(
                     f"{owner}: One2One needs pre_num == post_num, got {self.pre_num} and {self.post_num}."
                 )
-            weight = parameter(g_max, (self.pre_num,), allow_none=False)
+            weight = parameter(g_max, (self.pre_num,), allow_none=False, name=arg)
         elif self.kind == "all2all":
             self.include_self = bool(getattr(conn, "include_self", True))
-            weight = parameter(g_max, (self.pre_num, self.post_num), allow_none=False)
+            weight = parameter(g_max, (self.pre_num, self.post_num), allow_none=False, name=arg)
         elif self.kind == "dense":
             self.mask = jnp.asarray(conn.require("conn_mat"), dtype=bool)
-            weight = parameter(g_max, (self.pre_num, self.post_num), allow_none=False)
+            weight = parameter(g_max, (self.pre_num, self.post_num), allow_none=False, name=arg)
         elif self._defers_table(g_max):
             indices = indptr = None  # built by shard_neurons, each process its own parts
-            weight = parameter(g_max, (), allow_none=False)
+            weight = parameter(g_max, (), allow_none=False, name=arg)
         else:
             indices, indptr = (np.asarray(a) for a in conn.require("pre2post"))
-            weight = parameter(g_max, (indices.size,), allow_none=False)
-        check_finite(weight, owner, "g_max")
+            weight = parameter(g_max, (indices.size,), allow_none=False, name=arg)
+        check_finite(weight, owner, arg)
         self.rows = self.ell_weights = self.table_indices = None
         self.shards: tuple[Mesh, str] | None = None
         self.device_table: DeviceTable | None = None
