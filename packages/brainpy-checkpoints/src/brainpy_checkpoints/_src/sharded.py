@@ -2,21 +2,42 @@
 
 ``save_sharded(directory, tree)`` writes a *folder*: each process writes the shards of the
 tree's arrays that it holds (one copy of each block: replicas are skipped) to its own file
-``process_<i>.bp`` (the msgpack format of :func:`save_pytree`), then process 0 writes
-``index.json`` (the arrays' paths, shapes and dtypes, and the files). Everything is written
-into a temporary folder that process 0 renames to ``directory`` once all files are complete,
-so a checkpoint is there whole or not at all. ``load_sharded(directory, target)`` puts the
-blocks back into arrays laid out like ``target``'s: on any number of processes and devices,
-not only the ones that saved it, each process assembling only the blocks its devices hold.
+``process_<i>-<version>.bp`` (the msgpack format of :func:`save_pytree`), then process 0
+writes ``index.json`` (the arrays' paths, shapes and dtypes, and the names of the files of
+this version). ``load_sharded(directory, target)`` puts the blocks back into arrays laid out
+like ``target``'s: on any number of processes and devices, not only the ones that saved it,
+each process assembling only the blocks its devices hold.
 
-On one process the same functions work (one file). Across hosts, ``directory`` must be on a
-file system that every process sees.
+**Atomic as a whole, also when overwriting.** ``index.json`` is the single switch between
+versions: a reader reads the files it names and nothing else. A save
+
+1. writes the new version's files under fresh names (``<version>`` is a random token drawn
+   by process 0), each one ``fsync``-ed; the files of the current version are not touched;
+2. once every process has written its file, process 0 replaces ``index.json`` with
+   :func:`os.replace` of a complete, ``fsync``-ed temporary file, then ``fsync``-s the folder;
+3. only then removes the files that the index no longer names (the old version, and what
+   an interrupted save left behind).
+
+A save killed at any instant therefore leaves under ``directory`` the complete old
+checkpoint (up to step 2) or the complete new one (from step 2 on), never neither; the
+files an interrupted save leaves are ignored by :func:`load_sharded` and removed by the next
+save. The first save of a folder is written into a temporary folder next to it, renamed into
+place once complete. Why an index rather than a symbolic link to versioned folders: the
+folder stays a plain folder at a stable path (nothing to resolve, no link support needed from
+Windows or a network file system), the switch is one file replaced atomically by the same
+code as every other checkpoint of this package, and files of the user's in the folder are
+never removed (only this format's files are).
+
+One save of a folder at a time: two runs saving into the same folder at once are not
+supported. On one process the same functions work (one file). Across hosts, ``directory``
+must be on a file system that every process sees.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import re
 import secrets
 import shutil
 from typing import Any
@@ -24,11 +45,12 @@ from typing import Any
 import numpy as np
 
 from brainpy_checkpoints._src._public import set_module
-from brainpy_checkpoints._src.atomic_io import fsync_directory, write_atomic
+from brainpy_checkpoints._src.atomic_io import _TEMP_RE, fsync_directory, write_atomic
 from brainpy_checkpoints._src.errors import (
     CheckpointExistsError,
     CheckpointNotFoundError,
     CheckpointStructureError,
+    CheckpointWriteError,
     CorruptCheckpointError,
 )
 from brainpy_checkpoints._src.pytree_io import load_pytree, save_pytree
@@ -99,13 +121,69 @@ def _sync(name: str) -> None:
         multihost_utils.sync_global_devices(name)
 
 
+_FILE_RE = re.compile(r"process_(\d+)(-[0-9a-f]{12})?\.bp")
+_SIBLING_RE = r"\.tmp-[0-9a-f]{12}"
+
+
+def _is_own_file(name: str) -> bool:
+    """Whether ``name`` is a process file of this format, or a temporary file of one."""
+    temp = _TEMP_RE.fullmatch(name)
+    if temp is not None:
+        return temp["stem"] == INDEX or _FILE_RE.fullmatch(temp["stem"]) is not None
+    return _FILE_RE.fullmatch(name) is not None
+
+
+def _unlink_quietly(path: str) -> None:
+    try:
+        os.unlink(path)
+    except OSError:
+        pass
+
+
+def _remove_leftovers(directory: str, keep: set[str]) -> list[str]:
+    """Remove what older versions and interrupted saves left (never the user's files).
+
+    In ``directory``: the process files not in ``keep`` and the temporary files of the
+    index and of process files; next to it: the temporary folders of interrupted first
+    saves. Run by process 0 after the index names the new version (every process has
+    finished writing, so none of these is still being written). Failures are ignored:
+    the next save tries again, and a reader never looks at these files.
+    """
+    removed = []
+    try:
+        names = os.listdir(directory)
+    except OSError:
+        names = []
+    for name in names:
+        if name not in keep and _is_own_file(name):
+            try:
+                os.unlink(os.path.join(directory, name))
+                removed.append(name)
+            except OSError:
+                pass
+    parent, base = os.path.split(directory)
+    sibling = re.compile(re.escape(base) + _SIBLING_RE)
+    try:
+        names = os.listdir(parent)
+    except OSError:
+        names = []
+    for name in names:
+        if sibling.fullmatch(name):
+            shutil.rmtree(os.path.join(parent, name), ignore_errors=True)
+            removed.append(name)
+    return removed
+
+
 @set_module
 def save_sharded(directory: str | os.PathLike[str], target: Any, overwrite: bool = True) -> str:
     """Save a pytree of (possibly sharded) arrays from every process, atomically as a whole.
 
     Every process of the run must call it with the same tree (a sharded network's
-    ``state_dict()``, say). Each writes the blocks its devices hold; process 0 writes the
-    index and, once every file is complete, renames the temporary folder to ``directory``.
+    ``state_dict()``, say). Each writes the blocks its devices hold to a file of its own;
+    once every file is complete, process 0 replaces the folder's ``index.json``, which
+    names the files of the new version, and then removes the old version's files. Killed
+    at any point, the save leaves the whole old checkpoint or the whole new one in
+    ``directory``, never a mixture nor nothing (see the module's description).
 
     Args:
       directory: the checkpoint's folder.
@@ -117,59 +195,86 @@ def save_sharded(directory: str | os.PathLike[str], target: Any, overwrite: bool
     Returns:
       The absolute path of the folder.
 
+    Raises:
+      CheckpointExistsError: ``overwrite=False`` and ``directory`` exists.
+      CheckpointWriteError: ``directory`` is a file, or the operating system refused a
+        write; the checkpoint that was there is unchanged.
+
     Examples:
       >>> import os, tempfile
       >>> import numpy as np
       >>> import brainpy_checkpoints as ckpt
       >>> folder = os.path.join(tempfile.mkdtemp(), 'state')
       >>> path = ckpt.save_sharded(folder, {'v': np.arange(4.0)})
-      >>> sorted(os.listdir(path))
-      ['index.json', 'process_0.bp']
+      >>> _ = ckpt.save_sharded(folder, {'v': np.arange(4.0) + 1})  # replaces it whole
+      >>> len(os.listdir(path))  # the index and one file per process
+      2
       >>> ckpt.load_sharded(folder, {'v': np.zeros(4)})['v']
-      array([0., 1., 2., 3.])
+      array([1., 2., 3., 4.])
     """
     _import_jax()
     directory = os.path.abspath(os.fspath(directory))
-    if not overwrite and os.path.exists(directory):
+    if not overwrite and os.path.lexists(directory):
         raise CheckpointExistsError(
             f"save_sharded: {directory!r} exists and overwrite=False.", filename=directory
         )
+    if os.path.lexists(directory) and not os.path.isdir(directory):
+        raise CheckpointWriteError(
+            f"save_sharded: directory must be a folder (or a name not in use), but "
+            f"{directory!r} is a file; nothing was written.",
+            filename=directory,
+        )
     leaves, _ = _leaves(target)
-    # One temporary folder for all: its name comes from process 0.
-    token = secrets.randbits(48)
+    # Process 0 draws the version and decides whether this is the folder's first save.
+    # (Two 24-bit halves: the broadcast goes through JAX, whose integers may be 32-bit.)
+    bits = secrets.randbits(48)
+    decision = np.array([bits >> 24, bits & 0xFFFFFF, not os.path.isdir(directory)], np.int32)
     if jax.process_count() > 1:
-        token = int(multihost_utils.broadcast_one_to_all(np.int64(token)))
-    temp = f"{directory}.tmp-{token:012x}"
-    if jax.process_index() == 0:
-        os.makedirs(temp)
-    _sync(f"brainpy_checkpoints.save_sharded:mkdir:{token}")
+        decision = np.asarray(multihost_utils.broadcast_one_to_all(decision))
+    token, first = (int(decision[0]) << 24) | int(decision[1]), bool(decision[2])
+    version = f"{token:012x}"
+    # A first save is written into a temporary folder renamed into place when complete; an
+    # overwrite writes the new version's files next to the current ones, under new names.
+    folder = f"{directory}.tmp-{version}" if first else directory
+    if jax.process_index() == 0 and first:
+        os.makedirs(folder)
+    _sync(f"brainpy_checkpoints.save_sharded:mkdir:{version}")
+    files = [f"process_{p}-{version}.bp" for p in range(jax.process_count())]
     mine = {"process": np.int64(jax.process_index())}
     for i, (_, value) in enumerate(leaves):
         for k, (index, data) in enumerate(_blocks(value)):
             mine[f"{i}/{k}/index"] = index
             mine[f"{i}/{k}/data"] = data
-    save_pytree(os.path.join(temp, f"process_{jax.process_index()}.bp"), mine, verbose=False)
-    _sync(f"brainpy_checkpoints.save_sharded:written:{token}")
+    own = os.path.join(folder, files[jax.process_index()])
+    try:
+        save_pytree(own, mine, verbose=False)  # fsync-ed before it returns
+    except BaseException:
+        # No index names this version yet (process 0 writes it after every file is
+        # complete): the checkpoint in place is intact, and so is the rest of the folder.
+        _unlink_quietly(own)
+        if first and jax.process_count() == 1:
+            shutil.rmtree(folder, ignore_errors=True)
+        raise
+    _sync(f"brainpy_checkpoints.save_sharded:written:{version}")
     if jax.process_index() == 0:
         index = {
             "format": FORMAT,
+            "version": version,
             "processes": jax.process_count(),
-            "files": [f"process_{p}.bp" for p in range(jax.process_count())],
+            "files": files,
             "leaves": [
                 {"path": path, "shape": list(np.shape(v)), "dtype": np.dtype(v.dtype).name}
                 for path, v in leaves
             ],
         }
-        write_atomic(os.path.join(temp, INDEX), [json.dumps(index, indent=1).encode()])
-        old = None
-        if os.path.exists(directory):
-            old = f"{directory}.old-{token:012x}"
-            os.rename(directory, old)
-        os.rename(temp, directory)
-        fsync_directory(os.path.dirname(directory))
-        if old is not None:
-            shutil.rmtree(old, ignore_errors=True)
-    _sync(f"brainpy_checkpoints.save_sharded:done:{token}")
+        # The switch: before this rename the old index (and its files) is in place, after
+        # it the new one; write_atomic fsyncs the file, renames it and fsyncs the folder.
+        write_atomic(os.path.join(folder, INDEX), [json.dumps(index, indent=1).encode()])
+        if first:
+            os.rename(folder, directory)
+            fsync_directory(os.path.dirname(directory))
+        _remove_leftovers(directory, {INDEX, *files})
+    _sync(f"brainpy_checkpoints.save_sharded:done:{version}")
     return directory
 
 
@@ -198,13 +303,36 @@ def _saved_blocks(directory: str, index: dict[str, Any]) -> list[list[tuple[np.n
     """Per leaf, the saved ``(index, data)`` blocks of every process's file."""
     blocks: list[list[tuple[np.ndarray, Any]]] = [[] for _ in index["leaves"]]
     for name in index["files"]:
-        content = load_pytree(os.path.join(directory, name))
+        path = os.path.join(directory, name)
+        if not os.path.isfile(path):
+            raise CorruptCheckpointError(
+                f"load_sharded: {INDEX} names {name!r}, which is missing from {directory!r}.",
+                filename=path,
+            )
+        content = load_pytree(path)
         for key, value in content.items():
             if not key.endswith("/index"):
                 continue
             i = int(key.split("/", 1)[0])
             blocks[i].append((np.asarray(value), content[key[: -len("index")] + "data"]))
     return blocks
+
+
+def _read_version(directory: str, retries: int = 3) -> tuple[dict[str, Any], list]:
+    """The index and the blocks of one version, read while no save replaces it.
+
+    A save that replaces the checkpoint while this reads it removes the old version's
+    files after its switch: a file named by the index read first may then be gone. The
+    index is read again and, when it changed, the new version is read instead.
+    """
+    for attempt in range(retries):
+        index = _read_index(directory)
+        try:
+            return index, _saved_blocks(directory, index)
+        except (CorruptCheckpointError, CheckpointNotFoundError):
+            if attempt + 1 == retries or _read_index(directory) == index:
+                raise
+    raise AssertionError("unreachable")
 
 
 def _assemble(
@@ -238,7 +366,9 @@ def load_sharded(directory: str | os.PathLike[str], target: Any) -> Any:
     sharded ``jax.Array`` (of this run's devices, over any number of processes) comes
     back sharded the same way, each process reading only the blocks its devices hold;
     anything else comes back as a NumPy array. Arrays are matched with the saved ones
-    by position, so a model rebuilt with other automatic names loads fine.
+    by position, so a model rebuilt with other automatic names loads fine. Only the
+    files that the folder's ``index.json`` names are read: what an interrupted save left
+    there is ignored (and removed by the next save).
 
     Args:
       directory: the checkpoint's folder.
@@ -266,7 +396,7 @@ def load_sharded(directory: str | os.PathLike[str], target: Any) -> Any:
     """
     _import_jax()
     directory = os.path.abspath(os.fspath(directory))
-    index = _read_index(directory)
+    index, blocks = _read_version(directory)
     leaves, treedef = _leaves(target)
     saved = index["leaves"]
     if len(saved) != len(leaves):
@@ -283,7 +413,6 @@ def load_sharded(directory: str | os.PathLike[str], target: Any) -> Any:
                 f"dtype {entry['dtype']}.",
                 filename=directory,
             )
-    blocks = _saved_blocks(directory, index)
     out = []
     for (_, value), pieces in zip(leaves, blocks, strict=True):
         shape, dtype = tuple(np.shape(value)), np.dtype(value.dtype)
