@@ -396,6 +396,18 @@ _histogram2d = wrap_jax_function(jnp.histogram2d, "histogram2d")
 _histogramdd = wrap_jax_function(jnp.histogramdd, "histogramdd")
 
 
+def _float_counts(result: Any) -> Any:
+    """``result`` with its counts as floats of the default width, as NumPy's are floats.
+
+    jax.numpy counts without weights in integers; NumPy's histogram2d/histogramdd return
+    float64 whatever the weights. Complex weights keep complex counts.
+    """
+    counts = result[0]
+    if jnp.issubdtype(counts.dtype, jnp.complexfloating):
+        return result
+    return (counts.astype(jnp.result_type(float)), *result[1:])
+
+
 @_set_public
 def histogram(
     a: Any, bins: Any = 10, range: Any = None, density: bool | None = None, weights: Any = None
@@ -422,14 +434,20 @@ def histogram2d(
 ) -> Any:
     """BrainPy implementation of :func:`numpy.histogram2d`, in NumPy's parameter order.
 
+    Note:
+      The counts are floats, as NumPy's are, but of the default float width: float32
+      (float64 once x64 is enabled) where NumPy gives float64. The edges keep the float
+      dtype of the data (float32 unless x64 is enabled) where NumPy's are float64.
+
     Examples:
       >>> import brainpy_math as bm
       >>> counts, x_edges, y_edges = bm.histogram2d(bm.array([0., 1.]), bm.array([0., 1.]), 2)
       >>> counts
-      Array([[1, 0],
-             [0, 1]], dtype=int32)
+      Array([[1., 0.],
+             [0., 1.]], dtype=float32)
     """
-    return _histogram2d(x, y, bins=bins, range=range, weights=weights, density=density)
+    result = _histogram2d(x, y, bins=bins, range=range, weights=weights, density=density)
+    return _float_counts(result)
 
 
 @_set_public
@@ -438,6 +456,11 @@ def histogramdd(
 ) -> Any:
     """BrainPy implementation of :func:`numpy.histogramdd`, in NumPy's parameter order.
 
+    Note:
+      The counts are floats, as NumPy's are, but of the default float width: float32
+      (float64 once x64 is enabled) where NumPy gives float64. The edges keep the float
+      dtype of the data (float32 unless x64 is enabled) where NumPy's are float64.
+
     Examples:
       >>> import brainpy_math as bm
       >>> counts, edges = bm.histogramdd(bm.array([[0., 0.], [1., 1.]]), 2, density=True)
@@ -445,4 +468,5 @@ def histogramdd(
       Array([[2., 0.],
              [0., 2.]], dtype=float32)
     """
-    return _histogramdd(sample, bins=bins, range=range, weights=weights, density=density)
+    result = _histogramdd(sample, bins=bins, range=range, weights=weights, density=density)
+    return _float_counts(result)
