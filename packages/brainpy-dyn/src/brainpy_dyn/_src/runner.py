@@ -34,6 +34,7 @@ from brainpy_dyn._src.context import DotDict, share
 from brainpy_dyn._src.distributed import local_array
 from brainpy_dyn._src.dynsys import DynamicalSystem
 from brainpy_dyn._src.errors import RunnerTypeError, RunnerValueError
+from brainpy_dyn._src.process_records import ProcessRecords
 from brainpy_dyn._src.runner_base import Runner
 from brainpy_dyn._src.stepping import StepFunction, check_dt, check_shared_args, make_loop
 from brainpy_dyn._src.tools_misc import swap_time_and_batch
@@ -73,7 +74,8 @@ class DSRunner(Runner):
       fun_inputs: a callable ``f(shared)`` run each step after ``inputs``.
       fun_monitors: ``{key: f(shared)}``, added to ``monitors``.
       memory_efficient: send monitor values to host memory step by step (through a host
-        callback) instead of stacking them on the device.
+        callback) instead of stacking them on the device. In a run of several processes
+        each process receives them (all, or its own neurons': see ``gather_monitors``).
       monitor_every: record the monitors (and outputs) every this many steps.
       gather_monitors: in a run of several processes (see
         :func:`~brainpy_dyn.init_distributed`), gather every record whole onto every
@@ -176,6 +178,8 @@ class DSRunner(Runner):
         self._run_i0 = 0
         self._host_mon: dict[str, np.ndarray] = {}
         self._n_records = 0
+        # memory_efficient, several processes: the records of every process
+        self._records: ProcessRecords | None = None
 
     # -------------------------------------------------------------- public
     @property
@@ -330,7 +334,12 @@ class DSRunner(Runner):
         )
         loop = self._loops.get(key)
         if loop is None:
-            self._step.monitor_callback = self._keep if self.memory_efficient else None
+            self._records = None
+            if self.memory_efficient:
+                self._records = ProcessRecords.for_target(self.target, self.gather_monitors)
+            self._step.monitor_callback = (
+                (self._records or self._keep) if self.memory_efficient else None
+            )
             loop = make_loop(
                 self._step,
                 shared_args=shared,
@@ -347,6 +356,8 @@ class DSRunner(Runner):
         self._run_i0 = i0
         self._n_records = n // self.monitor_every
         self._host_mon = {}
+        if self._records is not None:
+            self._records.open(self._n_records, i0, self.monitor_every)
         if self.progress_bar is False or jax.process_index() != 0:  # one bar per run
             return
         from tqdm import tqdm
@@ -377,7 +388,10 @@ class DSRunner(Runner):
             store[row] = value
 
     def _store_monitors(self, mons: dict[str, Any], t0: float, n: int, every: int) -> None:
-        if self.memory_efficient:
+        slices: dict[str, tuple[slice, ...]] = {}
+        if self.memory_efficient and self._records is not None:
+            mons, slices = self._records.collect()  # already this process's part
+        elif self.memory_efficient:
             mons = dict(self._host_mon)
             self._host_mon = {}
         mon = DotDict()
@@ -385,7 +399,9 @@ class DSRunner(Runner):
             value = mons.get(key)
             if value is None:
                 value = np.zeros((0,))
-            if not self.gather_monitors:
+            if not self.gather_monitors and key in slices:
+                self.local_slices[key] = slices[key]
+            elif not self.gather_monitors:
                 value, self.local_slices[key] = local_array(value)
             mon[key] = np.asarray(value) if self.numpy_mon_after_run else bm.as_jax(value)
         steps = np.arange(every, n + 1, every)

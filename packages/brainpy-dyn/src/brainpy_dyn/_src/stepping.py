@@ -109,7 +109,9 @@ class StepFunction:
         more.
       monitor_callback: a host function ``f(i, values)`` that receives the monitor values
         of every recorded step (through :func:`jax.debug.callback`) instead of the call
-        returning them, so long runs keep no records on the device.
+        returning them, so long runs keep no records on the device. An object with an
+        ``emit(i, values)`` method is called while the step is traced instead, and places
+        its own host callbacks (``DSRunner`` does so on several processes).
 
     Attributes:
       target: the system stepped.
@@ -283,7 +285,11 @@ class StepFunction:
             end = shared if t is None else DotDict(shared, t=t + dt)
             mons = {key: fn(end) for key, fn in self.monitors}
             if self.monitor_callback is not None:
-                jax.debug.callback(self.monitor_callback, i, mons)
+                emit = getattr(self.monitor_callback, "emit", None)
+                if emit is not None:  # it places its own host callbacks (see monitor_callback)
+                    emit(i, mons)
+                else:
+                    jax.debug.callback(self.monitor_callback, i, mons)
                 mons = {}
             return out, mons
         finally:
