@@ -1,7 +1,10 @@
 """The release-notes E/I network, sharded over every device of every process, 50 ms.
 
 Run by ``test_multiprocess.py``, alone (one process) or through ``brainpy_dyn.launch``
-(several). Each process saves its ``runner.mon`` spikes to ``OUT/spikes_<process>.npz``.
+(several). Each process saves its ``runner.mon`` spikes to ``OUT/spikes_<process>.npz``,
+with what it built: the connections its ``FixedProb`` draws (``drawn``), the rows of the
+split tables it holds (``table_rows``), its part of the initial ``E.V`` as made before
+``shard_neurons`` (``V0``, ``V0_at``) and the build time (``build_s``).
 
 With ``--local-ms T`` a second runner (``gather_monitors=False``) continues for ``T`` ms
 and each process also saves its own part of those records and where it lies
@@ -11,8 +14,11 @@ With ``--restore DIR`` the network's state is first loaded from the sharded chec
 ``DIR`` (``brainpy_checkpoints.load_sharded``); with ``--save DIR`` it is saved there after
 the run (``save_sharded``, every process writing its own shards).
 
+With ``--leaf-connections X`` FixedProb's blocks of targets hold about ``X`` connections of
+a row (instead of 16), so that even this small network is drawn in many blocks.
+
 Usage: ``python multiprocess_einet.py OUT [--scale S] [--duration MS] [--no-shard]
-[--per-synapse] [--local-ms T] [--restore DIR] [--save DIR]``
+[--per-synapse] [--local-ms T] [--restore DIR] [--save DIR] [--leaf-connections X]``
 """
 
 from __future__ import annotations
@@ -26,9 +32,21 @@ import brainpy_dyn as bd
 
 PROCESS, N_PROCESSES = bd.init_distributed()  # before any JAX computation
 
+import time  # noqa: E402
+
 import numpy as np  # noqa: E402
 
 import brainpy_math as bm  # noqa: E402
+from brainpy_dyn._src.connect import block_sampling  # noqa: E402
+from brainpy_dyn._src.distributed import local_array  # noqa: E402
+
+DRAWN = [0]  # connections drawn by FixedProb's blocks in this process
+_leaf_draw = block_sampling._leaf_draw
+
+
+def _counting_leaf_draw(gen, counts, size, replace):
+    DRAWN[0] += int(np.sum(counts))
+    return _leaf_draw(gen, counts, size, replace)
 
 
 class EINet(bd.DynamicalSystemNS):
@@ -88,11 +106,18 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--local-ms", type=float, default=0.0)
     parser.add_argument("--restore", type=Path)
     parser.add_argument("--save", type=Path)
+    parser.add_argument("--leaf-connections", type=int, default=0)
     args = parser.parse_args(argv)
+    block_sampling._leaf_draw = _counting_leaf_draw
+    if args.leaf_connections:  # finer blocks of targets (the test's reference does the same)
+        block_sampling._PER_LEAF, block_sampling._MIN_LEAF = args.leaf_connections, 1
     bm.random.seed(11)
+    start = time.perf_counter()
     net = EINet(args.scale, args.per_synapse)
+    v0, v0_at = local_array(net.E.V.value)  # before shard_neurons: made in parts?
     if not args.no_shard:
         bd.shard_neurons(net)
+    build_s = time.perf_counter() - start
     if args.restore:
         import brainpy_checkpoints as ckpt
 
@@ -104,7 +129,27 @@ def main(argv: list[str]) -> int:
         ckpt.save_sharded(args.save, net.state_dict())
     args.out.mkdir(parents=True, exist_ok=True)
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
-    np.savez(args.out / f"spikes_{PROCESS}.npz", E=e, I=i, ts=ts, peak_mb=peak_mb)
+    tables = [
+        node.projection.device_table
+        for node in net.nodes().values()
+        if getattr(getattr(node, "projection", None), "device_table", None) is not None
+    ]
+    np.savez(
+        args.out / f"spikes_{PROCESS}.npz",
+        E=e,
+        I=i,
+        ts=ts,
+        peak_mb=peak_mb,
+        build_s=build_s,
+        drawn=DRAWN[0],
+        table_rows=sum(  # (part, source) rows of the split tables this process holds
+            s.data.shape[0] * s.data.shape[1]
+            for t in tables
+            for s in t.indices.value.addressable_shards
+        ),
+        V0=v0,
+        V0_at=[(a.start, a.stop) for a in v0_at],
+    )
     if args.local_ms:
         runner = bd.DSRunner(
             net,

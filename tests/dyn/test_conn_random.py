@@ -9,7 +9,11 @@ import pytest
 
 import brainpy_math as bm
 from brainpy_dyn import conn
+from brainpy_dyn._src.connect import block_sampling
 from brainpy_dyn._src.connect.sampling import sample_rows
+
+# FixedProb(0.1, seed=0, pre=3, post=40): its targets, drawn by blocks of targets
+PINNED_FIXED_PROB = [9, 14, 26, 27, 0, 3, 16, 24, 19, 30, 31, 32]
 
 
 def _csr(c):
@@ -225,3 +229,76 @@ def test_sample_rows_skip_and_replace():
     assert x.shape == (100, 10) and (np.diff(x, axis=1) >= 0).all()
     with pytest.raises(ValueError, match="cannot draw 4 distinct values out of 3"):
         sample_rows(rng, 2, 3, 4)
+
+
+# ------------------------------------------------------- FixedProb drawn by blocks of targets
+@pytest.fixture
+def tiny_leaves(monkeypatch):
+    """Blocks of targets of about one connection per row: many blocks even for small n."""
+    monkeypatch.setattr(block_sampling, "_PER_LEAF", 1)
+    monkeypatch.setattr(block_sampling, "_MIN_LEAF", 1)
+
+
+@pytest.mark.parametrize("k", [1, 3, 5])
+def test_block_rows_are_uniform_subsets(tiny_leaves, k):
+    n, rows = 8, 40_000  # leaves of ceil(8 / k) targets: 1, 3 and 4 leaves
+    counts = np.full(rows, k)
+    (first, indptr, x), *more = block_sampling.iter_block_rows(7, 0, counts, n, k)
+    assert first == 0 and not more and (np.diff(indptr) == k).all()
+    x = x.reshape(rows, k)
+    assert (np.diff(x, axis=1) > 0).all()
+    codes = (x.astype(np.int64) << (3 * np.arange(k))).sum(axis=1)
+    _, seen = np.unique(codes, return_counts=True)
+    df = math.comb(n, k) - 1
+    assert seen.size == df + 1
+    expected = rows / (df + 1)
+    chi2 = ((seen - expected) ** 2 / expected).sum()
+    assert chi2 < df + 6 * math.sqrt(2 * df)  # ~6 sigma above the mean of chi2(df)
+
+
+def test_block_rows_with_replacement_are_multinomial(tiny_leaves):
+    rows, n, k = 20_000, 6, 4  # leaves of 2 targets; counts per target ~ Binomial(k, 1/6)
+    (_, _, x), *_ = block_sampling.iter_block_rows(3, 0, np.full(rows, k), n, k, replace=True)
+    x = x.reshape(rows, k)
+    assert (np.diff(x, axis=1) >= 0).all()
+    per_target = np.stack([(x == t).sum(axis=1) for t in range(n)])  # (n, rows)
+    np.testing.assert_allclose(per_target.mean(axis=1), k / n, atol=0.03)
+    np.testing.assert_allclose(per_target.var(axis=1), k * (1 / n) * (1 - 1 / n), rtol=0.08)
+
+
+def test_fixed_prob_uniform_targets_over_many_blocks():
+    c = conn.FixedProb(0.2, seed=6, pre=2000, post=400)  # k = 80: blocks of 80 targets
+    assert block_sampling.block_plan(400, 80)[0] == 80
+    counts = np.bincount(_csr(c)[0], minlength=400)
+    expected = 2000 * 80 / 400
+    chi2 = ((counts - expected) ** 2 / expected).sum()
+    assert chi2 < 399 + 6 * math.sqrt(2 * 399)
+
+
+@pytest.mark.parametrize(
+    "options",
+    [{}, {"include_self": False}, {"pre_ratio": 0.4}, {"allow_multi_conn": True}, {"prob": 0.7}],
+)
+@pytest.mark.parametrize("n_parts", [2, 3, 7])
+def test_fixed_prob_targets_drawn_apart_are_its_network(options, n_parts):
+    kwargs = {"prob": 0.1, **options}
+    indices, indptr = _csr(conn.FixedProb(**kwargs, seed=8, pre=300, post=300))
+    c = conn.FixedProb(**kwargs, seed=8, pre=300, post=300)
+    bounds = np.linspace(0, 300, n_parts + 1).astype(int)  # uneven parts, cutting blocks
+    rows: list[list[np.ndarray]] = [[] for _ in range(300)]
+    for lo, hi in zip(bounds[:-1], bounds[1:], strict=True):
+        for first, ptr, ind in c.iter_csr_targets(int(lo), int(hi)):
+            assert ((ind >= lo) & (ind < hi)).all()
+            for r in range(ptr.size - 1):
+                rows[first + r].append(ind[ptr[r] : ptr[r + 1]])
+    joined = [np.concatenate(parts) for parts in rows]
+    np.testing.assert_array_equal(np.concatenate(joined), indices)
+    np.testing.assert_array_equal([j.size for j in joined], np.diff(indptr))
+    assert c._csr_cache is None  # nothing kept
+
+
+def test_fixed_prob_draw_pinned():
+    """The network of a seed (drawn by blocks of targets) stays what it is."""
+    indices, indptr = _csr(conn.FixedProb(0.1, seed=0, pre=3, post=40))
+    assert indptr.tolist() == [0, 4, 8, 12]
+    assert indices.tolist() == PINNED_FIXED_PROB

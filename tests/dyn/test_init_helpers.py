@@ -144,3 +144,29 @@ def test_noise():
     assert out[0] is None and out[1] is None and out[2].shape == (3,)
     with pytest.raises(ValueError, match="noise_idx"):
         init.noise(0.5, (3,), num_vars=2, noise_idx=2)
+
+
+# ------------------------------------------- states made in parts (a run of several processes)
+def test_states_are_made_in_the_sharded_layout_with_the_one_process_values(monkeypatch):
+    """As a process of a run of several makes them: each device its block, same values."""
+    import jax
+    from jax.sharding import PartitionSpec
+
+    import brainpy_dyn as bd
+
+    def build():
+        bm.random.seed(4)
+        return bd.neurons.LIF(64, V_initializer=bd.init.Normal(-55.0, 2.0), tau_ref=2.0)
+
+    alone = build()
+    monkeypatch.setattr(jax, "process_count", lambda: 2)  # what state_sharding asks
+    parted = build()
+    n = jax.device_count()
+    assert n > 1, "the tests run with several host devices"
+    for name in ("V", "spike", "t_last_spike"):
+        value = getattr(parted, name).value
+        assert value.sharding.spec == PartitionSpec("neuron"), name
+        assert {s.data.shape for s in value.addressable_shards} == {(64 // n,)}, name
+        np.testing.assert_array_equal(np.asarray(value), np.asarray(getattr(alone, name).value))
+    odd = bd.init.variable_(bd.init.Normal(), (n * 8 - 1,)).value  # does not divide: whole
+    assert odd.is_fully_replicated and len(odd.sharding.device_set) == 1

@@ -1,9 +1,10 @@
 """Connection tables built in parts: chunked drawing and per-process parts of a split table.
 
-A process of a multi-process run draws the network chunk by chunk (``conn.iter_csr``) and
-keeps only the targets its devices hold (``local_parts``): the result must equal the parts of
-splitting the whole table (``split_ell_by_target``), so a seed gives the same network and the
-same spikes whatever the number of processes.
+A process of a multi-process run builds only the targets its devices hold
+(``local_table_parts``: ``FixedProb`` draws only those, the other connectors cut them from
+their chunks) and the per-synapse weights of those (``local_weights``): the result must equal
+the parts of splitting the whole table (``split_ell_by_target``), so a seed gives the same
+network and the same spikes whatever the number of processes.
 """
 
 from __future__ import annotations
@@ -14,12 +15,14 @@ import pytest
 from jax.sharding import AxisType
 
 import brainpy_dyn as bd
-from brainpy_dyn._src.connect import sampling
+from brainpy_dyn._src.connect import block_sampling, sampling
 from brainpy_dyn._src.synapses.sharded_table import (
     agreed_max,
     by_part,
     local_part_ids,
     local_parts,
+    local_table_parts,
+    local_weights,
     place,
 )
 from brainpy_math.event import csr_to_ell, split_ell_by_target
@@ -30,6 +33,7 @@ def small_blocks(monkeypatch):
     """Small drawing blocks, so that even small networks come in many chunks."""
     monkeypatch.setattr(sampling, "_BLOCK_ELEMENTS", 900)
     monkeypatch.setattr(sampling, "_MASK_ELEMENTS", 4000)
+    monkeypatch.setattr(block_sampling, "_ROW_ELEMENTS", 900)  # FixedProb: 256 rows a chunk
 
 
 @pytest.mark.parametrize(
@@ -123,3 +127,51 @@ def test_sharded_projection_holds_the_split_table_in_hidden_variables():
     np.testing.assert_array_equal(np.asarray(table.indices.value), whole.indices)
     assert table.indices.value.sharding == by_part(mesh, "neuron")
     assert set(syn.vars()) == names  # state dicts and checkpoints do not change
+
+
+@pytest.mark.parametrize("n_parts", [2, 4])
+def test_each_part_draws_only_its_targets(monkeypatch, n_parts):
+    """FixedProb's part p costs the connections to its own targets, and is the split's part."""
+    monkeypatch.setattr(block_sampling, "_PER_LEAF", 1)  # blocks of 10 targets
+    monkeypatch.setattr(block_sampling, "_MIN_LEAF", 1)
+    drawn = [0]
+    leaf_draw = block_sampling._leaf_draw
+
+    def counting(gen, counts, size, replace):
+        drawn[0] += int(counts.sum())
+        return leaf_draw(gen, counts, size, replace)
+
+    monkeypatch.setattr(block_sampling, "_leaf_draw", counting)
+    conn = bd.conn.FixedProb(0.1, seed=3, pre=300, post=200)
+    split = split_ell_by_target(csr_to_ell(*conn.require("pre2post"), n_post=200), n_parts)
+    conn = bd.conn.FixedProb(0.1, seed=3, pre=300, post=200)
+    for p in range(n_parts):
+        drawn[0] = 0
+        part = local_table_parts(conn, 300, 200, n_parts, [p])[p]
+        np.testing.assert_array_equal(part, split.indices[p][:, : part.shape[1]])
+        # its targets' connections and no more (blocks of 10 targets align with the parts)
+        assert drawn[0] == (part != 200 // n_parts).sum() < 300 * 20 * 0.6
+
+
+def test_other_connectors_are_cut_while_built():
+    conn = bd.conn.FixedPreNum(5, seed=2, pre=120, post=60)
+    split = split_ell_by_target(csr_to_ell(*conn.require("pre2post"), n_post=60), 3)
+    conn = bd.conn.FixedPreNum(5, seed=2, pre=120, post=60)
+    parts = local_table_parts(conn, 120, 60, 3, [0, 2])
+    for p in (0, 2):
+        np.testing.assert_array_equal(parts[p], split.indices[p][:, : parts[p].shape[1]])
+    assert conn._csr_cache is None  # the whole network was not kept
+
+
+@pytest.mark.parametrize("options", [{}, {"include_self": False}, {"pre_ratio": 0.5}])
+def test_local_weights_are_the_split_weights(options):
+    conn = bd.conn.FixedProb(0.1, **options, seed=5, pre=90, post=90)
+    indices, indptr = conn.require("pre2post")
+    weights = np.arange(np.asarray(indices).size, dtype=np.float32) + 1.0  # CSR positions
+    split = split_ell_by_target(csr_to_ell(indices, indptr, 90, weights), 3)
+    parts = local_table_parts(conn, 90, 90, 3, [0, 1, 2])
+    got = local_weights(parts, weights, 90, 3, 30)
+    for p in range(3):
+        np.testing.assert_array_equal(got[p], split.weights[p][:, : got[p].shape[1]])
+    with pytest.raises(ValueError, match="holds .* connections, but the weights have"):
+        local_weights(parts, weights[:-1], 90, 3, 30)

@@ -266,6 +266,48 @@ class TwoEndConnector(Connector):
         indices, indptr = self.csr()
         yield 0, indptr, indices
 
+    def _known_count(self) -> int | None:
+        """The number of connections if it is known without building the network, else None.
+
+        A per-synapse weight vector (one value per connection, in CSR order) can then be
+        drawn before the table is, as one process would draw it, while each process of a
+        run of several builds only its part of the table.
+        """
+        return None
+
+    def iter_csr_targets(
+        self, lo: int = 0, hi: int | None = None
+    ) -> Iterator[tuple[int, np.ndarray, np.ndarray]]:
+        """The connections to the targets ``[lo, hi)`` only, in chunks as :meth:`iter_csr`.
+
+        What a process of a run of several needs for the targets its devices hold (a
+        sharded projection). The default cuts them from :meth:`iter_csr`'s chunks as they
+        come: a connector that draws chunk by chunk never holds the whole network, and one
+        that builds it at once (``build_csr``) lets it go after the cut instead of caching
+        it. ``FixedProb`` overrides it to draw only those targets.
+
+        Examples:
+          >>> import brainpy_dyn as bd
+          >>> conn = bd.conn.GridFour(pre=3)  # a chain 0 - 1 - 2
+          >>> [(first, p.tolist(), i.tolist()) for first, p, i in conn.iter_csr_targets(1, 2)]
+          [(0, [0, 1, 1, 2], [1, 1])]
+        """
+        pre_num, post_num = self._require_sizes()
+        hi = post_num if hi is None else int(hi)
+        if type(self).iter_csr is TwoEndConnector.iter_csr and self._csr_cache is None:
+            indices, indptr = (np.asarray(a) for a in self.build_csr())
+            chunks: Any = [(0, indptr, indices)]
+        else:
+            chunks = self.iter_csr()
+        for first, indptr, indices in chunks:
+            indptr, indices = np.asarray(indptr), np.asarray(indices)
+            lengths = np.diff(indptr)
+            keep = (indices >= lo) & (indices < hi)
+            rows = np.repeat(np.arange(lengths.size), lengths)
+            cut = np.zeros(lengths.size + 1, dtype=indptr.dtype)
+            np.cumsum(np.bincount(rows[keep], minlength=lengths.size), out=cut[1:])
+            yield first, cut, indices[keep]
+
     # ------------------------------------------------------------- require
     def require(self, *structures: Any) -> Any:
         """Return the network in the structures named.

@@ -1,8 +1,12 @@
 """Random connectors: ``FixedProb``, ``FixedPreNum``, ``FixedPostNum``, ``FixedTotalNum``.
 
-All of them draw the network once per (sizes, seed) with NumPy's PCG64 generator
-(:func:`numpy.random.default_rng`) in CSR form; every format of ``require`` derives from
-that one draw. ``seed=None`` draws a seed from NumPy's global generator when the connector
+All of them draw the network once per (sizes, seed) with NumPy's PCG64 generator in CSR
+form; every format of ``require`` derives from that one draw. ``FixedPreNum``,
+``FixedPostNum`` and ``FixedTotalNum`` draw from :func:`numpy.random.default_rng`;
+``FixedProb`` draws by blocks of targets, each from its own stream of the seed
+(:mod:`~brainpy_dyn._src.connect.block_sampling`), so that the targets of one device of a
+run of several processes are drawn without the others (``iter_csr_targets``) and are the
+same connections whatever the blocks asked for. ``seed=None`` draws a seed from NumPy's global generator when the connector
 is created (as 2.3.5 did), so ``brainpy_math.random.seed(s)`` (which seeds NumPy too), or
 ``numpy.random.seed(s)``, before creating it makes the network reproducible. The seed
 actually used is kept in ``conn.seed`` and shown by ``repr``.
@@ -24,11 +28,15 @@ from brainpy_dyn._src.connect.base import (
     is_real,
     public,
 )
+from brainpy_dyn._src.connect.block_sampling import iter_block_rows, stream
 from brainpy_dyn._src.connect.errors import ConnectorError
 from brainpy_dyn._src.connect.formats import IDX, csr2csc
 from brainpy_dyn._src.connect.sampling import iter_sample_rows, sample_rows
 
 __all__ = ["FixedProb", "FixedPreNum", "FixedPostNum", "FixedTotalNum", "count_of"]
+
+# FixedProb's streams of one seed (block_sampling.stream): its targets, its source sample.
+_TARGETS, _ROWS = 0, 1
 
 
 def _seed(who: str, seed: Any) -> int:
@@ -115,7 +123,12 @@ class FixedProb(_Random):
       applied up to rounding error (see ``count_of``). The network for a seed differs
       from 2.3.5's (which used numba's or NumPy's legacy generator). With
       ``allow_multi_conn=True`` the dense matrix marks a pair once however many synapses
-      join it.
+      join it. Each row's targets are drawn by blocks of consecutive targets (the
+      row's count split between the halves of a tree of blocks by hypergeometric draws,
+      binomial ones with ``allow_multi_conn``), each block from its own stream of the
+      seed: every row is still a uniform ``k``-subset (a multinomial draw), and the
+      connections to any range of targets can be drawn alone (:meth:`iter_csr_targets`),
+      as a process of a run of several does for the targets its devices hold.
 
     Args:
       prob: the connection probability, i.e. the fraction of post neurons each selected
@@ -171,61 +184,70 @@ class FixedProb(_Random):
             "seed": self.seed,
         }
 
-    def _source_rows(self, rng: np.random.Generator, pre_num: int) -> np.ndarray:
-        """The sorted sources that get targets: all of them, or a ``pre_ratio`` sample."""
+    def _row_counts(self, pre_num: int, k: int) -> np.ndarray:
+        """Targets per source: ``k``, or ``k`` for a ``pre_ratio`` sample of them and 0 else."""
+        counts = np.full(pre_num, k, dtype=IDX)
         if self.pre_ratio < 1.0:
-            return np.sort(rng.choice(pre_num, count_of(pre_num, self.pre_ratio), replace=False))
-        return np.arange(pre_num)
+            chosen = stream(self.seed, _ROWS).choice(
+                pre_num, count_of(pre_num, self.pre_ratio), replace=False
+            )
+            counts[:] = 0
+            counts[chosen] = k
+        return counts
+
+    def _known_count(self) -> int | None:
+        """``k`` for each source that gets targets; unknown with ``include_self=False``."""
+        if not self.include_self or self._csr_cache is not None:
+            return None if self._csr_cache is None else int(self._csr_cache[0].size)
+        pre_num, post_num = self._require_sizes()
+        return int(self._row_counts(pre_num, count_of(post_num, self.prob)).sum())
+
+    def iter_csr_targets(
+        self, lo: int = 0, hi: int | None = None
+    ) -> Iterator[tuple[int, np.ndarray, np.ndarray]]:
+        """The connections to targets ``[lo, hi)``, drawn without drawing the others.
+
+        The draw goes block of targets by block of targets (see
+        :mod:`~brainpy_dyn._src.connect.block_sampling`), so the targets of one device
+        cost about their share of the whole draw, and are the same connections whatever
+        the blocks asked for. Chunks as in :meth:`iter_csr`, global target ids.
+        """
+        pre_num, post_num = self._require_sizes()
+        hi = post_num if hi is None else hi
+        if self._csr_cache is not None:
+            yield from super().iter_csr_targets(lo, hi)
+            return
+        k = count_of(post_num, self.prob)
+        counts = self._row_counts(pre_num, k)
+        chunks = iter_block_rows(
+            self.seed, _TARGETS, counts, post_num, k, lo, hi, replace=self.allow_multi_conn
+        )
+        for first, indptr, indices in chunks:
+            if not self.include_self:  # drop i -> i after drawing
+                lengths = np.diff(indptr)
+                rows = np.repeat(np.arange(first, first + lengths.size, dtype=IDX), lengths)
+                keep = indices != rows
+                if not keep.all():
+                    indices = indices[keep]
+                    np.cumsum(
+                        np.bincount(rows[keep] - first, minlength=lengths.size), out=indptr[1:]
+                    )
+            yield first, indptr, indices
 
     def build_csr(self) -> tuple[np.ndarray, np.ndarray]:
-        pre_num, post_num = self._require_sizes()
-        rng = self._rng()
-        k = count_of(post_num, self.prob)
-        rows = self._source_rows(rng, pre_num)
-        cols = sample_rows(rng, rows.size, post_num, k, replace=self.allow_multi_conn)
-        counts = np.zeros(pre_num, dtype=IDX)
-        if self.include_self:
-            counts[rows] = k
-            indices = cols.ravel()
-        else:
-            keep = cols != rows[:, None]
-            counts[rows] = keep.sum(axis=1)
-            indices = cols[keep]
+        pre_num, _ = self._require_sizes()
+        chunks = list(self.iter_csr())
+        indices = np.concatenate([c[2] for c in chunks])
         indptr = np.zeros(pre_num + 1, dtype=IDX)
-        np.cumsum(counts, out=indptr[1:])
+        np.cumsum(np.concatenate([np.diff(c[1]) for c in chunks]), out=indptr[1:])
         return indices, indptr
 
     def iter_csr(self) -> Iterator[tuple[int, np.ndarray, np.ndarray]]:
         """The network chunk by chunk, drawn as :meth:`build_csr` draws it (same network)."""
-        pre_num, post_num = self._require_sizes()
         if self._csr_cache is not None:
             yield from super().iter_csr()
             return
-        rng = self._rng()
-        k = count_of(post_num, self.prob)
-        rows = self._source_rows(rng, pre_num)
-        done = 0  # rows before this one have been yielded
-        for start, cols in iter_sample_rows(
-            rng, rows.size, post_num, k, replace=self.allow_multi_conn
-        ):
-            ids = rows[start : start + cols.shape[0]]
-            if ids.size == 0:
-                continue
-            stop = int(ids[-1]) + 1
-            counts = np.zeros(stop - done, dtype=IDX)
-            if self.include_self:
-                counts[ids - done] = k
-                indices = cols.ravel()
-            else:
-                keep = cols != ids[:, None]
-                counts[ids - done] = keep.sum(axis=1)
-                indices = cols[keep]
-            indptr = np.zeros(stop - done + 1, dtype=IDX)
-            np.cumsum(counts, out=indptr[1:])
-            yield done, indptr, indices
-            done = stop
-        if done < pre_num:
-            yield done, np.zeros(pre_num - done + 1, dtype=IDX), np.zeros(0, dtype=IDX)
+        yield from self.iter_csr_targets()
 
 
 class _FixedNum(_Random):

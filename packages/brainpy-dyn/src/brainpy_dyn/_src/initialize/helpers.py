@@ -12,6 +12,7 @@ import numpy as np
 
 import brainpy_math as bm
 from brainpy_dyn._src.initialize.base import Shape, is_int, public, to_shape
+from brainpy_dyn._src.initialize.sharded_state import building_state, place_state
 
 __all__ = ["parameter", "variable", "variable_", "noise"]
 
@@ -203,7 +204,10 @@ def variable_(
                 f"variable_(): init has shape {base_shape}, but size={size} was given."
             )
     if batch is None:
-        return bm.Variable(bm.as_jax(init(base_shape) if is_fn else init))
+        if is_fn:
+            with building_state():
+                return bm.Variable(bm.as_jax(place_state(init(base_shape))))
+        return bm.Variable(bm.as_jax(place_state(bm.as_jax(init))))
     ndim = len(base_shape) + 1
     if not -ndim <= batch_axis < ndim:
         raise ValueError(
@@ -212,10 +216,11 @@ def variable_(
         )
     axis = int(batch_axis) % ndim
     if is_fn:
-        value = init((*base_shape[:axis], batch, *base_shape[axis:]))
+        with building_state():
+            value = init((*base_shape[:axis], batch, *base_shape[axis:]))
     else:
         value = jnp.repeat(jnp.expand_dims(jnp.asarray(bm.as_jax(init)), axis), batch, axis=axis)
-    return bm.Variable(bm.as_jax(value), batch_axis=axis)
+    return bm.Variable(bm.as_jax(place_state(bm.as_jax(value))), batch_axis=axis)
 
 
 @public

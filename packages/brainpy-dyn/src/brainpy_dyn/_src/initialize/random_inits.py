@@ -18,6 +18,7 @@ from brainpy_dyn._src.initialize.base import (
     to_float_dtype,
     to_shape,
 )
+from brainpy_dyn._src.initialize.sharded_state import sharded_draw, state_sharding
 
 __all__ = ["RandomInitializer", "Normal", "Uniform"]
 
@@ -50,8 +51,20 @@ class RandomInitializer(InterLayerInitializer):
         draw, bit for bit. A draw of up to 64K values is therefore taken as the prefix of a
         draw of the next power of two (at least 4096): the groups of a network, of different
         sizes, then share one compiled sampler, which is most of the time of building them.
+
+        The same property lets a state of a run of several processes be drawn in its
+        sharded layout, each device computing only its block
+        (:mod:`~brainpy_dyn._src.initialize.sharded_state`).
         """
         n = math.prod(shape)
+        sharding = state_sharding(shape) if _prefix_draws_exact() else None
+        if sharding is not None and not isinstance(bm.as_jax(self.rng.value), jax.core.Tracer):
+            # a state of a run of several processes: each device draws its block only
+            key = self.rng.split_key()
+            draw = getattr(self.rng, method)
+            return sharded_draw(
+                lambda k: bm.as_jax(draw(**params, size=shape, key=k)), key, sharding
+            )
         if not 0 < n <= _BUCKET_MAX or not _prefix_draws_exact():
             return getattr(self.rng, method)(**params, size=shape)
         bucket = max(_BUCKET_MIN, 1 << (n - 1).bit_length())

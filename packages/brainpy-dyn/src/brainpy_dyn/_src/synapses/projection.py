@@ -30,7 +30,8 @@ from brainpy_dyn._src.synapses.sharded_table import (
     by_part,
     gather,
     local_part_ids,
-    local_parts,
+    local_table_parts,
+    local_weights,
     place,
 )
 from brainpy_math.event import EllTable, csr_to_ell, ell_event_matvec, split_ell_by_target
@@ -100,9 +101,9 @@ class Projection(BrainPyObject):
         elif self.kind == "dense":
             self.mask = jnp.asarray(conn.require("conn_mat"), dtype=bool)
             weight = parameter(g_max, (self.pre_num, self.post_num), allow_none=False, name=arg)
-        elif self._defers_table(g_max):
+        elif (deferred := self._deferred_shape(g_max)) is not None:
             indices = indptr = None  # built by shard_neurons, each process its own parts
-            weight = parameter(g_max, (), allow_none=False, name=arg)
+            weight = parameter(g_max, deferred, allow_none=False, name=arg)
         else:
             indices, indptr = (np.asarray(a) for a in conn.require("pre2post"))
             weight = parameter(g_max, (indices.size,), allow_none=False, name=arg)
@@ -118,14 +119,23 @@ class Projection(BrainPyObject):
         if self.kind == "sparse" and indices is not None:
             self._build_sparse(indices, indptr)
 
-    def _defers_table(self, g_max: Any) -> bool:
-        """Whether the table waits for :meth:`shard_by_target` (a run of several processes).
+    def _deferred_shape(self, g_max: Any) -> tuple[int, ...] | None:
+        """The weights' shape if the table waits for :meth:`shard_by_target`, else ``None``.
 
-        With one scalar weight, each process then builds only the parts of the table its
-        devices hold, from the connector's chunks; nothing is built until it is needed.
+        In a run of several processes each process then builds only the parts of the table
+        its devices hold; nothing is built until it is needed. With one scalar weight the
+        shape is ``()``. Per-synapse weights wait too when the connector knows its number
+        of connections without building (``FixedProb`` with ``include_self=True``): the
+        weight vector is made now, whole, as one process makes it (the same random draws
+        in the same order), and each process keeps only its parts' values once split.
         """
-        scalar = isinstance(g_max, (int, float, np.number)) and not isinstance(g_max, bool)
-        return scalar and not self.training and jax.process_count() > 1
+        if self.training or jax.process_count() == 1:
+            return None
+        if isinstance(g_max, (int, float, np.number)) and not isinstance(g_max, bool):
+            return ()
+        known = getattr(self.conn, "_known_count", None)
+        count = known() if known is not None else None
+        return None if count is None else (int(count),)
 
     def _build_sparse(self, indices: np.ndarray, indptr: np.ndarray) -> None:
         """Device-side tables only: the host CSR arrays are not kept (memory at scale)."""
@@ -196,10 +206,20 @@ class Projection(BrainPyObject):
         n_parts = mesh.shape[axis]
         sharding = by_part(mesh, axis)
         weights = None
-        if self.table_indices is None:  # never built whole: draw this process's parts
-            mine = local_part_ids(sharding, n_parts)
-            parts = local_parts(self.conn.iter_csr(), self.pre_num, self.post_num, n_parts, mine)
+        # Never built whole: draw this process's parts (again, for a scalar weight, when
+        # split anew; per-synapse weights placed before are joined back instead).
+        pending = self.table_indices is None and (
+            self.device_table is None or self.device_table.weights is None
+        )
+        if pending:
+            parts = local_table_parts(
+                self.conn, self.pre_num, self.post_num, n_parts, local_part_ids(sharding, n_parts)
+            )
             width = agreed_max(max((a.shape[1] for a in parts.values()), default=1))
+            if np.ndim(self.weight) > 0:  # per-synapse: keep this process's values only
+                m = self.post_num // n_parts
+                mine = local_weights(parts, self.weight, self.pre_num, n_parts, m)
+                weights = place(mine, n_parts, width, 0, sharding, self.pre_num)
         else:
             split = split_ell_by_target(self._whole_table(), n_parts)
             parts = dict(enumerate(split.indices))
@@ -207,17 +227,25 @@ class Projection(BrainPyObject):
             if split.weights is not None:
                 weights = place(dict(enumerate(split.weights)), n_parts, width, 0, sharding)
         table = place(parts, n_parts, width, self.post_num // n_parts, sharding, self.pre_num)
+        placed_before = self.device_table is not None and self.table_indices is None
         self.device_table = DeviceTable(table, weights, mesh, axis)
         if self.table_indices is not None:  # else left unbuilt: never whole on a host
             self.table_indices = table
             if weights is not None:
                 self.ell_weights = weights
+        elif weights is not None and (pending or placed_before):
+            self.weight = weights  # the split weights: the whole vector is let go
         self.shards = (mesh, axis)
 
     def _whole_table(self) -> EllTable:
         """The unsplit table, on the host (joined back from its parts when sharded)."""
-        indices = gather(self.table_indices)
-        weights = None if self.ell_weights is None else gather(self.ell_weights)
+        if self.table_indices is None:  # built in parts (several processes): join them
+            table = self.device_table
+            indices = gather(table.indices.value)  # type: ignore[union-attr]
+            weights = None if table.weights is None else gather(table.weights.value)  # type: ignore[union-attr]
+        else:
+            indices = gather(self.table_indices)
+            weights = None if self.ell_weights is None else gather(self.ell_weights)
         if self.shards is None:
             return EllTable(indices, weights, self.post_num)
         # Part p holds targets [p*m, (p+1)*m) as local indices, padded with m. Joining the

@@ -6,11 +6,16 @@ table, padded with ``m`` (:func:`brainpy_math.event.split_ell_by_target`). The p
 one global ``(n, n_pre, width)`` array sharded along its first axis.
 
 In a run of several processes (``jax.distributed``) no process can hold, or even see, the
-whole array: each builds only the parts its devices hold (:func:`local_parts`, from the
-connector's CSR drawn chunk by chunk) and :func:`place` assembles the global array with
-:func:`jax.make_array_from_callback`. The parts equal those of splitting the whole table,
-whatever the number of processes, so a seed gives the same spikes on 1 or N processes.
-The width (the longest row of any part) is agreed on by all processes.
+whole array: each builds only the parts its devices hold (:func:`local_table_parts`, from
+the connector's ``iter_csr_targets``: ``FixedProb`` draws only those targets, so its build
+time and memory per process fall about as ``1/N``; the other connectors build their
+network chunk by chunk, or whole, and cut each chunk to those targets as it comes, keeping
+no whole table) and :func:`place` assembles the global array with
+:func:`jax.make_array_from_callback`. Per-synapse weights, one value per connection in CSR
+order, are cut to the parts' connections by :func:`local_weights`. The parts equal those
+of splitting the whole table, whatever the number of processes, so a seed gives the same
+spikes on 1 or N processes. The width (the longest row of any part) is agreed on by all
+processes.
 
 :class:`DeviceTable` keeps the placed arrays in Variables that ``vars()`` does not list: a
 compiled loop finds them when the projection reads them and takes them as arguments (a
@@ -29,6 +34,7 @@ from jax.experimental import multihost_utils
 from jax.sharding import Mesh, NamedSharding, PartitionSpec
 
 import brainpy_math as bm
+from brainpy_dyn._src.connect.base import TwoEndConnector
 
 __all__ = [
     "DeviceTable",
@@ -37,6 +43,8 @@ __all__ = [
     "gather",
     "local_part_ids",
     "local_parts",
+    "local_table_parts",
+    "local_weights",
     "place",
 ]
 
@@ -113,6 +121,66 @@ def local_parts(
             part[row : row + b.shape[0], : b.shape[1]] = b
             row += b.shape[0]
         out[p] = part
+    return out
+
+
+def local_table_parts(
+    conn: Any, n_pre: int, n_post: int, n_parts: int, parts: Sequence[int]
+) -> dict[int, np.ndarray]:
+    """Parts ``parts`` of the split table of connector ``conn``, each drawn on its own.
+
+    Part ``p`` comes from ``conn.iter_csr_targets(p·m, (p+1)·m)``: ``FixedProb`` draws
+    only those targets; other connectors cut them from their chunks as they come (see
+    :meth:`~brainpy_dyn.conn.TwoEndConnector.iter_csr_targets`).
+    """
+    m = n_post // n_parts
+    if not parts:
+        return {}
+    if type(conn).iter_csr_targets is TwoEndConnector.iter_csr_targets:  # cut in one pass
+        chunks = conn.iter_csr_targets(min(parts) * m, (max(parts) + 1) * m)
+        return local_parts(chunks, n_pre, n_post, n_parts, parts)
+    out = {}
+    for p in parts:
+        chunks = conn.iter_csr_targets(p * m, (p + 1) * m)
+        out[p] = local_parts(chunks, n_pre, n_post, n_parts, [p])[p]
+    return out
+
+
+def local_weights(
+    parts: dict[int, np.ndarray], weights: Any, n_pre: int, n_parts: int, pad: int
+) -> dict[int, np.ndarray]:
+    """The per-connection weights of this process's ``parts``, from the whole CSR vector.
+
+    ``weights`` holds one value per connection in CSR order (sources in order, each one's
+    targets sorted), as one process draws it. Connection ``s`` of row ``r`` in part ``p``
+    (left-packed, padding ``pad``) sits at ``indptr[r] + (its row's connections in parts
+    before p) + s``; the rows' counts in every part come from all processes (each sums
+    its own parts; every process must call this, in step). Padding gets weight 0.
+
+    Raises:
+      ValueError: the parts hold another number of connections than ``weights``.
+    """
+    counts = np.zeros((n_parts, n_pre), dtype=np.int64)
+    for p, a in parts.items():
+        counts[p] = (a != pad).sum(axis=1)
+    if jax.process_count() > 1:
+        counts = np.asarray(multihost_utils.process_allgather(counts)).sum(axis=0)
+    weights = np.asarray(weights)
+    if int(counts.sum()) != weights.size:
+        raise ValueError(
+            f"local_weights: the table holds {int(counts.sum())} connections, but the weights "
+            f"have {weights.size} values."
+        )
+    starts = np.zeros(n_pre, dtype=np.int64)
+    np.cumsum(counts.sum(axis=0)[:-1], out=starts[1:])
+    before = np.cumsum(counts, axis=0) - counts  # a row's connections in the parts before
+    out = {}
+    for p, a in parts.items():
+        valid = a != pad
+        pos = (starts + before[p])[:, None] + np.arange(a.shape[1])
+        w = np.zeros(a.shape, dtype=weights.dtype)
+        w[valid] = weights[pos[valid]]
+        out[p] = w
     return out
 
 

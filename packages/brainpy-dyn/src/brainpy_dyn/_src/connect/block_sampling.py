@@ -1,0 +1,177 @@
+"""Uniform ``k``-subsets per row, drawn block of targets by block of targets.
+
+A fixed out-degree connector draws, for each source row, ``k`` of ``n`` targets. To let a
+process of a run of several build only the targets its devices hold, and still get the
+same network whatever the number of processes, the draw is split along a tree that
+depends on ``(n, k)`` only:
+
+* the targets ``[0, n)`` are cut into *leaves* of ``L`` consecutive targets (``L`` from
+  ``n`` and ``k``, about 16 connections per leaf and row), and the leaves into a binary
+  tree (node ``[a, b)`` of leaves splits at ``(a + b) // 2``);
+* at each node the row's count is split between its two halves: hypergeometric (without
+  replacement) or binomial (with replacement) in the halves' sizes;
+* in a leaf, the row's count is drawn as sorted distinct values (or with replacement) of
+  the leaf's targets (:func:`~brainpy_dyn._src.connect.sampling.sample_rows`).
+
+The counts of the halves of a uniform ``k``-subset are hypergeometric, and given them the
+halves are independent uniform subsets, so every row is exactly a uniform ``k``-subset
+(a multinomial draw with replacement), as if drawn at once. Each node and leaf draws from
+its own generator, seeded by ``(seed, stream, row block, node)`` through NumPy's
+``SeedSequence`` (rows go in blocks of ``R`` rows, ``R`` again from ``k`` only), so a
+process that wants targets ``[lo, hi)`` visits only the nodes above those leaves: its
+work and memory fall about as ``1/N`` while the connections it draws are those of the
+whole draw. Rows come out sorted.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterator
+
+import numpy as np
+
+from brainpy_dyn._src.connect.sampling import sample_rows
+
+__all__ = ["block_plan", "iter_block_rows", "stream"]
+
+_PER_LEAF = 16  # expected connections of a row in one leaf
+_MIN_LEAF = 64
+_ROW_ELEMENTS = 1 << 21  # connections per row block (bounds the temporary memory)
+_INT32_MAX = int(np.iinfo(np.int32).max)
+
+
+def block_plan(n: int, k: int) -> tuple[int, int]:
+    """``(leaf size L, rows per block R)`` of the tree for ``k`` of ``n`` targets per row.
+
+    They depend on ``n`` and ``k`` only, never on the number of processes.
+    """
+    leaf = max(_MIN_LEAF, math.ceil(_PER_LEAF * n / max(k, 1)))
+    rows = max(256, _ROW_ELEMENTS // max(k, 1))
+    return min(leaf, max(n, 1)), rows
+
+
+def stream(seed: int, *key: int) -> np.random.Generator:
+    """An independent generator for ``(seed, *key)`` (NumPy ``SeedSequence``, PCG64)."""
+    return np.random.Generator(np.random.PCG64(np.random.SeedSequence([seed, *key])))
+
+
+def _leaf_draw(
+    gen: np.random.Generator, counts: np.ndarray, size: int, replace: bool
+) -> tuple[np.ndarray, np.ndarray]:
+    """Per-row sorted draws of ``counts[r]`` values of ``[0, size)``: ``(values, offsets)``.
+
+    Sparse rows (every count at most ``size / 4``) and draws with replacement are drawn
+    all at once, padded to the largest count: values with replacement, sorted within
+    rows, and while a row has a repeat the repeated entries are drawn again (exactly uniform, as in
+    :mod:`~brainpy_dyn._src.connect.sampling`). Otherwise rows of the same count are
+    drawn together by :func:`~brainpy_dyn._src.connect.sampling.sample_rows`, counts in
+    increasing order.
+    """
+    offsets = np.zeros(counts.size + 1, dtype=np.int64)
+    np.cumsum(counts, out=offsets[1:])
+    widest = int(counts.max(initial=0))
+    if replace or 4 * widest <= size:
+        dtype = np.int32 if size < _INT32_MAX else np.int64
+        x = gen.integers(0, size, size=(counts.size, widest), dtype=dtype)
+        x[np.arange(widest) >= counts[:, None]] = size  # padding, sorted to the end
+        x.sort(axis=1)
+        while not replace:
+            repeat = (x[:, 1:] == x[:, :-1]) & (x[:, 1:] < size)
+            bad = np.flatnonzero(repeat.any(axis=1))
+            if bad.size == 0:
+                break
+            sub, rep = x[bad], repeat[bad]
+            sub[:, 1:][rep] = gen.integers(0, size, size=int(rep.sum()), dtype=dtype)
+            sub.sort(axis=1)
+            x[bad] = sub
+        return x[x < size], offsets
+    values = np.empty(int(offsets[-1]), dtype=np.int64)
+    for c in np.unique(counts):
+        if c == 0:
+            continue
+        rows = np.flatnonzero(counts == c)
+        block = sample_rows(gen, rows.size, size, int(c), replace=replace)
+        values[offsets[rows][:, None] + np.arange(c)] = block
+    return values, offsets
+
+
+def iter_block_rows(
+    seed: int,
+    tag: int,
+    counts: np.ndarray,
+    n: int,
+    k: int,
+    lo: int = 0,
+    hi: int | None = None,
+    replace: bool = False,
+) -> Iterator[tuple[int, np.ndarray, np.ndarray]]:
+    """The targets in ``[lo, hi)`` of rows that draw ``counts[r]`` of ``n`` targets each.
+
+    Args:
+      seed: the connector's seed.
+      tag: a stream number that tells apart the draws of one seed.
+      counts: ``(n_rows,)`` targets per row, each ``0`` or ``k`` (``k`` fixes the plan).
+      n: the number of targets.
+      k: the out-degree that fixes the plan (:func:`block_plan`).
+      lo: the first target wanted.
+      hi: one past the last target wanted (default ``n``).
+      replace: draw with replacement.
+
+    Yields:
+      ``(first_row, indptr, indices)`` CSR chunks of consecutive rows, covering every row,
+      ``indptr`` starting at 0, global target ids sorted within each row.
+    """
+    hi = n if hi is None else hi
+    counts = np.asarray(counts, dtype=np.int64)
+    leaf, block = block_plan(n, k)
+    index = np.int32 if n <= _INT32_MAX else np.int64
+    n_leaves = max(1, -(-n // leaf))
+    first_leaf, stop_leaf = lo // leaf, -(-hi // leaf)
+
+    def size(a: int, b: int) -> int:
+        return min(b * leaf, n) - a * leaf
+
+    for r0 in range(0, counts.size, block):
+        chunk = counts[r0 : r0 + block]
+        pieces: list[tuple[np.ndarray, np.ndarray]] = []  # (values, offsets) by leaf, in order
+        todo = [(0, n_leaves, chunk)]  # a stack; right child pushed first, so left goes first
+        while todo and hi > lo:
+            a, b, c = todo.pop()
+            if b <= first_leaf or a >= stop_leaf or not c.any():
+                if a < stop_leaf and b > first_leaf:  # wanted but empty
+                    pieces.append((np.zeros(0, np.int64), np.zeros(c.size + 1, np.int64)))
+                continue
+            gen = stream(seed, tag, r0 // block, a, b)
+            if b - a == 1:
+                values, offsets = _leaf_draw(gen, c, size(a, b), replace)
+                values = values.astype(index, copy=False)
+                pieces.append((values + index(a * leaf), offsets))
+                continue
+            mid = (a + b) // 2
+            left, right = size(a, mid), size(mid, b)
+            if replace:
+                c_left = gen.binomial(c, left / (left + right))
+            else:
+                c_left = gen.hypergeometric(left, right, c)
+            todo.append((mid, b, c - c_left))
+            todo.append((a, mid, c_left))
+        lengths = np.zeros(chunk.size, dtype=np.int64)
+        for _, offsets in pieces:
+            lengths += np.diff(offsets)
+        indptr = np.zeros(chunk.size + 1, dtype=np.int64)
+        np.cumsum(lengths, out=indptr[1:])
+        out = np.empty(int(indptr[-1]), dtype=index)
+        filled = indptr[:-1].copy()
+        for values, offsets in pieces:
+            per_row = np.diff(offsets)
+            shift = np.repeat(filled - offsets[:-1], per_row)
+            shift += np.arange(values.size)
+            out[shift] = values
+            filled += per_row
+        if lo > first_leaf * leaf or hi < min(stop_leaf * leaf, n):  # cut the boundary leaves
+            keep = (out >= lo) & (out < hi)
+            if not keep.all():
+                rows = np.repeat(np.arange(chunk.size), lengths)
+                out = out[keep]
+                np.cumsum(np.bincount(rows[keep], minlength=chunk.size), out=indptr[1:])
+        yield r0, indptr, out
