@@ -5,18 +5,17 @@ memory through a host callback instead of stacking them on the devices. A plain
 :func:`jax.debug.callback` of a network sharded over the devices of several processes runs
 once, on the first device, with the whole values: only process 0 would hold records.
 
-:class:`ProcessRecords` places the callback on every device instead (``partitioned=True``),
-after laying each value out explicitly on the network's mesh, so that what a device
-receives is known:
+:class:`ProcessRecords` places the callback inside a :func:`jax.shard_map` over the
+network's mesh instead, where it runs on every device with a layout chosen here:
 
-- ``gather=True``: the value is replicated over the mesh (one all-gather of the step's row
-  on the devices), every device receives it whole and each process keeps one copy: every
-  process ends with the whole records, as without ``memory_efficient``.
+- ``gather=True``: every value is replicated (one all-gather of the step's row on the
+  devices), every device receives it whole and each process keeps one copy: every process
+  ends with the whole records, as without ``memory_efficient``.
 - ``gather=False``: a value whose last (neuron) axis divides evenly among the mesh's neuron
   axis is split along it, as :func:`~brainpy_dyn.shard_neurons` splits the state; each
-  device receives its block of neurons together with the block's global indices, and each
-  process keeps the block spanned by its devices, whose place in the whole goes to the
-  runner's ``local_slices``. Other values (scalars, odd sizes) are kept whole.
+  device receives its block of neurons and the block's index on that axis, and each process
+  keeps the block spanned by its devices, whose place in the whole goes to the runner's
+  ``local_slices``. Other values (scalars, odd sizes) are kept whole.
 """
 
 from __future__ import annotations
@@ -81,6 +80,7 @@ class ProcessRecords:
         self._n_rows = 0
         self._i0 = 0
         self._every = 1
+        self._split_keys: frozenset[str] = frozenset()  # the records split by neurons
         # This process's shard indices along the neuron axis, in the order of the mesh.
         if axis is None:
             self._parts, self._local = 1, []
@@ -127,19 +127,28 @@ class ProcessRecords:
             jax.jit(self._place)(i, mons)
 
     def _place(self, i: Any, mons: dict[str, Any]) -> None:
-        values, positions, indices = {}, {}, {}
+        split = {key: self._split(value) for key, value in mons.items()}
         for key, value in mons.items():
-            if self._split(value):
-                spec = PartitionSpec(*([None] * (value.ndim - 1)), self.axis)
-                n = value.shape[-1]
-                if n not in indices:  # the global indices of the neurons of each block
-                    layout = NamedSharding(self.mesh, PartitionSpec(self.axis))
-                    indices[n] = jax.lax.with_sharding_constraint(jnp.arange(n), layout)
-                positions[key] = indices[n]
-            else:
-                spec = PartitionSpec()
-            values[key] = jax.lax.with_sharding_constraint(value, NamedSharding(self.mesh, spec))
-        jax.debug.callback(self._receive, i, values, positions, partitioned=True)
+            if split[key]:
+                self._block(value.shape[-1])  # raises now (not in a callback) if not one block
+        self._split_keys = frozenset(key for key, s in split.items() if s)
+        specs = {
+            key: PartitionSpec(*([None] * (value.ndim - 1)), self.axis)
+            if split[key]
+            else PartitionSpec()
+            for key, value in mons.items()
+        }
+
+        def on_each_device(i: Any, values: dict[str, Any]) -> tuple:
+            part = jnp.int32(0) if self.axis is None else jax.lax.axis_index(self.axis)
+            jax.debug.callback(self._receive, i, part, values)
+            return ()
+
+        # Fully manual over the mesh: the callback runs on every device, with the device's
+        # block of each split value and the whole of the others (gathered on the devices).
+        jax.shard_map(
+            on_each_device, mesh=self.mesh, in_specs=(PartitionSpec(), specs), out_specs=()
+        )(i, mons)
 
     # ------------------------------------------------------------------ host
     def open(self, n_rows: int, i0: int, every: int) -> None:
@@ -157,11 +166,11 @@ class ProcessRecords:
             )
         return lo * width, hi * width
 
-    def _receive(self, i: Any, values: dict[str, Any], positions: dict[str, Any]) -> None:
+    def _receive(self, i: Any, part: Any, values: dict[str, Any]) -> None:
         """One device's part of one recorded step (a host callback, on every device).
 
-        ``values[key]`` is the device's block of neurons when ``key`` is in ``positions``
-        (the global indices of those neurons), else the whole value.
+        ``values[key]`` is the device's block ``part`` of the neurons when ``key`` is split,
+        else the whole value.
         """
         row = (int(i) + 1 - self._i0) // self._every - 1
         for key, value in values.items():
@@ -172,7 +181,7 @@ class ProcessRecords:
                     store = self._stores.get(key)
                     if store is None:
                         shape, block = value.shape, None
-                        if key in positions:
+                        if key in self._split_keys:
                             block = self._block(value.shape[-1] * self._parts)
                             shape = (*value.shape[:-1], block[1] - block[0])
                         self._blocks[key] = block
@@ -181,7 +190,7 @@ class ProcessRecords:
             if block is None:
                 store[row] = value  # whole: each local device sends the same row
             else:
-                start = int(np.asarray(positions[key]).reshape(-1)[0]) - block[0]
+                start = int(part) * value.shape[-1] - block[0]
                 store[row, ..., start : start + value.shape[-1]] = value
 
     def collect(self) -> tuple[dict[str, np.ndarray], dict[str, tuple[slice, ...]]]:
