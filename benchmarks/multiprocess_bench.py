@@ -2,11 +2,13 @@
 
 Each run starts N processes with ``brainpy_dyn.launch`` (CPU, one device each, gloo
 collectives); every process builds the network, shards it with ``shard_neurons`` over the
-devices of all processes (each drawing only its own parts of the connection tables) and runs
-it. Two tables:
+devices of all processes and runs it. Each process draws only the connections to its own
+targets (``FixedProb`` by blocks of targets) and makes only its block of every state. Two
+tables:
 
-* memory: the peak resident memory of each process at scale 8 (32,000 neurons, 20 million
-  synapses), which falls with the number of processes as each holds fewer tables;
+* memory and build time: the peak resident memory and the build time of each process at
+  scale 8 (32,000 neurons, 20 million synapses), which fall with the number of processes
+  as each draws and holds only its share, with the 1-minute load average at the start;
 * weak scaling: the steady run time of scale 1 on one process against scale 2 on two.
 
 What a 2-core machine can show: that the tables are split (memory per process) and that the
@@ -17,7 +19,8 @@ starts one process per host (or per GPU) with ``srun`` or ``mpirun`` (see the gu
 "Several processes" section); there the per-process work is what falls as 1/N.
 
 Usage: ``python benchmarks/multiprocess_bench.py`` (environment: ``SCALE`` for the memory
-table, default 8; ``DURATION`` ms per timed run, default 200).
+table, default 8; ``DURATION`` ms per timed run, default 200; ``WEAK=0`` skips the weak
+scaling table).
 """
 
 from __future__ import annotations
@@ -47,10 +50,15 @@ def worker(scale: float, duration: float, out: str) -> None:
     from ei_net import EINet
 
     bm.random.seed(42)
+    cpu0 = time.process_time()
     t0 = time.perf_counter()
     net = EINet(scale=scale)
+    built = time.perf_counter()
+    build_peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
     bp.dyn.shard_neurons(net)
     t1 = time.perf_counter()
+    build_cpu = time.process_time() - cpu0
+    shard_peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
     runner = bp.DSRunner(net, monitors={"E.spike": net.E.spike}, progress_bar=False)
     runner.run(duration)
     t2 = time.perf_counter()
@@ -74,6 +82,11 @@ def worker(scale: float, duration: float, out: str) -> None:
         "scale": scale,
         "neurons": int(net.E.num + net.I.num),
         "build_s": t1 - t0,
+        "construct_s": built - t0,
+        "build_cpu_s": build_cpu,
+        "shard_s": t1 - built,
+        "build_peak_mb": build_peak,
+        "shard_peak_mb": shard_peak,
         "first_run_s": t2 - t1,
         "run_s": min(runs),
         "spikes": int(runner.mon["E.spike"].sum()),
@@ -97,12 +110,15 @@ def launch_run(n: int, scale: float, duration: float) -> list[dict]:
             str(duration),
             out,
         ]
+        load = os.getloadavg()[0]
         done = subprocess.run(cmd, capture_output=True, text=True)
         results = [json.loads(p.read_text()) for p in sorted(Path(out).glob("result_*.json"))]
         if done.returncode != 0 or len(results) != n:
             print(f"multiprocess_bench: {n} processes at scale {scale} FAILED:")
             print(done.stderr[-3000:])
             return []
+        for r in results:
+            r["load"] = load
         return results
 
 
@@ -111,10 +127,13 @@ def main() -> int:
     duration = float(os.environ.get("DURATION", "200"))
     failed = False
     rows = [
-        f"Peak memory per process, scale {scale:g} (run {duration:g} ms), this machine:",
-        "| processes | neurons | tables MB per process | peak MB per process (max) | build s "
-        "| first run s | run s | E spikes |",
-        "|---|---|---|---|---|---|---|---|",
+        f"Memory and build time per process, scale {scale:g} (run {duration:g} ms), this "
+        "machine (maximum over the processes; build = the network's constructor, then "
+        "shard_neurons; its CPU time, all threads; peak RSS after each and at the end):",
+        "| processes | neurons | tables MB | build s (construct + shard) | build CPU s "
+        "| peak MB after construct / shard / run | first run s | run s | E spikes "
+        "| load avg (1 min) |",
+        "|---|---|---|---|---|---|---|---|---|---|",
     ]
     for n in (1, 2, 4):
         rs = launch_run(n, scale, duration)
@@ -123,12 +142,18 @@ def main() -> int:
             continue
         rows.append(
             f"| {n} | {rs[0]['neurons']} | {max(r['table_mb'] for r in rs):.0f} "
-            f"| {max(r['peak_mb'] for r in rs):.0f} "
-            f"| {statistics.median(r['build_s'] for r in rs):.1f} "
+            f"| {max(r['build_s'] for r in rs):.2f} ({max(r['construct_s'] for r in rs):.2f} "
+            f"+ {max(r['shard_s'] for r in rs):.2f}) "
+            f"| {max(r['build_cpu_s'] for r in rs):.2f} "
+            f"| {max(r['build_peak_mb'] for r in rs):.0f} / "
+            f"{max(r['shard_peak_mb'] for r in rs):.0f} / {max(r['peak_mb'] for r in rs):.0f} "
             f"| {statistics.median(r['first_run_s'] for r in rs):.1f} "
-            f"| {max(r['run_s'] for r in rs):.2f} | {rs[0]['spikes']} |"
+            f"| {max(r['run_s'] for r in rs):.2f} | {rs[0]['spikes']} | {rs[0]['load']:.2f} |"
         )
         print(rows[-1], flush=True)
+    if os.environ.get("WEAK", "1") == "0":
+        print("\n".join(rows))
+        return 1 if failed else 0
     rows += [
         "",
         f"Weak scaling (scale 1 per process, {duration:g} ms):",

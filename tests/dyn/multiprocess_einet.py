@@ -15,7 +15,7 @@ With ``--restore DIR`` the network's state is first loaded from the sharded chec
 the run (``save_sharded``, every process writing its own shards).
 
 With ``--leaf-connections X`` FixedProb's blocks of targets hold about ``X`` connections of
-a row (instead of 16), so that even this small network is drawn in many blocks.
+a row (instead of 32), so that even this small network is drawn in many blocks.
 
 Usage: ``python multiprocess_einet.py OUT [--scale S] [--duration MS] [--no-shard]
 [--per-synapse] [--local-ms T] [--restore DIR] [--save DIR] [--leaf-connections X]``

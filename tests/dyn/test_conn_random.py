@@ -267,8 +267,8 @@ def test_block_rows_with_replacement_are_multinomial(tiny_leaves):
 
 
 def test_fixed_prob_uniform_targets_over_many_blocks():
-    c = conn.FixedProb(0.2, seed=6, pre=2000, post=400)  # k = 80: blocks of 80 targets
-    assert block_sampling.block_plan(400, 80)[0] == 80
+    c = conn.FixedProb(0.2, seed=6, pre=2000, post=400)  # k = 80: blocks of 160 targets
+    assert block_sampling.block_plan(400, 80)[0] == 160
     counts = np.bincount(_csr(c)[0], minlength=400)
     expected = 2000 * 80 / 400
     chi2 = ((counts - expected) ** 2 / expected).sum()

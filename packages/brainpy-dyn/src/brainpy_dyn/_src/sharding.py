@@ -7,6 +7,13 @@ device on its own neurons: neuron and synapse updates are local, a step's spikes
 gathered once per projection, and every device adds their input to the targets it holds.
 The sums run in the same order as on one device, so a seed gives the same spikes whatever
 the number of devices.
+
+In a run of several processes nothing is made whole on one host where it can be avoided:
+the states that :func:`~brainpy_dyn.init.variable_` made are already in this layout (each
+process drew only its blocks, see
+:mod:`~brainpy_dyn._src.initialize.sharded_state`), and each projection's table is built
+here, each process building only the parts its devices hold (see
+:mod:`~brainpy_dyn._src.synapses.sharded_table`).
 """
 
 from __future__ import annotations
@@ -49,7 +56,9 @@ def shard_neurons(
     is split along that axis (neuron vectors, delay buffers, batched states); the others
     (scalars, random keys, odd sizes) are replicated. Each event-driven (``'sparse'``)
     projection whose target count divides evenly is split by blocks of targets. Then run
-    the network as usual, with a :class:`~brainpy_dyn.DSRunner`.
+    the network as usual, with a :class:`~brainpy_dyn.DSRunner`. In a run of several
+    processes each process builds only its own parts of the tables (``FixedProb`` draws
+    only the connections to its devices' targets).
 
     Call it after building the network, and again after ``reset_state()``, which makes new,
     unsharded values.

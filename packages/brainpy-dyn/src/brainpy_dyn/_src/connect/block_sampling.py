@@ -6,7 +6,7 @@ same network whatever the number of processes, the draw is split along a tree th
 depends on ``(n, k)`` only:
 
 * the targets ``[0, n)`` are cut into *leaves* of ``L`` consecutive targets (``L`` from
-  ``n`` and ``k``, about 16 connections per leaf and row), and the leaves into a binary
+  ``n`` and ``k``, about 32 connections per leaf and row), and the leaves into a binary
   tree (node ``[a, b)`` of leaves splits at ``(a + b) // 2``);
 * at each node the row's count is split between its two halves: hypergeometric (without
   replacement) or binomial (with replacement) in the halves' sizes;
@@ -34,7 +34,7 @@ from brainpy_dyn._src.connect.sampling import sample_rows
 
 __all__ = ["block_plan", "iter_block_rows", "stream"]
 
-_PER_LEAF = 16  # expected connections of a row in one leaf
+_PER_LEAF = 32  # expected connections of a row in one leaf
 _MIN_LEAF = 64
 _ROW_ELEMENTS = 1 << 21  # connections per row block (bounds the temporary memory)
 _INT32_MAX = int(np.iinfo(np.int32).max)

@@ -25,6 +25,7 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 import jax
+import jax.numpy as jnp
 import numpy as np
 from jax.sharding import AxisType, NamedSharding, PartitionSpec
 
@@ -72,14 +73,19 @@ def sharded_draw(draw: Callable[[Any], Any], key: Any, sharding: NamedSharding) 
     return jax.jit(draw, out_shardings=sharding)(np.asarray(key))
 
 
+def _tracing() -> bool:
+    """Whether a JAX transformation is tracing here (its operations make tracers)."""
+    return isinstance(jnp.zeros(()), jax.core.Tracer)
+
+
 def place_state(value: Any) -> Any:
     """``value`` in the sharded layout of a state of its shape (a run of several processes).
 
     Only values this process holds whole (NumPy, or a JAX array of its own devices) are
-    placed; each device receives its block.
+    placed, outside traces; each device receives its block.
     """
-    if jax.process_count() == 1:
-        return value
+    if jax.process_count() == 1 or _tracing():
+        return value  # in a trace a global constant could not be closed over
     value = value.value if isinstance(value, bm.Array) else value
     shape = tuple(np.shape(value))
     sharding = _layout(shape)
