@@ -56,3 +56,46 @@ def test_a_fresh_process_gets_loop_kernels_unless_told_otherwise():
     assert flags_after_import(BRAINPY_CPU_LOOP_KERNELS="0") == ""
     mine = f"--xla_backend_extra_options={OPTION}=123"
     assert flags_after_import(XLA_FLAGS=mine) == mine
+
+
+REGION = "xla_cpu_copy_insertion_use_region_analysis"
+
+
+def test_configure_adds_region_analysis_unless_the_user_set_it():
+    env = {"XLA_FLAGS": "--x=2"}
+    assert xla_cpu.configure_cpu_loop_kernels(env)
+    assert env["XLA_FLAGS"].endswith(f"--{REGION}=true")
+    env = {"XLA_FLAGS": f"--{REGION}=false"}
+    assert xla_cpu.configure_cpu_loop_kernels(env)
+    assert env["XLA_FLAGS"].count(REGION) == 1 and f"--{REGION}=false" in env["XLA_FLAGS"]
+
+
+# A step whose new V reads the old g before g decays in place: without region analysis
+# XLA copies g (and h) on every turn of the loop.
+_LOOP_COPIES = """
+import re, jax, jax.numpy as jnp, brainpy_math
+def step(i, c):
+    v, g, h = c
+    return v + 0.1 * (g * (1. - v) + h * (-1. - v)), g * 0.9, h * 0.8
+x = jnp.ones(64)
+text = jax.jit(lambda c: jax.lax.fori_loop(0, 9, step, c)).lower((x, x, x)).compile().as_text()
+print(len(re.findall(r"= f32\\[64\\]\\{0\\} copy\\(", text)))
+"""
+
+
+def count_loop_copies(**env):
+    base = {k: v for k, v in os.environ.items() if k not in ("XLA_FLAGS",)}
+    out = subprocess.run(
+        [sys.executable, "-c", _LOOP_COPIES],
+        env={**base, **env},
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return int(out.stdout.strip())
+
+
+def test_region_analysis_removes_the_copies_of_the_loop_state():
+    with_region = count_loop_copies()
+    without = count_loop_copies(XLA_FLAGS=f"--{REGION}=false")
+    assert with_region < without, (with_region, without)
