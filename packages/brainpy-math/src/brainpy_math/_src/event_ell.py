@@ -28,6 +28,7 @@ import jax.numpy as jnp
 import numpy as np
 from jax import lax
 
+from brainpy_math._src.bitpack import pack_bits
 from brainpy_math._src.event_gpu import (
     MAX_TABLE_ENTRIES,
     cuda_kernel_wanted,
@@ -177,14 +178,6 @@ def split_ell_by_target(table: EllTable, n_parts: int) -> EllTable:
     return EllTable(stack(parts, m), stack(weights, 0) if weights else None, m)
 
 
-def _pack_bits(events: jax.Array) -> jax.Array:
-    """Pack a 1-D event vector into uint32 words (bit b of word w = event 32·w + b)."""
-    n = events.shape[0]
-    n_words = -(-n // 32)
-    bits = jnp.pad(events != 0, (0, n_words * 32 - n)).reshape(n_words, 32).astype(jnp.uint32)
-    return jnp.sum(bits << jnp.arange(32, dtype=jnp.uint32), axis=1, dtype=jnp.uint32)
-
-
 def ell_event_matvec(
     events: jax.Array,
     indices: jax.Array,
@@ -279,7 +272,7 @@ def _bit_loop(
     """CPU kernel: visit the set bits of the packed spikes, then each spike's row."""
     dtype = weights.dtype
     scalar_w = weights.ndim == 0
-    words = _pack_bits(events)
+    words = pack_bits(events)
     scale = events.astype(dtype) if weighted_events else None
     width = indices.shape[1]
 
@@ -304,7 +297,7 @@ def _bit_loop(
 
     # A second level of bits marks the non-zero words, so quiet stretches of the
     # population cost one bit test per 32 words rather than one loop turn per word.
-    summary = _pack_bits(words)
+    summary = pack_bits(words)
 
     def per_group(g, acc):
         def visit(carry):
