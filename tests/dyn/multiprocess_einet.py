@@ -14,11 +14,15 @@ With ``--restore DIR`` the network's state is first loaded from the sharded chec
 ``DIR`` (``brainpy_checkpoints.load_sharded``); with ``--save DIR`` it is saved there after
 the run (``save_sharded``, every process writing its own shards).
 
+With ``--reshard`` the network is sharded a second time, over the devices in reverse order
+(each table is then joined back and split anew).
+
 With ``--leaf-connections X`` FixedProb's blocks of targets hold about ``X`` connections of
 a row (instead of 32), so that even this small network is drawn in many blocks.
 
 Usage: ``python multiprocess_einet.py OUT [--scale S] [--duration MS] [--no-shard]
-[--per-synapse] [--local-ms T] [--restore DIR] [--save DIR] [--leaf-connections X]``
+[--per-synapse] [--local-ms T] [--restore DIR] [--save DIR] [--leaf-connections X]
+[--reshard]``
 """
 
 from __future__ import annotations
@@ -34,6 +38,7 @@ PROCESS, N_PROCESSES = bd.init_distributed()  # before any JAX computation
 
 import time  # noqa: E402
 
+import jax  # noqa: E402
 import numpy as np  # noqa: E402
 
 import brainpy_math as bm  # noqa: E402
@@ -107,6 +112,7 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--restore", type=Path)
     parser.add_argument("--save", type=Path)
     parser.add_argument("--leaf-connections", type=int, default=0)
+    parser.add_argument("--reshard", action="store_true")
     args = parser.parse_args(argv)
     block_sampling._leaf_draw = _counting_leaf_draw
     if args.leaf_connections:  # finer blocks of targets (the test's reference does the same)
@@ -117,6 +123,11 @@ def main(argv: list[str]) -> int:
     v0, v0_at = local_array(net.E.V.value)  # before shard_neurons: made in parts?
     if not args.no_shard:
         bd.shard_neurons(net)
+    if args.reshard:  # split anew over the devices in reverse order
+        devices = jax.devices()[::-1]
+        auto = (jax.sharding.AxisType.Auto,)
+        mesh = jax.make_mesh((len(devices),), ("neuron",), axis_types=auto, devices=devices)
+        bd.shard_neurons(net, mesh)
     build_s = time.perf_counter() - start
     if args.restore:
         import brainpy_checkpoints as ckpt

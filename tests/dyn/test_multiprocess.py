@@ -92,10 +92,12 @@ def test_two_processes_of_two_devices_each_equal_one_process(tmp_path, fine_bloc
         np.testing.assert_array_equal(joined, whole)
 
 
-def test_four_processes_equal_one_process_with_per_synapse_weights(tmp_path, fine_blocks):
+def test_four_processes_equal_one_process_with_per_synapse_weights_resharded(tmp_path, fine_blocks):
     ref = reference(per_synapse=True)
     assert ref["E"].sum() > 0
-    results = run_processes(tmp_path, 4, 1, "--per-synapse", "--leaf-connections", "1")
+    # sharded twice: the second time each table and its weights are joined and split anew
+    args = ("--per-synapse", "--leaf-connections", "1", "--reshard")
+    results = run_processes(tmp_path, 4, 1, *args)
     for p, got in enumerate(results):
         np.testing.assert_array_equal(got["E"], ref["E"], err_msg=f"process {p}")
         np.testing.assert_array_equal(got["I"], ref["I"], err_msg=f"process {p}")

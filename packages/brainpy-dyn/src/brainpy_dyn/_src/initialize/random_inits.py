@@ -61,10 +61,7 @@ class RandomInitializer(InterLayerInitializer):
         if sharding is not None and not isinstance(bm.as_jax(self.rng.value), jax.core.Tracer):
             # a state of a run of several processes: each device draws its block only
             key = self.rng.split_key()
-            draw = getattr(self.rng, method)
-            return sharded_draw(
-                lambda k: bm.as_jax(draw(**params, size=shape, key=k)), key, sharding
-            )
+            return sharded_draw(method, tuple(sorted(params.items())), shape, key, sharding)
         if not 0 < n <= _BUCKET_MAX or not _prefix_draws_exact():
             return getattr(self.rng, method)(**params, size=shape)
         bucket = max(_BUCKET_MIN, 1 << (n - 1).bit_length())

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import contextlib
 import contextvars
+import functools
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -68,9 +69,32 @@ def _layout(shape: tuple[int, ...]) -> NamedSharding | None:
     return NamedSharding(mesh, PartitionSpec(*([None] * (len(shape) - 1)), NEURON_AXIS))
 
 
-def sharded_draw(draw: Callable[[Any], Any], key: Any, sharding: NamedSharding) -> jax.Array:
-    """``draw(key)`` compiled with ``out_shardings=sharding``: each device its block only."""
-    return jax.jit(draw, out_shardings=sharding)(np.asarray(key))
+def sharded_draw(
+    method: str,
+    params: tuple[tuple[str, Any], ...],
+    shape: tuple[int, ...],
+    key: Any,
+    sharding: NamedSharding,
+) -> jax.Array:
+    """``RandomState.<method>(**params, size=shape, key=key)``, each device its block only.
+
+    Compiled with ``out_shardings=sharding``, once per method, parameters, shape and layout.
+    """
+    return _sampler(method, params, shape, sharding)(np.asarray(key))
+
+
+@functools.lru_cache(maxsize=64)
+def _sampler(
+    method: str,
+    params: tuple[tuple[str, Any], ...],
+    shape: tuple[int, ...],
+    sharding: NamedSharding,
+) -> Callable[[Any], jax.Array]:
+    def draw(key: Any) -> jax.Array:
+        # an explicit key: the generator's own state is neither read nor advanced
+        return bm.as_jax(getattr(bm.random.DEFAULT, method)(**dict(params), size=shape, key=key))
+
+    return jax.jit(draw, out_shardings=sharding)
 
 
 def _tracing() -> bool:

@@ -227,13 +227,12 @@ class Projection(BrainPyObject):
             if split.weights is not None:
                 weights = place(dict(enumerate(split.weights)), n_parts, width, 0, sharding)
         table = place(parts, n_parts, width, self.post_num // n_parts, sharding, self.pre_num)
-        placed_before = self.device_table is not None and self.table_indices is None
         self.device_table = DeviceTable(table, weights, mesh, axis)
         if self.table_indices is not None:  # else left unbuilt: never whole on a host
             self.table_indices = table
             if weights is not None:
                 self.ell_weights = weights
-        elif weights is not None and (pending or placed_before):
+        elif weights is not None:
             self.weight = weights  # the split weights: the whole vector is let go
         self.shards = (mesh, axis)
 
