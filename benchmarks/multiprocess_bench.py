@@ -3,9 +3,11 @@
 Each run starts N processes with ``brainpy_dyn.launch`` (CPU, one device each, gloo
 collectives); every process builds the network, shards it with ``shard_neurons`` over the
 devices of all processes and runs it. Each process draws only the connections to its own
-targets (``FixedProb`` by blocks of targets) and makes only its block of every state. Two
+targets (``FixedProb`` by blocks of targets) and makes only its block of every state. Three
 tables:
 
+* the tables' parts: what one process of N spends building its parts of the connection
+  tables, measured alone in this process (no other process competing for the cores);
 * memory and build time: the peak resident memory and the build time of each process at
   scale 8 (32,000 neurons, 20 million synapses), which fall with the number of processes
   as each draws and holds only its share, with the 1-minute load average at the start;
@@ -95,6 +97,43 @@ def worker(scale: float, duration: float, out: str) -> None:
     Path(out, f"result_{process}.json").write_text(json.dumps(result))
 
 
+def table_parts(scale: float) -> list[str]:
+    """What one process of N spends on its parts of the tables, measured alone (no contention).
+
+    The release-notes network's four ``FixedProb(0.02)`` tables at ``scale``: the CPU time
+    and the peak NumPy memory (``tracemalloc``) of building part 0 of N, as a process of a
+    run of N processes with one device each does in ``shard_neurons``; best of 3.
+    """
+    import tracemalloc
+
+    import brainpy_dyn as bd
+    from brainpy_dyn._src.synapses.sharded_table import local_table_parts
+
+    e, i = int(3200 * scale), int(800 * scale)
+    rows = [
+        f"The tables' parts of one process of N, scale {scale:g} (CPU time and peak NumPy "
+        "memory of building its parts alone):",
+        "| N | CPU s | peak MB | connections held |",
+        "|---|---|---|---|",
+    ]
+    for n in (1, 2, 4):
+        best, peak, held = float("inf"), 0, 0
+        for _ in range(3):
+            start = time.process_time()
+            tracemalloc.start()
+            held = 0
+            for pre, post in ((e, e), (e, i), (i, e), (i, i)):
+                conn = bd.conn.FixedProb(0.02, seed=3, pre=pre, post=post)
+                part = local_table_parts(conn, pre, post, n, [0])[0]
+                held += int((part != post // n).sum())
+                del part
+            peak = max(peak, tracemalloc.get_traced_memory()[1])
+            tracemalloc.stop()
+            best = min(best, time.process_time() - start)
+        rows.append(f"| {n} | {best:.2f} | {peak / 1e6:.0f} | {held} |")
+    return rows
+
+
 def launch_run(n: int, scale: float, duration: float) -> list[dict]:
     """Start ``n`` processes of :func:`worker`; their results, by process."""
     with tempfile.TemporaryDirectory() as out:
@@ -126,7 +165,11 @@ def main() -> int:
     scale = float(os.environ.get("SCALE", "8"))
     duration = float(os.environ.get("DURATION", "200"))
     failed = False
+    tables = table_parts(scale)
+    print("\n".join(tables), flush=True)
     rows = [
+        *tables,
+        "",
         f"Memory and build time per process, scale {scale:g} (run {duration:g} ms), this "
         "machine (maximum over the processes; build = the network's constructor, then "
         "shard_neurons; its CPU time, all threads; peak RSS after each and at the end):",
