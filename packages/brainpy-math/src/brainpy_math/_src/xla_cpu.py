@@ -8,11 +8,6 @@ into one LLVM function instead: no per-operation dispatch, nested loops run nati
 For spiking-network simulations, many small element-wise operations per time step,
 this halves the run time (measured on the release-notes network).
 
-With it, ``--xla_cpu_copy_insertion_use_region_analysis=true`` lets XLA update a loop's
-state in place where its default analysis copies it first: a step that reads a
-conductance before decaying it (``V`` depends on the old ``g``) then costs no copy of ``g``
-(about 8% of the release-notes network's run at 4,000 neurons).
-
 The trade-off: such a loop runs on one thread. Loops dominated by a few large
 operations (big matrix products) may be slower than with XLA's multi-threaded
 operations. Hence:
@@ -20,9 +15,8 @@ operations. Hence:
 * ``import brainpy_math`` turns the option on only if JAX has not started yet (XLA
   reads its flags once), the user's ``XLA_FLAGS`` do not already set it, and the
   environment variable ``BRAINPY_CPU_LOOP_KERNELS`` is not ``0``;
-* it appends to ``XLA_FLAGS`` (keeping any other ``--xla_backend_extra_options``; the
-  copy-insertion flag only if ``XLA_FLAGS`` does not set it) and touches nothing else;
-  GPUs and TPUs ignore both;
+* it appends to ``XLA_FLAGS`` (keeping any other ``--xla_backend_extra_options``) and
+  touches nothing else; GPUs and TPUs ignore it;
 * :func:`cpu_loop_kernels_enabled` tells whether this process runs with it.
 
 Set ``BRAINPY_CPU_LOOP_KERNELS=0`` before starting Python to opt out.
@@ -38,7 +32,6 @@ from brainpy_math._src._compat import backends_are_initialized
 __all__ = ["OPTION", "THRESHOLD_BYTES", "configure_cpu_loop_kernels", "cpu_loop_kernels_enabled"]
 
 OPTION = "xla_cpu_small_while_loop_byte_threshold"
-REGION_ANALYSIS = "xla_cpu_copy_insertion_use_region_analysis"
 THRESHOLD_BYTES = 1_000_000_000
 ENV_SWITCH = "BRAINPY_CPU_LOOP_KERNELS"
 _EXTRA = re.compile(r"--xla_backend_extra_options=(\S*)")
@@ -67,10 +60,7 @@ def configure_cpu_loop_kernels(environ: dict | None = None) -> bool:
     flags = env.get("XLA_FLAGS", "")
     if OPTION in flags or backends_are_initialized():
         return False
-    flags = merged_flags(flags)
-    if REGION_ANALYSIS not in flags:
-        flags = f"{flags} --{REGION_ANALYSIS}=true"
-    env["XLA_FLAGS"] = flags
+    env["XLA_FLAGS"] = merged_flags(flags)
     _state["enabled_by_us"] = True
     return True
 
