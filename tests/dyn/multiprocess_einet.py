@@ -49,9 +49,9 @@ DRAWN = [0]  # connections drawn by FixedProb's blocks in this process
 _leaf_draw = block_sampling._leaf_draw
 
 
-def _counting_leaf_draw(gen, counts, size, replace):
+def _counting_leaf_draw(gen, counts, *args):
     DRAWN[0] += int(np.sum(counts))
-    return _leaf_draw(gen, counts, size, replace)
+    return _leaf_draw(gen, counts, *args)
 
 
 class EINet(bd.DynamicalSystemNS):

@@ -137,9 +137,9 @@ def test_each_part_draws_only_its_targets(monkeypatch, n_parts):
     drawn = [0]
     leaf_draw = block_sampling._leaf_draw
 
-    def counting(gen, counts, size, replace):
+    def counting(gen, counts, *args):
         drawn[0] += int(counts.sum())
-        return leaf_draw(gen, counts, size, replace)
+        return leaf_draw(gen, counts, *args)
 
     monkeypatch.setattr(block_sampling, "_leaf_draw", counting)
     conn = bd.conn.FixedProb(0.1, seed=3, pre=300, post=200)

@@ -56,43 +56,50 @@ def stream(seed: int, *key: int) -> np.random.Generator:
 
 
 def _leaf_draw(
-    gen: np.random.Generator, counts: np.ndarray, size: int, replace: bool
-) -> tuple[np.ndarray, np.ndarray]:
-    """Per-row sorted draws of ``counts[r]`` values of ``[0, size)``: ``(values, offsets)``.
+    gen: np.random.Generator,
+    counts: np.ndarray,
+    size: int,
+    replace: bool,
+    offset: int,
+    pad: int,
+    dtype: type[np.signedinteger],
+) -> np.ndarray:
+    """Per-row sorted draws of ``counts[r]`` values of ``[0, size)``, plus ``offset``.
 
-    Sparse rows (every count at most ``size / 4``) and draws with replacement are drawn
-    all at once, padded to the largest count: values with replacement, sorted within
-    rows, and while a row has a repeat the repeated entries are drawn again (exactly uniform, as in
-    :mod:`~brainpy_dyn._src.connect.sampling`). Otherwise rows of the same count are
-    drawn together by :func:`~brainpy_dyn._src.connect.sampling.sample_rows`, counts in
+    Returns an ``(n_rows, max(counts))`` array: row ``r`` holds its values first, then
+    ``pad``. Sparse rows (every count at most ``size / 4``) and draws with replacement are
+    drawn all at once: values with replacement, sorted within rows, and while a row has a
+    repeat the repeated entries are drawn again (exactly uniform, as in
+    :mod:`~brainpy_dyn._src.connect.sampling`). Otherwise rows of the same count are drawn
+    together by :func:`~brainpy_dyn._src.connect.sampling.sample_rows`, counts in
     increasing order.
     """
-    offsets = np.zeros(counts.size + 1, dtype=np.int64)
-    np.cumsum(counts, out=offsets[1:])
     widest = int(counts.max(initial=0))
     if replace or 4 * widest <= size:
-        dtype = np.int32 if size < _INT32_MAX else np.int64
-        x = gen.integers(0, size, size=(counts.size, widest), dtype=dtype)
-        x[np.arange(widest) >= counts[:, None]] = size  # padding, sorted to the end
+        small = np.int32 if size + widest < _INT32_MAX else np.int64
+        x = gen.integers(0, size, size=(counts.size, widest), dtype=small)
+        # padding past each row's count: distinct values above size, so it sorts to the
+        # end and is never a repeat
+        np.putmask(x, np.arange(widest) >= counts[:, None], size + np.arange(widest, dtype=small))
         x.sort(axis=1)
         while not replace:
-            repeat = (x[:, 1:] == x[:, :-1]) & (x[:, 1:] < size)
+            repeat = x[:, 1:] == x[:, :-1]
             bad = np.flatnonzero(repeat.any(axis=1))
             if bad.size == 0:
                 break
             sub, rep = x[bad], repeat[bad]
-            sub[:, 1:][rep] = gen.integers(0, size, size=int(rep.sum()), dtype=dtype)
+            sub[:, 1:][rep] = gen.integers(0, size, size=int(rep.sum()), dtype=small)
             sub.sort(axis=1)
             x[bad] = sub
-        return x[x < size], offsets
-    values = np.empty(int(offsets[-1]), dtype=np.int64)
+        return np.where(x < size, x.astype(dtype, copy=False) + dtype(offset), dtype(pad))
+    out = np.full((counts.size, widest), pad, dtype=dtype)
     for c in np.unique(counts):
         if c == 0:
             continue
         rows = np.flatnonzero(counts == c)
         block = sample_rows(gen, rows.size, size, int(c), replace=replace)
-        values[offsets[rows][:, None] + np.arange(c)] = block
-    return values, offsets
+        out[rows, :c] = block.astype(dtype, copy=False) + dtype(offset)
+    return out
 
 
 def iter_block_rows(
@@ -133,19 +140,15 @@ def iter_block_rows(
 
     for r0 in range(0, counts.size, block):
         chunk = counts[r0 : r0 + block]
-        pieces: list[tuple[np.ndarray, np.ndarray]] = []  # (values, offsets) by leaf, in order
+        pieces: list[np.ndarray] = []  # padded (rows, width) values by leaf, in order
         todo = [(0, n_leaves, chunk)]  # a stack; right child pushed first, so left goes first
         while todo and hi > lo:
             a, b, c = todo.pop()
             if b <= first_leaf or a >= stop_leaf or not c.any():
-                if a < stop_leaf and b > first_leaf:  # wanted but empty
-                    pieces.append((np.zeros(0, np.int64), np.zeros(c.size + 1, np.int64)))
                 continue
             gen = stream(seed, tag, r0 // block, a, b)
             if b - a == 1:
-                values, offsets = _leaf_draw(gen, c, size(a, b), replace)
-                values = values.astype(index, copy=False)
-                pieces.append((values + index(a * leaf), offsets))
+                pieces.append(_leaf_draw(gen, c, size(a, b), replace, a * leaf, n, index))
                 continue
             mid = (a + b) // 2
             left, right = size(a, mid), size(mid, b)
@@ -155,23 +158,12 @@ def iter_block_rows(
                 c_left = gen.hypergeometric(left, right, c)
             todo.append((mid, b, c - c_left))
             todo.append((a, mid, c_left))
-        lengths = np.zeros(chunk.size, dtype=np.int64)
-        for _, offsets in pieces:
-            lengths += np.diff(offsets)
+        # Joined leaf after leaf, each row reads its targets in order; the padding (n) and
+        # the targets of boundary leaves outside [lo, hi) are left out.
+        x = np.concatenate(pieces, axis=1) if pieces else np.zeros((chunk.size, 0), index)
+        keep = x < min(hi, n)
+        if lo > 0:
+            keep &= x >= lo
         indptr = np.zeros(chunk.size + 1, dtype=np.int64)
-        np.cumsum(lengths, out=indptr[1:])
-        out = np.empty(int(indptr[-1]), dtype=index)
-        filled = indptr[:-1].copy()
-        for values, offsets in pieces:
-            per_row = np.diff(offsets)
-            shift = np.repeat(filled - offsets[:-1], per_row)
-            shift += np.arange(values.size)
-            out[shift] = values
-            filled += per_row
-        if lo > first_leaf * leaf or hi < min(stop_leaf * leaf, n):  # cut the boundary leaves
-            keep = (out >= lo) & (out < hi)
-            if not keep.all():
-                rows = np.repeat(np.arange(chunk.size), lengths)
-                out = out[keep]
-                np.cumsum(np.bincount(rows[keep], minlength=chunk.size), out=indptr[1:])
-        yield r0, indptr, out
+        np.cumsum(keep.sum(axis=1), out=indptr[1:])
+        yield r0, indptr, x[keep]
