@@ -28,7 +28,6 @@ import jax.numpy as jnp
 import numpy as np
 from jax import lax
 
-from brainpy_math._src.bitpack import pack_bits
 from brainpy_math._src.event_gpu import (
     MAX_TABLE_ENTRIES,
     cuda_kernel_wanted,
@@ -266,13 +265,31 @@ def _ell_event_matvec(
     )
 
 
+def _pack_strided(x: jax.Array) -> jax.Array:
+    """Pack a 1-D vector into ``m = ceil(n / 32)`` words, bit ``b`` of word ``w`` = element ``b·m + w``.
+
+    The kernel's own layout: each bit plane is a contiguous slice, so packing is 32
+    vectorised element-wise steps over ``m`` words. (The layout of ``pack_bits``, element
+    ``32·w + b``, reduces 32 neighbours per word, which XLA:CPU computes word by word,
+    about five times slower.)
+    """
+    n = x.shape[0]
+    m = -(-n // 32)
+    bits = jnp.pad(x != 0, (0, 32 * m - n)).astype(jnp.uint32)
+    words = bits[:m]
+    for b in range(1, 32):
+        words = words | (bits[b * m : (b + 1) * m] << b)
+    return words
+
+
 def _bit_loop(
     events: jax.Array, indices: jax.Array, weights: jax.Array, *, n_post: int, weighted_events: bool
 ) -> jax.Array:
     """CPU kernel: visit the set bits of the packed spikes, then each spike's row."""
     dtype = weights.dtype
     scalar_w = weights.ndim == 0
-    words = pack_bits(events)
+    words = _pack_strided(events)
+    n_words = words.shape[0]
     scale = events.astype(dtype) if weighted_events else None
     width = indices.shape[1]
 
@@ -280,7 +297,7 @@ def _bit_loop(
         def per_spike(carry):
             word, acc = carry
             low = word & (~word + jnp.uint32(1))
-            src = w * 32 + (31 - lax.clz(low)).astype(jnp.int32)
+            src = (31 - lax.clz(low)).astype(jnp.int32) * n_words + w
 
             def per_target(k, acc):
                 tgt = indices[src, k]
@@ -297,19 +314,20 @@ def _bit_loop(
 
     # A second level of bits marks the non-zero words, so quiet stretches of the
     # population cost one bit test per 32 words rather than one loop turn per word.
-    summary = pack_bits(words)
+    summary = _pack_strided(words)
+    n_groups = summary.shape[0]
 
     def per_group(g, acc):
         def visit(carry):
             bits, acc = carry
             low = bits & (~bits + jnp.uint32(1))
-            w = g * 32 + (31 - lax.clz(low)).astype(jnp.int32)
+            w = (31 - lax.clz(low)).astype(jnp.int32) * n_groups + g
             return bits & (bits - jnp.uint32(1)), per_word(w, acc)
 
         return lax.while_loop(lambda c: c[0] != 0, visit, (summary[g], acc))[1]
 
     # One extra slot absorbs the padding entries.
-    acc = lax.fori_loop(0, summary.shape[0], per_group, jnp.zeros(n_post + 1, dtype))
+    acc = lax.fori_loop(0, n_groups, per_group, jnp.zeros(n_post + 1, dtype))
     return acc[:n_post]
 
 

@@ -20,6 +20,11 @@ operations. Hence:
 * :func:`cpu_loop_kernels_enabled` tells whether this process runs with it.
 
 Set ``BRAINPY_CPU_LOOP_KERNELS=0`` before starting Python to opt out.
+
+Not set, on purpose: ``--xla_cpu_copy_insertion_use_region_analysis=true``. It removes
+some copies of a loop's state (about 8% of the release-notes network's run), but on
+jaxlib 0.10.2 it miscompiled the CPU event kernel (wrong sums under ``jit``; the case is
+in ``tests/math/test_event.py``).
 """
 
 from __future__ import annotations
