@@ -302,3 +302,34 @@ def test_fixed_prob_draw_pinned():
     indices, indptr = _csr(conn.FixedProb(0.1, seed=0, pre=3, post=40))
     assert indptr.tolist() == [0, 4, 8, 12]
     assert indices.tolist() == PINNED_FIXED_PROB
+
+
+@pytest.mark.parametrize(
+    "options",
+    [{}, {"include_self": False}, {"allow_multi_conn": True}, {"num": 0.7, "include_self": False}],
+)
+@pytest.mark.parametrize("n_parts", [2, 7])
+def test_fixed_post_num_targets_drawn_apart_are_its_network(options, n_parts):
+    kwargs = {"num": 9, **options}
+    indices, indptr = _csr(conn.FixedPostNum(**kwargs, seed=2, pre=300, post=300))
+    assert np.unique(np.diff(indptr)).size == 1  # the out-degree is exact
+    c = conn.FixedPostNum(**kwargs, seed=2, pre=300, post=300)
+    assert c._known_count() == indices.size
+    bounds = np.linspace(0, 300, n_parts + 1).astype(int)
+    rows: list[list[np.ndarray]] = [[] for _ in range(300)]
+    for lo, hi in zip(bounds[:-1], bounds[1:], strict=True):
+        for first, ptr, ind in c.iter_csr_targets(int(lo), int(hi)):
+            for r in range(ptr.size - 1):
+                rows[first + r].append(ind[ptr[r] : ptr[r + 1]])
+    np.testing.assert_array_equal(np.concatenate([np.concatenate(p) for p in rows]), indices)
+
+
+def test_fixed_post_num_without_self_is_uniform_over_the_others(tiny_leaves):
+    n, k = 400, 40  # blocks of 10 positions among the 399 others of each source
+    indices, indptr = _csr(conn.FixedPostNum(k, include_self=False, seed=5, pre=n, post=n))
+    sources = np.repeat(np.arange(n), np.diff(indptr))
+    assert (indices != sources).all()
+    offsets = np.bincount((indices - sources) % n, minlength=n)[1:]  # 1 .. n-1 after i
+    expected = n * k / (n - 1)
+    chi2 = ((offsets - expected) ** 2 / expected).sum()
+    assert chi2 < (n - 2) + 6 * math.sqrt(2 * (n - 2))

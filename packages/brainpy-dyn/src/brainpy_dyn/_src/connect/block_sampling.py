@@ -111,6 +111,7 @@ def iter_block_rows(
     lo: int = 0,
     hi: int | None = None,
     replace: bool = False,
+    skip_self: bool = False,
 ) -> Iterator[tuple[int, np.ndarray, np.ndarray]]:
     """The targets in ``[lo, hi)`` of rows that draw ``counts[r]`` of ``n`` targets each.
 
@@ -123,6 +124,8 @@ def iter_block_rows(
       lo: the first target wanted.
       hi: one past the last target wanted (default ``n``).
       replace: draw with replacement.
+      skip_self: row ``i`` draws among the targets other than ``i`` (the tree is then over
+        the ``n - 1`` positions of those, mapped to targets row by row).
 
     Yields:
       ``(first_row, indptr, indices)`` CSR chunks of consecutive rows, covering every row,
@@ -130,13 +133,17 @@ def iter_block_rows(
     """
     hi = n if hi is None else hi
     counts = np.asarray(counts, dtype=np.int64)
-    leaf, block = block_plan(n, k)
-    index = np.int32 if n <= _INT32_MAX else np.int64
-    n_leaves = max(1, -(-n // leaf))
-    first_leaf, stop_leaf = lo // leaf, -(-hi // leaf)
+    pool = n - 1 if skip_self else n  # the positions drawn from
+    leaf, block = block_plan(pool, k)
+    index = np.int32 if n < _INT32_MAX else np.int64
+    n_leaves = max(1, -(-pool // leaf))
+    # position q of row i is target q + (q >= i) with skip_self: [lo, hi) comes from
+    # positions in [lo - 1, hi)
+    first = max(lo - 1, 0) if skip_self else lo
+    first_leaf, stop_leaf = first // leaf, -(-min(hi, pool) // leaf)
 
     def size(a: int, b: int) -> int:
-        return min(b * leaf, n) - a * leaf
+        return min(b * leaf, pool) - a * leaf
 
     for r0 in range(0, counts.size, block):
         chunk = counts[r0 : r0 + block]
@@ -161,6 +168,8 @@ def iter_block_rows(
         # Joined leaf after leaf, each row reads its targets in order; the padding (n) and
         # the targets of boundary leaves outside [lo, hi) are left out.
         x = np.concatenate(pieces, axis=1) if pieces else np.zeros((chunk.size, 0), index)
+        if skip_self:  # positions to targets, row by row (monotonic: rows stay sorted)
+            x += x >= np.arange(r0, r0 + chunk.size, dtype=index)[:, None]
         keep = x < min(hi, n)
         if lo > 0:
             keep &= x >= lo

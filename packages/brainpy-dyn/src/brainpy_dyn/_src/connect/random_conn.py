@@ -1,9 +1,9 @@
 """Random connectors: ``FixedProb``, ``FixedPreNum``, ``FixedPostNum``, ``FixedTotalNum``.
 
 All of them draw the network once per (sizes, seed) with NumPy's PCG64 generator in CSR
-form; every format of ``require`` derives from that one draw. ``FixedPreNum``,
-``FixedPostNum`` and ``FixedTotalNum`` draw from :func:`numpy.random.default_rng`;
-``FixedProb`` draws by blocks of targets, each from its own stream of the seed
+form; every format of ``require`` derives from that one draw. ``FixedPreNum`` and
+``FixedTotalNum`` draw from :func:`numpy.random.default_rng`; ``FixedProb`` and
+``FixedPostNum`` draw by blocks of targets, each from its own stream of the seed
 (:mod:`~brainpy_dyn._src.connect.block_sampling`), so that the targets of one device of a
 run of several processes are drawn without the others (``iter_csr_targets``) and are the
 same connections whatever the blocks asked for. ``seed=None`` draws a seed from NumPy's global generator when the connector
@@ -31,7 +31,7 @@ from brainpy_dyn._src.connect.base import (
 from brainpy_dyn._src.connect.block_sampling import iter_block_rows, stream
 from brainpy_dyn._src.connect.errors import ConnectorError
 from brainpy_dyn._src.connect.formats import IDX, csr2csc
-from brainpy_dyn._src.connect.sampling import iter_sample_rows, sample_rows
+from brainpy_dyn._src.connect.sampling import sample_rows
 
 __all__ = ["FixedProb", "FixedPreNum", "FixedPostNum", "FixedTotalNum", "count_of"]
 
@@ -82,6 +82,15 @@ def count_of(n: int, fraction: float) -> int:
     if abs(x - nearest) <= 1e-9 * max(1.0, abs(x)):
         return int(nearest)
     return math.floor(x)
+
+
+def _join(pre_num: int, chunks: Iterator[tuple[int, np.ndarray, np.ndarray]]) -> Any:
+    """One CSR ``(indices, indptr)`` from CSR chunks of consecutive rows."""
+    parts = list(chunks)
+    indices = np.concatenate([c[2] for c in parts])
+    indptr = np.zeros(pre_num + 1, dtype=IDX)
+    np.cumsum(np.concatenate([np.diff(c[1]) for c in parts]), out=indptr[1:])
+    return indices, indptr
 
 
 class _Random(TwoEndConnector):
@@ -235,12 +244,7 @@ class FixedProb(_Random):
             yield first, indptr, indices
 
     def build_csr(self) -> tuple[np.ndarray, np.ndarray]:
-        pre_num, _ = self._require_sizes()
-        chunks = list(self.iter_csr())
-        indices = np.concatenate([c[2] for c in chunks])
-        indptr = np.zeros(pre_num + 1, dtype=IDX)
-        np.cumsum(np.concatenate([np.diff(c[1]) for c in chunks]), out=indptr[1:])
-        return indices, indptr
+        return _join(self._require_sizes()[0], self.iter_csr())
 
     def iter_csr(self) -> Iterator[tuple[int, np.ndarray, np.ndarray]]:
         """The network chunk by chunk, drawn as :meth:`build_csr` draws it (same network)."""
@@ -302,6 +306,12 @@ class FixedPostNum(_FixedNum):
 
     BrainPy implementation of ``brainpy.conn.FixedPostNum`` (2.3.5).
 
+    Note:
+      The targets are drawn by blocks of targets as :class:`FixedProb` draws them (with
+      ``include_self=False`` over the ``post_num - 1`` others of each source), so a
+      process of a run of several draws only the connections to its own targets
+      (:meth:`iter_csr_targets`). The network for a seed differs from 2.3.5's.
+
     Args:
       num: the out-degree: an int, or a float in ``[0, 1]`` for a fraction of
         ``post_num`` (see ``count_of``).
@@ -337,24 +347,47 @@ class FixedPostNum(_FixedNum):
     ):
         super().__init__(num, include_self, allow_multi_conn, seed, pre, post)
 
-    def build_csr(self) -> tuple[np.ndarray, np.ndarray]:
+    def _known_count(self) -> int | None:
+        """Exactly ``num`` targets for every source."""
         pre_num, post_num = self._require_sizes()
-        cols = self._sample(pre_num, post_num)
-        return cols.ravel(), np.arange(pre_num + 1, dtype=IDX) * cols.shape[1]
+        return pre_num * self._count(post_num, pre_num)
+
+    def iter_csr_targets(
+        self, lo: int = 0, hi: int | None = None
+    ) -> Iterator[tuple[int, np.ndarray, np.ndarray]]:
+        """The connections to targets ``[lo, hi)``, drawn without drawing the others.
+
+        Drawn by blocks of targets as ``FixedProb`` draws them (with ``include_self=False``
+        over the ``post_num - 1`` others of each source); chunks as in :meth:`iter_csr`.
+        """
+        pre_num, post_num = self._require_sizes()
+        hi = post_num if hi is None else hi
+        if self._csr_cache is not None:
+            yield from super().iter_csr_targets(lo, hi)
+            return
+        k = self._count(post_num, pre_num)
+        counts = np.full(pre_num, k, dtype=IDX)
+        yield from iter_block_rows(
+            self.seed,
+            _TARGETS,
+            counts,
+            post_num,
+            k,
+            lo,
+            hi,
+            replace=self.allow_multi_conn,
+            skip_self=not self.include_self,
+        )
+
+    def build_csr(self) -> tuple[np.ndarray, np.ndarray]:
+        return _join(self._require_sizes()[0], self.iter_csr())
 
     def iter_csr(self) -> Iterator[tuple[int, np.ndarray, np.ndarray]]:
         """The network chunk by chunk, drawn as :meth:`build_csr` draws it (same network)."""
-        pre_num, post_num = self._require_sizes()
         if self._csr_cache is not None:
             yield from super().iter_csr()
             return
-        k = self._count(post_num, pre_num)
-        skip = None if self.include_self else np.arange(pre_num)
-        blocks = iter_sample_rows(
-            self._rng(), pre_num, post_num, k, replace=self.allow_multi_conn, skip=skip
-        )
-        for start, cols in blocks:
-            yield start, np.arange(cols.shape[0] + 1, dtype=IDX) * k, cols.ravel()
+        yield from self.iter_csr_targets()
 
 
 @public

@@ -125,9 +125,10 @@ class Projection(BrainPyObject):
         In a run of several processes each process then builds only the parts of the table
         its devices hold; nothing is built until it is needed. With one scalar weight the
         shape is ``()``. Per-synapse weights wait too when the connector knows its number
-        of connections without building (``FixedProb`` with ``include_self=True``): the
-        weight vector is made now, whole, as one process makes it (the same random draws
-        in the same order), and each process keeps only its parts' values once split.
+        of connections without building (``FixedProb`` with ``include_self=True``,
+        ``FixedPostNum``): the weight vector is made now, whole, as one process makes it
+        (the same random draws in the same order), and each process keeps only its parts'
+        values once split.
         """
         if self.training or jax.process_count() == 1:
             return None

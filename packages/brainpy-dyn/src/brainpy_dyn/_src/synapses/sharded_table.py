@@ -7,15 +7,15 @@ one global ``(n, n_pre, width)`` array sharded along its first axis.
 
 In a run of several processes (``jax.distributed``) no process can hold, or even see, the
 whole array: each builds only the parts its devices hold (:func:`local_table_parts`, from
-the connector's ``iter_csr_targets``: ``FixedProb`` draws only those targets, so its build
-time and memory per process fall about as ``1/N``; the other connectors build their
-network chunk by chunk, or whole, and cut each chunk to those targets as it comes, keeping
-no whole table) and :func:`place` assembles the global array with
-:func:`jax.make_array_from_callback`. Per-synapse weights, one value per connection in CSR
-order, are cut to the parts' connections by :func:`local_weights`. The parts equal those
-of splitting the whole table, whatever the number of processes, so a seed gives the same
-spikes on 1 or N processes. The width (the longest row of any part) is agreed on by all
-processes.
+the connector's ``iter_csr_targets``: ``FixedProb`` and ``FixedPostNum`` draw only those
+targets, so their build time and memory per process fall about as ``1/N``; the other
+connectors build their network chunk by chunk, or whole, and cut each chunk to those
+targets as it comes, keeping no whole table) and :func:`place` assembles the global array
+with :func:`jax.make_array_from_callback`. Per-synapse weights, one value per connection in
+CSR order, are cut to the parts' connections by :func:`local_weights`. The parts equal
+those of splitting the whole table, whatever the number of processes, so a seed gives the
+same spikes on 1 or N processes. The width (the longest row of any part) is agreed on by
+all processes.
 
 :class:`DeviceTable` keeps the placed arrays in Variables that ``vars()`` does not list: a
 compiled loop finds them when the projection reads them and takes them as arguments (a
@@ -129,9 +129,9 @@ def local_table_parts(
 ) -> dict[int, np.ndarray]:
     """Parts ``parts`` of the split table of connector ``conn``, each drawn on its own.
 
-    Part ``p`` comes from ``conn.iter_csr_targets(p·m, (p+1)·m)``: ``FixedProb`` draws
-    only those targets; other connectors cut them from their chunks as they come (see
-    :meth:`~brainpy_dyn.conn.TwoEndConnector.iter_csr_targets`).
+    Part ``p`` comes from ``conn.iter_csr_targets(p·m, (p+1)·m)``: ``FixedProb`` and
+    ``FixedPostNum`` draw only those targets; other connectors cut them from their chunks
+    as they come (see :meth:`~brainpy_dyn.conn.TwoEndConnector.iter_csr_targets`).
     """
     m = n_post // n_parts
     if not parts:
