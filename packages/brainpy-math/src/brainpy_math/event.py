@@ -1,7 +1,5 @@
 """Event-driven sparse operators: cost grows with spikes, not with synapses."""
 
-from brainpy_math._src.bitpack import pack_bits as pack_bits
-from brainpy_math._src.bitpack import unpack_bits as unpack_bits
 from brainpy_math._src.event_csr import csr_matvec as csr_matvec
 from brainpy_math._src.event_ell import EllTable as EllTable
 from brainpy_math._src.event_ell import csr_to_ell as csr_to_ell
@@ -13,7 +11,5 @@ __all__ = [
     "csr_matvec",
     "csr_to_ell",
     "ell_event_matvec",
-    "pack_bits",
     "split_ell_by_target",
-    "unpack_bits",
 ]

@@ -40,7 +40,6 @@ from brainpy_dyn._src.runner_inputs import (
     iter_steps,
 )
 from brainpy_dyn._src.runner_monitors import build_monitors
-from brainpy_math.event import pack_bits, unpack_bits
 
 __all__ = ["StepFunction", "check_dt", "check_shared_args", "make_loop"]
 
@@ -48,9 +47,6 @@ _RESERVED = frozenset({"t", "i", "dt"})
 
 #: fewer recorded rows than this run as one loop even with a progress function
 _MIN_ROWS_FOR_PROGRESS = 200
-
-#: bool records at least this long along their last axis are recorded as packed bits
-_MIN_PACKED_LENGTH = 64
 
 
 def check_dt(dt: Any, owner: str) -> float:
@@ -425,8 +421,6 @@ class _Loop:
         self.numpy_monitors = numpy_monitors
         self.jit = jit
         self.remat = remat
-        # whether this call's records may travel packed (see _pack_spikes)
-        self._may_pack = False
 
     def __repr__(self) -> str:
         return f"make_loop({self.step!r}, monitor_every={self.every}, jit={self.jit})"
@@ -434,34 +428,9 @@ class _Loop:
     # ------------------------------------------------------------- the bodies
     def _recorded(self, t: Any, i: Any, it: Any, x: Any, y: Any) -> Any:
         out, mons = self.step(t, i, x, it, shared_args=self.shared, record=True)
-        mons = self._pack_spikes(mons)
         if self.probe is None:
             return out, mons
         return out, mons, self.probe(y)
-
-    def _pack_spikes(self, mons: dict[str, Any]) -> dict[str, Any]:
-        """Bool records (spikes) as :class:`PackedBits`, 32 neurons a word; ``__call__`` unpacks.
-
-        Only in a compiled loop whose records come back to the host as NumPy, on a target
-        held whole by one device: the records then take an eighth of the memory during
-        the run, and the host unpacks them once at the end (on a long run, allocating and
-        filling a byte per neuron and step costs more than the loop that fills it).
-        """
-        if not (self._may_pack and mons):
-            return mons
-        packed = {}
-        for key, value in mons.items():
-            array = bm.as_jax(value) if isinstance(value, bm.Array) else value
-            if (
-                isinstance(array, jax.Array)
-                and array.dtype == jnp.bool_
-                and array.ndim >= 1
-                and array.shape[-1] >= _MIN_PACKED_LENGTH
-            ):
-                packed[key] = PackedBits(pack_bits(array), array.shape[-1])
-            else:
-                packed[key] = value
-        return packed
 
     def _skip(self, t: Any, i: Any, it: Any, x: Any, y: Any) -> None:
         self.step(t, i, x, it, shared_args=self.shared, record=False)
@@ -535,7 +504,6 @@ class _Loop:
         operands = (ts, idx, iter_values, xs, ys)
         if not jax.tree_util.tree_leaves(operands):
             raise RunnerValueError("make_loop: the loop needs at least one array to run over.")
-        self._may_pack = self.numpy_monitors and self.jit and _held_whole(self.step.target)
         n = _rows(operands)
         n_main = n // every * every
         head = operands
@@ -550,51 +518,12 @@ class _Loop:
             rest = jax.tree_util.tree_map(lambda a: a[n_main:], operands)
             bm.for_loop(self._skip, rest, jit=self.jit, remat=self.remat)
         if self.numpy_monitors:
-            records = jax.tree_util.tree_map(host_array, res[1])
-            records = {
-                k: v.unpack() if isinstance(v, PackedBits) else v for k, v in records.items()
-            }
-            res = (res[0], records, *res[2:])
+            res = (res[0], jax.tree_util.tree_map(host_array, res[1]), *res[2:])
         return res
 
 
 def _is_array(a: Any) -> bool:
     return isinstance(a, bm.Array)
-
-
-def _held_whole(target: Any) -> bool:
-    """Whether no state of ``target`` is spread over several devices (see shard_neurons)."""
-    if jax.device_count() == 1:
-        return True
-    for var in target.vars().values():
-        sharding = getattr(var.value, "sharding", None)
-        if sharding is not None and len(sharding.device_set) > 1:
-            return False
-    return True
-
-
-@jax.tree_util.register_pytree_node_class
-class PackedBits:
-    """Records of a bool array packed along its last axis (``n`` long), as in a loop's output.
-
-    A pytree whose one leaf is the ``uint32`` words: it goes through ``scan``, slicing and
-    ``np.asarray`` like any record, and says itself how to unpack.
-    """
-
-    def __init__(self, words: Any, n: int):
-        self.words = words
-        self.n = n
-
-    def tree_flatten(self) -> tuple[tuple[Any], int]:
-        return (self.words,), self.n
-
-    @classmethod
-    def tree_unflatten(cls, n: int, children: Any) -> PackedBits:
-        return cls(children[0], n)
-
-    def unpack(self) -> np.ndarray:
-        """The bool records, on the host."""
-        return unpack_bits(np.asarray(bm.as_jax(self.words)), self.n)
 
 
 # Show the public path in reprs, docs and pickles (CONTRIBUTING.md, convention 5).
