@@ -269,9 +269,10 @@ def _pack_strided(x: jax.Array) -> jax.Array:
     """Pack a 1-D vector into ``m = ceil(n / 32)`` words, bit ``b`` of word ``w`` = element ``b·m + w``.
 
     The kernel's own layout: each bit plane is a contiguous slice, so packing is 32
-    vectorised element-wise steps over ``m`` words. (The layout of ``pack_bits``, element
-    ``32·w + b``, reduces 32 neighbours per word, which XLA:CPU computes word by word,
-    about five times slower.)
+    vectorised element-wise steps over ``m`` words. (Packing neighbours, element
+    ``32·w + b``, as a sum over 32 neighbours per word, XLA:CPU computes word by word,
+    about five times slower; measured on 3,200 sources, the whole propagation of a step
+    also ran about 1.3 times slower with neighbours packed.)
     """
     n = x.shape[0]
     m = -(-n // 32)
