@@ -30,7 +30,7 @@ from collections.abc import Iterator
 
 import numpy as np
 
-from brainpy_dyn._src.connect.sampling import sample_rows
+from brainpy_dyn._src.connect.sampling import redraw_repeats, sample_rows
 
 __all__ = ["block_plan", "iter_block_rows", "stream"]
 
@@ -82,15 +82,8 @@ def _leaf_draw(
         # end and is never a repeat
         np.putmask(x, np.arange(widest) >= counts[:, None], size + np.arange(widest, dtype=small))
         x.sort(axis=1)
-        while not replace:
-            repeat = x[:, 1:] == x[:, :-1]
-            bad = np.flatnonzero(repeat.any(axis=1))
-            if bad.size == 0:
-                break
-            sub, rep = x[bad], repeat[bad]
-            sub[:, 1:][rep] = gen.integers(0, size, size=int(rep.sum()), dtype=small)
-            sub.sort(axis=1)
-            x[bad] = sub
+        if not replace:
+            redraw_repeats(x, lambda k: gen.integers(0, size, size=k, dtype=small))
         return np.where(x < size, x.astype(dtype, copy=False) + dtype(offset), dtype(pad))
     out = np.full((counts.size, widest), pad, dtype=dtype)
     for c in np.unique(counts):

@@ -112,8 +112,22 @@ class _Random(TwoEndConnector):
             )
 
 
+class _DrawnByTargets(_Random):
+    """A connector drawn by blocks of targets: the whole network is its ``iter_csr_targets()``."""
+
+    def build_csr(self) -> tuple[np.ndarray, np.ndarray]:
+        return _join(self._require_sizes()[0], self.iter_csr())
+
+    def iter_csr(self) -> Iterator[tuple[int, np.ndarray, np.ndarray]]:
+        """The network chunk by chunk, drawn as :meth:`build_csr` draws it (same network)."""
+        if self._csr_cache is not None:
+            yield from super().iter_csr()
+            return
+        yield from self.iter_csr_targets()
+
+
 @public
-class FixedProb(_Random):
+class FixedProb(_DrawnByTargets):
     """Connect each pre neuron to a fixed fraction ``prob`` of the post neurons.
 
     BrainPy implementation of ``brainpy.conn.FixedProb`` (2.3.5), with its fixed
@@ -243,16 +257,6 @@ class FixedProb(_Random):
                     )
             yield first, indptr, indices
 
-    def build_csr(self) -> tuple[np.ndarray, np.ndarray]:
-        return _join(self._require_sizes()[0], self.iter_csr())
-
-    def iter_csr(self) -> Iterator[tuple[int, np.ndarray, np.ndarray]]:
-        """The network chunk by chunk, drawn as :meth:`build_csr` draws it (same network)."""
-        if self._csr_cache is not None:
-            yield from super().iter_csr()
-            return
-        yield from self.iter_csr_targets()
-
 
 class _FixedNum(_Random):
     """Shared argument handling of the fixed-number connectors."""
@@ -301,7 +305,7 @@ class _FixedNum(_Random):
 
 
 @public
-class FixedPostNum(_FixedNum):
+class FixedPostNum(_DrawnByTargets, _FixedNum):
     """Connect each pre neuron to exactly ``num`` post neurons (fixed out-degree).
 
     BrainPy implementation of ``brainpy.conn.FixedPostNum`` (2.3.5).
@@ -378,16 +382,6 @@ class FixedPostNum(_FixedNum):
             replace=self.allow_multi_conn,
             skip_self=not self.include_self,
         )
-
-    def build_csr(self) -> tuple[np.ndarray, np.ndarray]:
-        return _join(self._require_sizes()[0], self.iter_csr())
-
-    def iter_csr(self) -> Iterator[tuple[int, np.ndarray, np.ndarray]]:
-        """The network chunk by chunk, drawn as :meth:`build_csr` draws it (same network)."""
-        if self._csr_cache is not None:
-            yield from super().iter_csr()
-            return
-        yield from self.iter_csr_targets()
 
 
 @public

@@ -25,10 +25,11 @@ With replacement the rows are plain ``integers(0, n, k)``, sorted.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
 import numpy as np
 
-__all__ = ["sample_rows", "iter_sample_rows"]
+__all__ = ["sample_rows", "iter_sample_rows", "redraw_repeats"]
 
 # Elements handled at once (rows × values per row); bounds the temporary memory.
 _BLOCK_ELEMENTS = 1 << 22
@@ -37,6 +38,24 @@ _MASK_ELEMENTS = 1 << 25
 
 def _index_dtype(n: int) -> type[np.signedinteger]:
     return np.int32 if n <= np.iinfo(np.int32).max else np.int64
+
+
+def redraw_repeats(x: np.ndarray, draw: Any) -> np.ndarray:
+    """Make the sorted rows of ``x`` distinct, in place: each repeated entry is drawn again.
+
+    ``draw(k)`` gives ``k`` new values; rows are sorted again after each round, until no
+    row holds a value twice. Drawing again only what repeats keeps every row a uniform
+    draw of distinct values.
+    """
+    while True:
+        repeat = x[:, 1:] == x[:, :-1]
+        bad = np.flatnonzero(repeat.any(axis=1))
+        if bad.size == 0:
+            return x
+        sub, rep = x[bad], repeat[bad]
+        sub[:, 1:][rep] = draw(int(rep.sum()))
+        sub.sort(axis=1)
+        x[bad] = sub
 
 
 def _iter_sorted_distinct(rng: np.random.Generator, rows: int, n: int, k: int):
@@ -49,16 +68,7 @@ def _iter_sorted_distinct(rng: np.random.Generator, rows: int, n: int, k: int):
     for start in range(0, rows, step):
         x = rng.integers(0, n, size=(min(rows, start + step) - start, k), dtype=dtype)
         x.sort(axis=1)
-        while True:
-            repeat = x[:, 1:] == x[:, :-1]
-            bad = np.flatnonzero(repeat.any(axis=1))
-            if bad.size == 0:
-                break
-            sub, rep = x[bad], repeat[bad]
-            sub[:, 1:][rep] = rng.integers(0, n, size=int(rep.sum()), dtype=dtype)
-            sub.sort(axis=1)
-            x[bad] = sub
-        yield start, x
+        yield start, redraw_repeats(x, lambda k: rng.integers(0, n, size=k, dtype=dtype))
 
 
 def _sorted_distinct(rng: np.random.Generator, rows: int, n: int, k: int) -> np.ndarray:
