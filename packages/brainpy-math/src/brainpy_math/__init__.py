@@ -41,6 +41,7 @@ from brainpy_math._src.array import Tensor as Tensor
 from brainpy_math._src.collectors import ArrayCollector as ArrayCollector
 from brainpy_math._src.collectors import Collector as Collector
 from brainpy_math._src.collectors import TensorCollector as TensorCollector
+from brainpy_math._src.compute_once import compute_once as compute_once
 from brainpy_math._src.config_info import (
     disable_gpu_memory_preallocation as disable_gpu_memory_preallocation,
 )
@@ -276,6 +277,7 @@ __all__ = sorted(
         "VariableView",
         "activations",
         "as_jax",
+        "compute_once",
         "cpu_loop_kernels_enabled",
         "batching_environment",
         "batching_mode",

@@ -219,6 +219,8 @@ class SpikingGroup(NeuGroupNS):
         if self.tau_ref is not None:
             refractory = self.ref_left.value > 0
             V = jnp.where(refractory, V_old, V)
+        # V is read by the spike, the reset and the refractory updates: computed once.
+        V = bm.compute_once(V, t)
         if self._training:
             spike = self.spike_fun(V - V_th)
             s = jax.lax.stop_gradient(spike)
