@@ -11,7 +11,7 @@ import numpy as np
 
 import brainpy_math as bm
 from brainpy_dyn._src.connect.errors import ConnectorError
-from brainpy_dyn._src.connect.formats import csr2coo, csr2csc, csr2mat
+from brainpy_dyn._src.connect.formats import csr2coo, csr2csc, csr2mat, keep_connections
 
 __all__ = [
     "CONN_MAT",
@@ -301,12 +301,7 @@ class TwoEndConnector(Connector):
             chunks = self.iter_csr()
         for first, indptr, indices in chunks:
             indptr, indices = np.asarray(indptr), np.asarray(indices)
-            lengths = np.diff(indptr)
-            keep = (indices >= lo) & (indices < hi)
-            rows = np.repeat(np.arange(lengths.size), lengths)
-            cut = np.zeros(lengths.size + 1, dtype=indptr.dtype)
-            np.cumsum(np.bincount(rows[keep], minlength=lengths.size), out=cut[1:])
-            yield first, cut, indices[keep]
+            yield first, *keep_connections(indptr, indices, (indices >= lo) & (indices < hi))
 
     # ------------------------------------------------------------- require
     def require(self, *structures: Any) -> Any:

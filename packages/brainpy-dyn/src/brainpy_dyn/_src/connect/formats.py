@@ -42,6 +42,22 @@ def _indptr(counts: np.ndarray) -> np.ndarray:
     return indptr
 
 
+def keep_connections(
+    indptr: np.ndarray, indices: np.ndarray, keep: np.ndarray, rows: np.ndarray | None = None
+) -> tuple[np.ndarray, np.ndarray]:
+    """A CSR chunk ``(indptr, indices)`` with only the connections where ``keep`` is true.
+
+    ``rows`` (the chunk's row of every connection, from 0) may be given when the caller
+    already made it. Returns the new ``(indptr, indices)``; ``indptr`` keeps its dtype.
+    """
+    lengths = np.diff(indptr)
+    if rows is None:
+        rows = np.repeat(np.arange(lengths.size), lengths)
+    cut = np.zeros(lengths.size + 1, dtype=indptr.dtype)
+    np.cumsum(np.bincount(rows[keep], minlength=lengths.size), out=cut[1:])
+    return cut, indices[keep]
+
+
 @_public
 def mat2coo(dense: Any) -> tuple[np.ndarray, np.ndarray]:
     """COO ``(pre_ids, post_ids)`` of a dense connection matrix (non-zero = connected).

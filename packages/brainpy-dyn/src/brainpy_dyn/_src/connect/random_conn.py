@@ -30,7 +30,7 @@ from brainpy_dyn._src.connect.base import (
 )
 from brainpy_dyn._src.connect.block_sampling import iter_block_rows, stream
 from brainpy_dyn._src.connect.errors import ConnectorError
-from brainpy_dyn._src.connect.formats import IDX, csr2csc
+from brainpy_dyn._src.connect.formats import IDX, csr2csc, keep_connections
 from brainpy_dyn._src.connect.sampling import sample_rows
 
 __all__ = ["FixedProb", "FixedPreNum", "FixedPostNum", "FixedTotalNum", "count_of"]
@@ -247,14 +247,10 @@ class FixedProb(_DrawnByTargets):
         )
         for first, indptr, indices in chunks:
             if not self.include_self:  # drop i -> i after drawing
-                lengths = np.diff(indptr)
-                rows = np.repeat(np.arange(first, first + lengths.size, dtype=IDX), lengths)
-                keep = indices != rows
+                rows = np.repeat(np.arange(indptr.size - 1, dtype=IDX), np.diff(indptr))
+                keep = indices != rows + first
                 if not keep.all():
-                    indices = indices[keep]
-                    np.cumsum(
-                        np.bincount(rows[keep] - first, minlength=lengths.size), out=indptr[1:]
-                    )
+                    indptr, indices = keep_connections(indptr, indices, keep, rows)
             yield first, indptr, indices
 
 
