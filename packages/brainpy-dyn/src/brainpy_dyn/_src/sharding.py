@@ -24,6 +24,7 @@ import jax
 from jax.sharding import AxisType, Mesh, NamedSharding, PartitionSpec
 
 from brainpy_dyn._src.dynsys import DynamicalSystem
+from brainpy_dyn._src.initialize.sharded_state import NEURON_AXIS
 from brainpy_dyn._src.synapses.projection import Projection
 
 __all__ = ["shard_neurons"]
@@ -48,7 +49,7 @@ def _check_mesh(mesh: Any, axis_name: str) -> int:
 
 
 def shard_neurons(
-    target: DynamicalSystem, mesh: Mesh | None = None, axis_name: str = "neuron"
+    target: DynamicalSystem, mesh: Mesh | None = None, axis_name: str = NEURON_AXIS
 ) -> Mesh:
     """Shard a network's state and event-driven projections over devices by neuron.
 
